@@ -1,0 +1,33 @@
+"""pkedu: the Python helpers behind the ASEAN peacekeeping teaching notebooks.
+
+Notebooks start with ``import pkedu as pk`` and then call, for example,
+``pk.data.load_contributions()``, ``pk.analysis.monthly_totals(...)`` or
+``pk.charts.contributions_over_time(...)``. Submodules load on first use, so
+importing pkedu itself is quick.
+
+>>> import pkedu as pk
+>>> pk.data.ASEAN10[0]
+'BRN'
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+__version__ = "0.1.0"
+
+_SUBMODULES = ("data", "analysis", "charts", "widgets", "checks", "quiz", "release", "theme")
+
+if TYPE_CHECKING:  # pragma: no cover
+    from pkedu import analysis, charts, checks, data, quiz, release, theme, widgets  # noqa: F401
+
+
+def __getattr__(name: str) -> Any:
+    if name in _SUBMODULES:
+        return importlib.import_module(f"pkedu.{name}")
+    raise AttributeError(f"module 'pkedu' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted([*globals(), *_SUBMODULES])

@@ -1,0 +1,117 @@
+"""One look for every chart of the course, and offline rendering.
+
+Importing this module (``pkedu.charts`` does) does two things once:
+
+* it enables Altair's ``mimetype`` renderer. Charts then travel as
+  ``application/vnd.vegalite.v5+json`` and are drawn by the Vega renderer
+  that JupyterLab and Voila ship with, so they appear with no internet
+  connection and stored outputs stay small JSON;
+* it registers and enables the ``pkedu`` theme: readable fonts and sizes,
+  and a colour-blind-safe palette.
+
+Every ASEAN state has one fixed colour in every chart (:data:`COUNTRY_COLORS`).
+
+>>> COUNTRY_COLORS["IDN"]
+'#D55E00'
+>>> label("BRN")
+'Brunei'
+>>> color_scale(["IDN", "VNM"]).domain
+['Indonesia', 'Vietnam']
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import altair as alt
+
+from pkedu.data import ASEAN10, country_name
+
+#: Fixed colours for the ten ASEAN states. Built on the Okabe-Ito palette
+#: (safe for the common forms of colour blindness), extended with two darker
+#: tones; the largest contributors get the most distinct hues.
+COUNTRY_COLORS: dict[str, str] = {
+    "IDN": "#D55E00",  # vermillion
+    "MYS": "#0072B2",  # blue
+    "KHM": "#009E73",  # bluish green
+    "THA": "#E69F00",  # orange
+    "PHL": "#CC79A7",  # reddish purple
+    "VNM": "#56B4E9",  # sky blue
+    "SGP": "#000000",  # black
+    "BRN": "#8C6D31",  # brown
+    "MMR": "#7F7F7F",  # grey
+    "LAO": "#B8A900",  # olive yellow
+}
+
+#: Colours for anything that is not an ASEAN state (other countries, regions).
+OTHER_COLORS: tuple[str, ...] = ("#4D4D4D", "#9E9E9E", "#6A3D9A", "#1B7837", "#B2182B",
+                                 "#2166AC", "#E08214", "#35978F")
+
+#: Colours for personnel groups.
+GROUP_COLORS: dict[str, str] = {"troops": "#0072B2", "police": "#E69F00", "experts": "#009E73"}
+
+#: Short labels for charts where the official short name is long.
+SHORT_NAMES: dict[str, str] = {"BRN": "Brunei"}
+
+FONT = "Helvetica Neue, Arial, sans-serif"
+WIDTH = 560
+HEIGHT = 300
+
+
+def label(iso3: str) -> str:
+    """The name a chart shows for a country.
+
+    >>> label("KHM")
+    'Cambodia'
+    """
+    return SHORT_NAMES.get(iso3) or country_name(iso3)
+
+
+def color_scale(iso3_codes: Iterable[str]) -> alt.Scale:
+    """An Altair colour scale keyed on country labels, fixed per country.
+
+    ASEAN states always get their own colour; other countries take the
+    neutral colours in order.
+
+    >>> color_scale(["BGD", "IDN"]).range
+    ['#4D4D4D', '#D55E00']
+    """
+    codes = list(iso3_codes)
+    others = iter(OTHER_COLORS * (1 + len(codes) // len(OTHER_COLORS)))
+    colors = [COUNTRY_COLORS[c] if c in COUNTRY_COLORS else next(others) for c in codes]
+    return alt.Scale(domain=[label(c) for c in codes], range=colors)
+
+
+def group_scale() -> alt.Scale:
+    """The colour scale for troops, police and experts."""
+    return alt.Scale(domain=list(GROUP_COLORS), range=list(GROUP_COLORS.values()))
+
+
+def _theme() -> dict:
+    return {
+        "config": {
+            "view": {"continuousWidth": WIDTH, "continuousHeight": HEIGHT, "stroke": None},
+            "font": FONT,
+            "title": {"fontSize": 16, "anchor": "start", "subtitleFontSize": 13,
+                      "subtitleColor": "#4D4D4D", "offset": 10},
+            "axis": {"labelFontSize": 12, "titleFontSize": 13, "gridColor": "#E6E6E6",
+                     "domainColor": "#4D4D4D", "tickColor": "#4D4D4D"},
+            "legend": {"labelFontSize": 12, "titleFontSize": 13, "symbolSize": 120},
+            "header": {"labelFontSize": 12, "titleFontSize": 13},
+            "range": {"category": list(COUNTRY_COLORS.values())},
+            "line": {"strokeWidth": 2.5},
+            "point": {"size": 60},
+        }
+    }
+
+
+def enable() -> None:
+    """Enable the offline renderer and the pkedu theme (safe to call again)."""
+    alt.theme.register("pkedu", enable=True)(_theme)
+    alt.renderers.enable("mimetype")
+    # Charts embed their data; this is a safety net, builders keep data small anyway.
+    alt.data_transformers.enable("default", max_rows=5000)
+
+
+assert set(COUNTRY_COLORS) == set(ASEAN10)
+enable()

@@ -1,0 +1,104 @@
+"""The analysis functions give the numbers the UN and other sources publish."""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+import pytest
+
+from pkedu import analysis as a
+from pkedu.data import ASEAN10, load_contributions, load_mission_contributions
+
+
+@pytest.fixture(scope="module")
+def c() -> pd.DataFrame:
+    return load_contributions()
+
+
+def test_ranking_2021_01_equals_the_un_published_ranking(c: pd.DataFrame) -> None:
+    # UN DPO ranking of contributors, 31 January 2021 (top ten and Indonesia's place).
+    published = [("BGD", 6711), ("RWA", 6378), ("ETH", 6297), ("NPL", 5711), ("IND", 5429),
+                 ("PAK", 4761), ("EGY", 3154), ("IDN", 2825), ("CHN", 2465), ("GHA", 2297)]
+    r = a.ranking(c, "2021-01", top=10)
+    assert list(zip(r["iso3"], r["total"])) == published
+    assert r["rank"].tolist() == list(range(1, 11))
+    asean = a.ranking(c, "2021-01", countries=ASEAN10).set_index("iso3")
+    # Ranks in the same UN table: Malaysia 25, Cambodia 27, Thailand 45, Vietnam 69,
+    # Brunei 80, Philippines 100.
+    assert asean.loc[["MYS", "KHM", "THA", "VNM"], "total"].tolist() == [842, 758, 301, 75]
+    assert asean.loc["MYS", "rank"] == 25 and asean.loc["KHM", "rank"] == 27
+
+
+def test_asean_year_end_2019_is_about_5000_from_seven_states(c: pd.DataFrame) -> None:
+    dec = c[(c["month"] == "2019-12-01") & c["iso3"].isin(ASEAN10)]
+    assert dec["iso3"].nunique() == 7
+    total = a.annual(a.monthly_totals(c, countries=ASEAN10)).set_index("year").loc[2019, "total"]
+    assert 4800 <= total <= 5200
+
+
+def test_missing_months_stay_missing(c: pd.DataFrame) -> None:
+    t = a.monthly_totals(c, by="iso3", countries=["IDN", "LAO"]).set_index(["month", "iso3"])
+    assert math.isnan(t.loc[(pd.Timestamp("2020-06-01"), "IDN"), "total"])
+    assert t.loc[(pd.Timestamp("2020-05-01"), "LAO"), "total"] == 0
+
+
+def test_monthly_totals_by_group_add_up(c: pd.DataFrame) -> None:
+    whole = a.monthly_totals(c, countries=ASEAN10).set_index("month")["total"]
+    parts = a.monthly_totals(c, by="group", countries=ASEAN10).groupby("month")["total"].sum(
+        min_count=1)
+    pd.testing.assert_series_equal(whole, parts, check_names=False)
+
+
+def test_first_contributions_match_the_record(c: pd.DataFrame) -> None:
+    f = a.first_contributions(c, ASEAN10).set_index("iso3")["first_month"]
+    assert f["IDN"] == pd.Timestamp("1990-11-01")
+    assert f["MYS"] == pd.Timestamp("1990-11-01")
+    assert f["PHL"] == pd.Timestamp("1992-03-01")
+    assert f["KHM"] == pd.Timestamp("2005-05-01")
+    assert f["VNM"] == pd.Timestamp("2014-07-01")
+    assert f["MMR"] == pd.Timestamp("2015-08-01")
+    assert pd.isna(f["LAO"])
+
+
+def test_convergence_counts(c: pd.DataFrame) -> None:
+    n = a.contributors_count(c, ASEAN10).set_index("month")["contributors"]
+    assert n.max() <= 9  # Laos never contributed
+    assert math.isnan(n[pd.Timestamp("2014-10-01")])
+
+
+def test_indonesia_pledge_never_met(c: pd.DataFrame) -> None:
+    g = a.pledge_gap(c)
+    assert g["total"].max() == 3545
+    assert (g["gap"].dropna() > 0).all()
+    with pytest.raises(ValueError, match="positive"):
+        a.pledge_gap(c, pledge=0)
+
+
+def test_share_and_women(c: pd.DataFrame) -> None:
+    s = a.share_of_world(c, ASEAN10).set_index("month")
+    assert 0.05 < s.loc["2019-12-01", "share"] < 0.065
+    w = a.women_share(c, ASEAN10)
+    assert w["month"].min() == pd.Timestamp("2014-04-01")
+    assert ((w["share"] >= 0) & (w["share"] <= 1)).all()
+
+
+def test_where_they_serve_and_months_without_detail() -> None:
+    mc = load_mission_contributions()
+    w = a.where_they_serve(mc, ["VNM"], "2014-07")
+    assert w["mission"].tolist() == ["UNMISS"]
+    with pytest.raises(ValueError, match="no mission-level figures for 2018-06"):
+        a.where_they_serve(mc, ["IDN"], "2018-06")
+
+
+@pytest.mark.parametrize("bad", ["June", "", "2019-13", None, 2019])
+def test_bad_months_are_refused_clearly(c: pd.DataFrame, bad) -> None:
+    with pytest.raises(ValueError, match="is not a month"):
+        a.ranking(c, bad)
+
+
+def test_bad_arguments(c: pd.DataFrame) -> None:
+    with pytest.raises(ValueError, match="unknown personnel group 'soldiers'"):
+        a.select(c, groups="soldiers")
+    with pytest.raises(TypeError, match="text codes"):
+        a.select(c, countries=[1, 2])

@@ -1,0 +1,155 @@
+"""The curated tables load, have the right shape, and bad files give clear errors."""
+
+from __future__ import annotations
+
+import gzip
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from pkedu import data
+from pkedu.data import DataError
+
+
+@pytest.mark.parametrize("name", list(data.TABLES))
+def test_every_table_loads_with_its_columns(name: str) -> None:
+    df = data.load_table(name)
+    assert list(df.columns) == list(data.TABLES[name].columns)
+    assert len(df) > 0
+
+
+def test_dtypes_are_proper() -> None:
+    c = data.load_contributions()
+    assert str(c["month"].dtype) == "datetime64[s]"
+    assert c["total"].dtype == "int64"
+    assert str(c["female"].dtype) == "Int64"
+    assert data.load_months()["reported"].dtype == bool
+
+
+def test_missing_months_are_listed_not_zero() -> None:
+    months = data.load_months()
+    missing = months.loc[~months["reported"], "month"].dt.strftime("%Y-%m").tolist()
+    assert missing == ["2014-09", "2014-10", "2014-11", "2014-12", "2015-03", "2016-03",
+                       "2017-03", "2020-06", "2022-07"]
+    contributions = data.load_contributions()
+    assert not contributions["month"].isin(months.loc[~months["reported"], "month"]).any()
+    assert len(months) == 417  # 1990-11 .. 2025-07
+
+
+def test_gender_split_only_from_2014_04() -> None:
+    c = data.load_contributions()
+    with_split = c[c["female"].notna()]
+    assert with_split["month"].min() == pd.Timestamp("2014-04-01")
+    assert c.loc[c["month"] == "2023-09-01", "female"].isna().all()
+
+
+def test_asean_flag_matches_constant_and_laos_never_contributes() -> None:
+    countries = data.load_countries()
+    assert set(countries.loc[countries["asean10"], "iso3"]) == set(data.ASEAN10)
+    assert "LAO" not in set(data.load_contributions()["iso3"])
+    # Namibia's two-letter code is the text "NA", not a missing value.
+    assert countries.set_index("iso3").loc["NAM", "iso2"] == "NA"
+
+
+def test_loaders_return_copies_that_do_not_change_the_cache() -> None:
+    c = data.load_contributions()
+    c["total"] = 0
+    assert data.load_contributions()["total"].sum() > 0
+
+
+def test_events_and_rates_are_sourced() -> None:
+    events = data.load_events()
+    assert events["source_urls"].str.contains("http").all()
+    assert events["disputed"].any()
+    rates = data.load_reimbursement_rates()
+    assert rates["source_urls"].str.contains("http").all()
+    assert rates["rate_usd"].is_monotonic_increasing
+
+
+# --- damaged files -------------------------------------------------------------------------
+
+def _rewrite_csv(path: Path, edit) -> None:
+    opener = gzip.open if path.suffix == ".gz" else open
+    with opener(path, "rt", encoding="utf-8") as f:
+        lines = f.read().splitlines()
+    edit(lines)
+    with opener(path, "wt", encoding="utf-8") as f:
+        f.write("\n".join(lines) + "\n")
+
+
+def test_missing_file(data_copy: Path) -> None:
+    (data_copy / "months.csv").unlink()
+    with pytest.raises(DataError, match=r"months\.csv: file not found.*git checkout"):
+        data.load_months()
+
+
+def test_truncated_gzip(data_copy: Path) -> None:
+    path = data_copy / "contributions.csv.gz"
+    path.write_bytes(path.read_bytes()[:5000])
+    with pytest.raises(DataError, match=r"contributions\.csv\.gz: the file is damaged"):
+        data.load_contributions()
+
+
+def test_binary_garbage(data_copy: Path) -> None:
+    (data_copy / "missions.csv").write_bytes(bytes(range(256)) * 10)
+    with pytest.raises(DataError, match=r"missions\.csv"):
+        data.load_missions()
+
+
+def test_negative_number_names_the_line(data_copy: Path) -> None:
+    def edit(lines: list[str]) -> None:
+        lines[11] = lines[11].rsplit(",", 1)[0] + ",-3"
+    _rewrite_csv(data_copy / "contributions.csv.gz", edit)
+    with pytest.raises(DataError, match=r"contributions\.csv\.gz, line 12: column 'total' must "
+                                        r"not be negative, found -3"):
+        data.load_contributions()
+
+
+def test_text_in_a_number_column(data_copy: Path) -> None:
+    def edit(lines: list[str]) -> None:
+        lines[4] = lines[4].rsplit(",", 1)[0] + ",lots"
+    _rewrite_csv(data_copy / "contributions.csv.gz", edit)
+    with pytest.raises(DataError, match=r"line 5: column 'total' must hold a whole number, "
+                                        r"found 'lots'"):
+        data.load_contributions()
+
+
+def test_unknown_country_code(data_copy: Path) -> None:
+    def edit(lines: list[str]) -> None:
+        lines[2] = lines[2].replace(",AUS,", ",XYZ,", 1)
+    _rewrite_csv(data_copy / "contributions.csv.gz", edit)
+    with pytest.raises(DataError, match=r"line 3: unknown country code 'XYZ'"):
+        data.load_contributions()
+
+
+def test_duplicate_key(data_copy: Path) -> None:
+    def edit(lines: list[str]) -> None:
+        lines.insert(3, lines[2])
+    _rewrite_csv(data_copy / "missions.csv", edit)
+    with pytest.raises(DataError, match=r"missions\.csv, line 4: duplicate row for mission="):
+        data.load_missions()
+
+
+def test_missing_column(data_copy: Path) -> None:
+    def edit(lines: list[str]) -> None:
+        for i, line in enumerate(lines):
+            lines[i] = line.rsplit(",", 1)[0]
+    _rewrite_csv(data_copy / "countries.csv", edit)
+    with pytest.raises(DataError, match=r"countries\.csv: missing columns \['asean10'\]"):
+        data.load_countries()
+
+
+def test_bad_month(data_copy: Path) -> None:
+    def edit(lines: list[str]) -> None:
+        lines[1] = "1990-13" + lines[1][7:]
+    _rewrite_csv(data_copy / "months.csv", edit)
+    with pytest.raises(DataError, match=r"line 2: column 'month' must be a month like 2019-12, "
+                                        r"found '1990-13'"):
+        data.load_months()
+
+
+def test_empty_file(data_copy: Path) -> None:
+    (data_copy / "reimbursement_rates.csv").write_text("")
+    with pytest.raises(DataError, match=r"reimbursement_rates\.csv: the file is damaged"):
+        data.load_reimbursement_rates()
