@@ -42,6 +42,11 @@ def test_gender_split_only_from_2014_04() -> None:
     with_split = c[c["female"].notna()]
     assert with_split["month"].min() == pd.Timestamp("2014-04-01")
     assert c.loc[c["month"] == "2023-09-01", "female"].isna().all()
+    # 2020-08's split is unusable (half the world's personnel women): left missing.
+    assert c.loc[c["month"] == "2020-08-01", "female"].isna().all()
+    assert c.loc[c["month"] == "2020-08-01", "total"].sum() == 81820
+    share = c.loc[c["female"].notna()].groupby("month")[["female", "total"]].sum()
+    assert (share["female"] / share["total"]).max() < 0.12
 
 
 def test_asean_flag_matches_constant_and_laos_never_contributes() -> None:

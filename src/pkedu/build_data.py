@@ -32,6 +32,12 @@ RAW_FILES = {
     "ipi_totals": "ipi_monthly_totals_1990_2017.csv",
 }
 
+#: Months whose male/female split in the UN report cannot be right: in the 2020-08
+#: report women make up half of all personnel (6.5 % the months before and after),
+#: e.g. 4,547 of Bangladesh's 5,943 troops. The totals are fine; only the split
+#: is dropped (left missing).
+GENDER_SPLIT_UNRELIABLE: tuple[str, ...] = ("2020-08",)
+
 #: First and last month of the contribution series.
 FIRST_MONTH = "1990-11"
 LAST_MONTH = "2025-07"
@@ -66,6 +72,12 @@ def _int_or_empty(s: pd.Series) -> pd.Series:
     return s.astype("Int64")
 
 
+def _drop_unreliable_gender(df: pd.DataFrame) -> pd.DataFrame:
+    bad = df["month"].isin(GENDER_SPLIT_UNRELIABLE)
+    df.loc[bad, ["male", "female"]] = pd.NA
+    return df
+
+
 def build_contributions(raw: pd.DataFrame) -> pd.DataFrame:
     """Country x month x personnel type, the course's main table."""
     out = pd.DataFrame(
@@ -79,6 +91,7 @@ def build_contributions(raw: pd.DataFrame) -> pd.DataFrame:
             "total": raw["total"].astype("int64"),
         }
     )
+    out = _drop_unreliable_gender(out)
     return out.sort_values(["month", "iso3", "group", "type"]).reset_index(drop=True)
 
 
@@ -125,6 +138,7 @@ def build_mission_contributions(raw: pd.DataFrame) -> pd.DataFrame:
     for col in ("male", "female"):
         out[col] = out[col].astype("Int64")
     out["total"] = out["total"].astype("int64")
+    out = _drop_unreliable_gender(out)
     return out[out["total"] > 0].reset_index(drop=True)
 
 
