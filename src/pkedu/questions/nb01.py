@@ -1,0 +1,318 @@
+"""Self-check questions for notebook 01 (convergence: who took part, and since when?).
+
+Every answer that is a fact of the data is computed from :mod:`pkedu.data`
+and :mod:`pkedu.analysis` when the check runs.
+
+>>> from pkedu.questions import get
+>>> sorted(get("01-there-from-start").expected())
+['IDN', 'MYS']
+>>> get("01-cambodia-experts").expected(), get("01-cambodia-troops").expected()
+('2005-05', '2006-02')
+>>> sorted(get("01-late-joiners").expected())
+['KHM', 'MMR', 'VNM']
+>>> get("01-most-contributors").expected(), get("01-first-year-at-most").expected()
+(8, 2015)
+>>> get("01-singapore-last-year").expected(), round(get("01-philippines-2019").expected())
+(2013, 30)
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from pkedu import analysis, data
+from pkedu.questions import country_options, register
+
+OBJECTIVES = {
+    "01.1": "Read each ASEAN state's series of UN personnel from 1990 to 2025 and describe "
+            "its shape.",
+    "01.2": "Find when each state first had personnel in the data, by personnel group, and "
+            "explain why \"first\" depends on what you count.",
+    "01.3": "Sort the ten states into early contributors, late joiners and non-contributors, "
+            "and compare the grouping with the article's.",
+    "01.4": "Track how many ASEAN states contribute over time and judge whether that shows "
+            "convergence.",
+    "01.5": "Weigh the data against the article and other sources where they disagree, and "
+            "say which you trust and why.",
+}
+
+#: Late joiners are states whose first personnel in the data came after this year.
+LATE_AFTER = 2000
+
+
+def _firsts(by_group: bool = False) -> pd.DataFrame:
+    return analysis.first_contributions(data.load_contributions(), data.ASEAN10,
+                                        by_group=by_group)
+
+
+def there_from_start() -> list[str]:
+    """ASEAN states with personnel in the very first month of the data."""
+    start = data.load_months()["month"].min()
+    first = _firsts()
+    return first.loc[first["first_month"] == start, "iso3"].tolist()
+
+
+def cambodia_first(group: str) -> str:
+    """Cambodia's first month with personnel of one group, as text like '2005-05'."""
+    first = _firsts(by_group=True).set_index("iso3")
+    return f"{first.loc['KHM', group]:%Y-%m}"
+
+
+def late_joiners() -> list[str]:
+    """ASEAN states whose first personnel in the data came after :data:`LATE_AFTER`."""
+    first = _firsts()
+    late = first["first_month"].dt.year > LATE_AFTER
+    return first.loc[late, "iso3"].tolist()
+
+
+def _counts() -> pd.DataFrame:
+    return analysis.contributors_count(data.load_contributions(), data.ASEAN10)
+
+
+def most_contributors() -> int:
+    """The largest number of ASEAN states with personnel deployed in one month."""
+    return int(_counts()["contributors"].max())
+
+
+def first_year_at_most() -> int:
+    """The first year in which that largest number was reached."""
+    counts = _counts()
+    top = counts["contributors"].max()
+    return int(counts.loc[counts["contributors"] == top, "month"].min().year)
+
+
+def singapore_last_year() -> int:
+    """The last year with any Singaporean uniformed personnel in the data."""
+    rows = analysis.select(data.load_contributions(), "SGP")
+    return int(rows["month"].max().year)
+
+
+def philippines_2019() -> float:
+    """The Philippines' yearly average of monthly personnel in 2019."""
+    monthly = analysis.monthly_totals(data.load_contributions(), countries="PHL")
+    yearly = analysis.annual(monthly, how="mean").set_index("year")
+    return float(yearly.loc[2019, "total"])
+
+
+# --- 01.1 The shape of each series -----------------------------------------------------------
+
+register(
+    id="01-there-from-start",
+    objective="01.1",
+    kind="choices",
+    prompt="Which ASEAN states already had personnel deployed in the very first month of the "
+           "data (November 1990)? Give all of them.",
+    options=country_options(data.ASEAN10),
+    answer=there_from_start,
+    feedback={"THA": "Thailand appears a few months later, in 1991.",
+              "SGP": "Singapore's first personnel in the data come in 1991.",
+              "PHL": "The Philippines' first personnel in the data come in 1992."},
+    hints=("Look at the left edge of the small multiples: which panels start above zero?",
+           "Or look for 1990-11 in the table of first months."),
+    explanation="Indonesia and Malaysia: the two states with the longest history in UN "
+                "peacekeeping, as the article says.",
+)
+
+register(
+    id="01-singapore-last-year",
+    objective="01.1",
+    kind="number",
+    prompt="In which year does Singapore last have uniformed personnel in the UN data?",
+    answer=singapore_last_year,
+    hints=("Look at Singapore's panel in the small multiples: where does its line drop to "
+           "zero for good?",
+           "Use the explorer with Singapore alone, or hover over the last point above zero."),
+    explanation="From then on its line stays at zero, although the article lists Singapore "
+                "among the contributing states.",
+)
+
+# --- 01.2 First contributions ----------------------------------------------------------------
+
+register(
+    id="01-cambodia-experts",
+    objective="01.2",
+    kind="month",
+    prompt="In which month did Cambodia first have experts on mission (military observers) "
+           "in the data?",
+    answer=lambda: cambodia_first("experts"),
+    hints=("Use pk.analysis.first_contributions(contributions, ['KHM'], by_group=True).",
+           "Read the experts column of the KHM row."),
+    explanation="A handful of Cambodian observers appear in the data the same year the "
+                "cabinet approved the deployment, the year the article gives.",
+)
+
+register(
+    id="01-cambodia-troops",
+    objective="01.2",
+    kind="month",
+    prompt="In which month did Cambodia first have troops in the data?",
+    answer=lambda: cambodia_first("troops"),
+    hints=("Use pk.analysis.first_contributions(contributions, ['KHM'], by_group=True).",
+           "Read the troops column of the KHM row."),
+    feedback={"2006-04": "April 2006 is when Cambodia's own centre dates its first "
+                         "deployment. The data show troops a little earlier: look again."},
+    explanation="The advance party of the demining unit shows up before the main body in "
+                "April 2006.",
+)
+
+# --- 01.3 Early contributors and late joiners ------------------------------------------------
+
+register(
+    id="01-late-joiners",
+    objective="01.3",
+    kind="choices",
+    prompt=f"Which ASEAN states had their first personnel in the data after {LATE_AFTER}? "
+           "Give all of them.",
+    options=country_options(data.ASEAN10),
+    answer=late_joiners,
+    feedback={"BRN": "Brunei's steady presence starts in 2008, but look at its very first "
+                     "month in the data.",
+              "LAO": "Laos has no first month at all: it never sent anyone."},
+    hints=("Use the table of first months (first_month column).",
+           "Laos has no first month; it is not a late joiner but a non-contributor."),
+    explanation="Cambodia, Vietnam and Myanmar, the three states the article names as "
+                "newcomers. Brunei is the odd one out: the article calls it an early "
+                "contributor, and the data show a short spell in 1993.",
+)
+
+register(
+    id="01-capie-brunei",
+    objective="01.3",
+    kind="choice",
+    prompt="The article puts Brunei with Singapore and Thailand, which began after the Cold "
+           "War. Where does David Capie's survey of ASEAN peacekeeping put Brunei?",
+    options={
+        "a": "With Cambodia and Vietnam, among the new participants",
+        "b": "With Indonesia and Malaysia, among the long-standing contributors",
+        "c": "With Laos, among the states that have never taken part",
+    },
+    answer="a",
+    feedback={
+        "b": "Indonesia and Malaysia go back to the 1950s and 1960s; nobody says that of "
+             "Brunei.",
+        "c": "Brunei has served with UNIFIL in Lebanon since 2008: it has taken part.",
+    },
+    hints=("Capie wrote in 2014, when Brunei's only lasting UN service was in Lebanon, "
+           "begun in 2008.",),
+    explanation="Capie counts Brunei among the newcomers, with Cambodia and Vietnam. Which "
+                "grouping you choose depends on whether the short spell in 1993 counts.",
+)
+
+# --- 01.4 Convergence over time --------------------------------------------------------------
+
+register(
+    id="01-most-contributors",
+    objective="01.4",
+    kind="number",
+    prompt="What is the largest number of ASEAN states that had personnel deployed in the "
+           "same month?",
+    answer=most_contributors,
+    hints=("Use the contributors column of asean_count.",
+           "asean_count['contributors'].max() gives the largest value."),
+    feedback={10: "Two states never reach the count at the same time as the others."},
+    explanation="Never all ten: Laos never contributed, and Singapore's last UN personnel "
+                "left before the newcomers arrived.",
+)
+
+register(
+    id="01-first-year-at-most",
+    objective="01.4",
+    kind="number",
+    prompt="In which year did the number of contributing ASEAN states first reach that "
+           "largest value?",
+    answer=first_year_at_most,
+    hints=("Look at the chart of contributing states: where does the line first reach "
+           "its top step?",
+           "Hover over the line to read the month."),
+    explanation="The count reaches its peak when Myanmar returns, the same year the article "
+                "mentions.",
+)
+
+register(
+    id="01-verdict",
+    objective="01.4",
+    kind="reflection",
+    prompt="In two or three sentences: does the data support the claim that the ten states' "
+           "peacekeeping policies converged? Use at least two pieces of evidence.",
+)
+
+# --- 01.5 Where the data complicates the claim -----------------------------------------------
+
+register(
+    id="01-philippines-2019",
+    objective="01.5",
+    kind="number",
+    prompt="What was the Philippines' yearly average of uniformed personnel in 2019?",
+    answer=philippines_2019,
+    rel_tolerance=0.05,
+    hints=("Use pk.analysis.annual(..., how='mean') on the Philippines' monthly totals.",
+           "Pick the row for the year 2019 and read its total column."),
+    explanation="A few dozen, against several hundred a year around 2010: hardly a "
+                "broadening.",
+)
+
+register(
+    id="01-brunei-1993",
+    objective="01.5",
+    kind="choice",
+    prompt="The UN data show Bruneian police and experts from January to September 1993, "
+           "then nobody until 2008. Which statement is the most careful?",
+    options={
+        "a": "Brunei's first UN deployment was in 2008, so the 1993 rows are an error",
+        "b": "The data show Brunei personnel in 1993, probably in the UN mission in "
+             "Cambodia, but no source we have names the mission",
+        "c": "Brunei has contributed without a break since 1993",
+    },
+    answer="b",
+    feedback={
+        "a": "The sources that say 2008 may simply be counting Brunei's lasting contribution; "
+             "that does not make the 1993 report wrong.",
+        "b": "Right: say what the data show, mark the guess as a guess, and say what is "
+             "missing.",
+        "c": "Look at Brunei's panel: there are fifteen years of zeros in between.",
+    },
+    hints=("Which statement claims no more than the data and the sources support?",),
+)
+
+register(
+    id="01-myanmar-return",
+    objective="01.5",
+    kind="choice",
+    prompt="The article says Myanmar \"reversed its isolationist stance in 2015\". What do the "
+           "sources add?",
+    options={
+        "a": "Nothing: Myanmar had never sent peacekeepers before 2015",
+        "b": "Burma had served in UN missions in 1958 and the 1960s, so 2015 was a return",
+        "c": "Myanmar sent a large battalion in 2015",
+    },
+    answer="b",
+    feedback={
+        "a": "Older sources record Burmese observers in Lebanon in 1958 and service in the "
+             "Congo in the 1960s.",
+        "c": "Look at Myanmar's panel: never more than a handful of people.",
+    },
+    hints=("Our monthly data start in 1990; what might have happened before that?",),
+    explanation="The data cannot show this: they start in 1990. Only other sources can.",
+)
+
+register(
+    id="01-thailand-first",
+    objective="01.5",
+    kind="choice",
+    prompt="Thai sources give 1958, 1985 or the 1990s as Thailand's first peacekeeping year, "
+           "and a Thai site recalls Korea in 1950. What best explains the spread?",
+    options={
+        "a": "Sources count different things as the first contribution",
+        "b": "One of them must be lying",
+        "c": "Thailand joined the UN in 1985",
+    },
+    answer="a",
+    feedback={
+        "b": "Different answers often come from different definitions, not from lies.",
+        "c": "That is not what any of the sources says.",
+    },
+    hints=("Is fighting under the UN Command in Korea the same as peacekeeping? Is one "
+           "observer the same as a unit?",),
+    explanation="Korea was a war fought under a UN command, not peacekeeping; a few observers "
+                "are not a unit. State your definition before you name a first year.",
+)
