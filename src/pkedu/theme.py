@@ -50,6 +50,17 @@ OTHER_COLORS: tuple[str, ...] = ("#4D4D4D", "#9E9E9E", "#6A3D9A", "#1B7837", "#B
 #: Colours for personnel groups.
 GROUP_COLORS: dict[str, str] = {"troops": "#0072B2", "police": "#E69F00", "experts": "#009E73"}
 
+#: Colours for series that are not single countries (regions, "World", a
+#: group of countries taken together), in the order they are handed out.
+SERIES_COLORS: tuple[str, ...] = ("#332288", "#882255", "#117733", "#999933", "#44AA99",
+                                  "#AA4499")
+
+#: The colour of the world total and of reference lines.
+WORLD_COLOR = "#4D4D4D"
+
+#: The colour of bars and dots that are shown but not highlighted.
+MUTED_COLOR = "#BDBDBD"
+
 #: Short labels for charts where the official short name is long.
 SHORT_NAMES: dict[str, str] = {"BRN": "Brunei"}
 
@@ -85,6 +96,21 @@ def color_scale(iso3_codes: Iterable[str]) -> alt.Scale:
 def group_scale() -> alt.Scale:
     """The colour scale for troops, police and experts."""
     return alt.Scale(domain=list(GROUP_COLORS), range=list(GROUP_COLORS.values()))
+
+
+def series_scale(names: Iterable[str]) -> alt.Scale:
+    """A colour scale for named series that are not single countries.
+
+    ``"World"`` is always drawn in :data:`WORLD_COLOR`; other names take
+    :data:`SERIES_COLORS` in order.
+
+    >>> series_scale(["ASEAN", "South Asia", "World"]).range
+    ['#332288', '#882255', '#4D4D4D']
+    """
+    names = list(names)
+    others = iter(SERIES_COLORS * (1 + len(names) // len(SERIES_COLORS)))
+    colors = [WORLD_COLOR if n == "World" else next(others) for n in names]
+    return alt.Scale(domain=names, range=colors)
 
 
 def _theme() -> dict:
