@@ -113,14 +113,14 @@ register(
     options={
         "a": "The mission has a UN mandate",
         "b": "Peacekeepers use as little force as possible",
-        "c": "Peacekeepers do not intervene on one side",
+        "c": "Peacekeepers work with the host government's consent and do not take sides",
         "d": "A coalition may act without the UN when the cause is good",
     },
     answer="d",
     feedback={
         "a": "A UN mandate is the first of Indonesia's conditions.",
         "b": "Minimum use of force is one of Indonesia's stated principles.",
-        "c": "Non-intervention is one of Indonesia's stated principles.",
+        "c": "Consent and non-intervention are among Indonesia's stated principles.",
     },
     hints=("Which option would allow a mission like the US-led one in Iraq?",),
     explanation="Indonesia excludes operations without a UN mandate, such as the US-led "
