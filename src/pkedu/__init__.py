@@ -17,17 +17,22 @@ from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
 
-_SUBMODULES = ("data", "analysis", "charts", "widgets", "checks", "quiz", "release", "theme")
+_SUBMODULES = ("data", "analysis", "charts", "widgets", "checks", "quiz", "release", "theme",
+               "questions")
 
 if TYPE_CHECKING:  # pragma: no cover
-    from pkedu import analysis, charts, checks, data, quiz, release, theme, widgets  # noqa: F401
+    from pkedu import (  # noqa: F401
+        analysis, charts, checks, data, questions, quiz, release, theme, widgets)
+    from pkedu.checks import check  # noqa: F401
 
 
 def __getattr__(name: str) -> Any:
+    if name == "check":  # pk.check(question_id, answer) is pk.checks.check
+        return importlib.import_module("pkedu.checks").check
     if name in _SUBMODULES:
         return importlib.import_module(f"pkedu.{name}")
     raise AttributeError(f"module 'pkedu' has no attribute {name!r}")
 
 
 def __dir__() -> list[str]:
-    return sorted([*globals(), *_SUBMODULES])
+    return sorted([*globals(), *_SUBMODULES, "check"])
