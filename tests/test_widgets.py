@@ -1,0 +1,537 @@
+"""The four apps: models agree with pk.analysis, views react, bad input gives a message."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterator
+from typing import Any
+
+import numpy as np
+import pandas as pd
+import pytest
+
+import pkedu as pk
+from pkedu import analysis
+from pkedu.apps import consensus, reimbursement
+from pkedu.apps import force_builder as force_builder_module
+from pkedu.apps._common import AppResult
+from pkedu.apps._series import latest_full_year
+from pkedu.data import ASEAN10
+from pkedu.widgets import (
+    benchmark_cases, consensus_model, explorer_model, force_model, reimbursement_model,
+)
+
+VEGALITE = "application/vnd.vegalite.v5+json"
+BAD_VALUES: list[Any] = [None, "", "abc", -5, 0, 10**12, float("nan"), float("inf"), [], (), {},
+                         True, object(), "1e400", 10**400, "  ", "-5", "0"]
+
+
+@pytest.fixture(scope="module")
+def contributions() -> pd.DataFrame:
+    return pk.data.load_contributions()
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def walk(widget: Any) -> Iterator[Any]:
+    yield widget
+    for child in getattr(widget, "children", ()):
+        yield from walk(child)
+
+
+def control(app: Any, css: str) -> Any:
+    found = [w for w in walk(app) if css in getattr(w, "_dom_classes", ())]
+    assert len(found) == 1, f"expected one widget with class {css}, found {len(found)}"
+    return found[0]
+
+
+def headline(app: Any) -> str:
+    return control(app, f"pk-{app_name(app)}-headline").value
+
+
+def chart_spec(app: Any) -> dict | None:
+    outputs = control(app, f"pk-{app_name(app)}-chart").outputs
+    return outputs[0]["data"][VEGALITE] if outputs else None
+
+
+def app_name(app: Any) -> str:
+    return next(c[3:] for c in app._dom_classes if c.startswith("pk-") and c != "pk-app")
+
+
+def assert_good(result: AppResult) -> dict:
+    assert result.ok, result.message
+    spec = result.chart.to_dict()
+    assert spec["description"].strip().endswith(".")
+    for param in spec.get("params", []):
+        assert not param["name"].startswith("param_"), "selections need explicit names"
+    assert len(str(spec)) < 60_000, "keep chart data small"
+    return spec
+
+
+def assert_message(result: AppResult) -> None:
+    assert isinstance(result, AppResult)
+    assert result.message, "bad input must give a message"
+    assert result.message[0].isupper() or result.message[0] in "'\"-0123456789"
+    assert result.message.rstrip()[-1] in ".)"
+    assert "Traceback" not in result.message
+    if not result.ok:
+        assert result.chart is None
+
+
+# --------------------------------------------------------------------------- explorer model
+
+EXPLORER_CASES = [
+    (ASEAN10, 1990, 2025, "all"),
+    (("IDN",), 2019, 2019, "all"),
+    (("KHM", "VNM"), 2005, 2016, "troops"),
+    (("MYS", "BRN", "THA"), 1995, 2010, "police"),
+    (("PHL", "SGP", "MMR"), 2010, 2024, "experts"),
+    (("LAO", "VNM"), 2012, 2015, "all"),
+]
+
+
+@pytest.mark.parametrize("countries,start,end,group", EXPLORER_CASES)
+def test_explorer_numbers_match_analysis(contributions: pd.DataFrame, countries: tuple,
+                                         start: int, end: int, group: str) -> None:
+    result = explorer_model(list(countries), start, end, group)
+    assert_good(result)
+    groups = None if group == "all" else group
+    monthly = analysis.monthly_totals(contributions, countries=list(countries), groups=groups)
+    window = monthly[monthly["month"].dt.year.between(start, end)]
+    yearly = analysis.annual(window, how="mean").set_index("year")
+    n = result.numbers
+    assert n["last_year"] == yearly.index[-1]
+    assert n["last_year_mean"] == pytest.approx(yearly["total"].iloc[-1])
+    assert n["last_year_months"] == yearly["n_months"].iloc[-1]
+    assert n["peak"] == window["total"].max()
+    if n["peak"] > 0:
+        assert n["peak_month"] == f"{window.loc[window['total'].idxmax(), 'month']:%Y-%m}"
+        assert n["first_month"] == f"{window[window['total'] > 0]['month'].min():%Y-%m}"
+    else:
+        assert n["peak_month"] is None and n["first_month"] is None
+    months = pk.data.load_months()
+    in_range = months[months["month"].dt.year.between(start, end)]
+    assert n["missing_months"] == int((~in_range["reported"]).sum())
+
+
+def test_explorer_table_and_chart(contributions: pd.DataFrame) -> None:
+    result = explorer_model(["KHM", "VNM", "LAO"], 2000, 2024)
+    firsts = analysis.first_contributions(contributions, ["KHM", "VNM", "LAO"])
+    shown = result.table.set_index("Country")["First month in the UN data"]
+    assert shown["Cambodia"] == f"{firsts.loc[0, 'first_month']:%B %Y}"
+    assert shown["Laos"] == "none so far"
+    spec = assert_good(result)
+    rows = next(iter(spec["datasets"].values()))
+    assert {r["country"] for r in rows} == {"Cambodia", "Vietnam", "Laos"}
+    assert spec["transform"] == [{"flatten": ["year", "personnel", "months_reported"]}]
+    for row in rows:
+        assert row["year"] == list(range(2000, 2025))
+        assert len(row["personnel"]) == len(row["months_reported"]) == 25
+    assert spec["params"][0]["name"] == "explorer_country"
+    assert "2024" in spec["description"]
+
+
+def test_explorer_accepts_names_and_clips_years() -> None:
+    result = explorer_model("Indonesia, malaysia", 1980, 2030, " Troops ")
+    assert result.ok and result.numbers["countries"] == ("IDN", "MYS")
+    assert (result.numbers["start"], result.numbers["end"]) == (1990, 2025)
+    assert "only 1990-2025 is shown" in result.message
+
+
+@pytest.mark.parametrize("args,expected", [
+    (((), 1990, 2025), "Pick at least one country"),
+    ((["IDN"], 2020, 2010), "comes after the end year"),
+    ((["IDN"], 1950, 1960), "no UN figures for 1950-1960"),
+    ((["IDN"], 2030, 2040), "no UN figures"),
+    ((["BGD"], 1990, 2025), "not one of them"),
+    ((["IDN"], 1990, 2025, "navy"), "The personnel group must be"),
+])
+def test_explorer_messages(args: tuple, expected: str) -> None:
+    result = explorer_model(*args)
+    assert_message(result)
+    assert expected in result.message
+
+
+# --------------------------------------------------------------------------- reimbursement model
+
+
+def test_reimbursement_uses_every_rate() -> None:
+    table = pk.data.load_reimbursement_rates()
+    for row in table.itertuples():
+        result = reimbursement_model(135, 9, row.effective_from)
+        assert_good(result)
+        assert result.numbers["rate"] == float(row.rate_usd)
+        assert result.numbers["reimbursement"] == 135 * 9 * float(row.rate_usd)
+        assert "135 × " in " ".join(result.notes)  # the formula in words
+
+
+def test_reimbursement_national_cost_and_break_even() -> None:
+    cheap = reimbursement_model("850", "12", "2018-07-01", national_cost="1,000")
+    assert cheap.numbers["balance"] == 850 * 12 * (1428 - 1000)
+    assert "pays for itself" in cheap.headline
+    dear = reimbursement_model(850, 12, "custom", custom_rate="1200", national_cost=1500)
+    assert dear.numbers["rate"] == 1200
+    assert dear.numbers["balance"] == -850 * 12 * 300
+    assert "more than the UN gives back" in dear.headline
+    assert dear.table["Item"].str.contains("National cost").any()
+
+
+@pytest.mark.parametrize("iso3,year", [("IDN", 2019), ("KHM", 2010), ("MYS", 2024),
+                                       ("LAO", 2020), ("THA", 1995)])
+def test_reimbursement_comparison_matches_data(contributions: pd.DataFrame, iso3: str,
+                                               year: int) -> None:
+    result = reimbursement_model(100, 12, "2018-07-01", country=iso3, year=year)
+    assert_good(result)
+    paid = contributions[contributions["type"].isin(["Troops", "Staff Officer",
+                                                     "Formed Police Units"])]
+    yearly = analysis.annual(analysis.monthly_totals(paid, countries=iso3), how="mean")
+    expected = float(yearly.set_index("year").loc[year, "total"])
+    assert result.numbers["country_reimbursable"] == pytest.approx(expected)
+    assert result.numbers["country_estimate"] == pytest.approx(expected * 1428 * 12)
+    everyone = analysis.annual(analysis.monthly_totals(contributions, countries=iso3), how="mean")
+    other = float(everyone.set_index("year").loc[year, "total"]) - expected
+    assert result.numbers["country_other"] == pytest.approx(other)
+
+
+def test_reimbursement_sources_are_links() -> None:
+    result = reimbursement_model()
+    assert result.sources and all(url.startswith("http") for _, url in result.sources)
+
+
+@pytest.mark.parametrize("kwargs,expected", [
+    ({"size": 0}, "at least 1"),
+    ({"size": 10**12}, "busiest month"),
+    ({"months": 500}, "between 1 and 120 months"),
+    ({"months": 2.5}, "whole number"),
+    ({"rate": "custom", "custom_rate": ""}, "your own rate"),
+    ({"rate": "tomorrow"}, "one from the list or a number"),
+    ({"national_cost": "-3"}, "cannot be negative"),
+    ({"country": "IDN", "year": 1970}, "no UN figures for 1970"),
+    ({"country": "France", "year": 2019}, "France"),
+])
+def test_reimbursement_messages(kwargs: dict, expected: str) -> None:
+    result = reimbursement_model(**kwargs)
+    assert_message(result)
+    assert expected in result.message
+
+
+# --------------------------------------------------------------------------- consensus model
+
+
+def test_consensus_defaults_follow_the_record() -> None:
+    result = consensus_model()
+    n = result.numbers
+    assert n["status"] == "blocked"
+    assert n["vetoes"] == ("SGP", "VNM")
+    assert n["supporters"] == ("KHM", "IDN", "MYS", "PHL")
+    assert n["undecided"] == ("BRN", "LAO", "MMR", "THA")
+    assert "Singapore and Vietnam object" in result.headline
+    assert_good(result)
+
+
+def test_consensus_sources_come_from_the_course_events() -> None:
+    events = pk.data.load_events()
+    known = {u.strip() for urls in events["source_urls"] for u in urls.split(";")}
+    for code, position in consensus.RECORD.items():
+        if position.stance != "unknown":
+            assert position.sources, f"{code} needs a source for its default stance"
+        assert set(position.sources) <= known, code
+    table = consensus_model().table.set_index("Member")
+    assert table.loc["Singapore", "Sources"].startswith("http")
+    assert table.loc["Brunei", "Stance"] == "No recorded position"
+
+
+def test_consensus_each_objection_is_a_veto() -> None:
+    everyone = {c: "support" for c in ASEAN10}
+    assert consensus_model(everyone).numbers["status"] == "holds"
+    for code in ASEAN10:
+        one_no = consensus_model({**everyone, code: "oppose"})
+        assert one_no.numbers["status"] == "blocked"
+        assert one_no.numbers["vetoes"] == (code,)
+    quiet = consensus_model({**everyone, "THA": "unknown"})
+    assert quiet.numbers["status"] == "uncertain"
+    neutral = consensus_model({**everyone, "THA": "neutral"})
+    assert neutral.numbers["status"] == "holds"
+
+
+def test_consensus_coalition_size_matches_data(contributions: pd.DataFrame) -> None:
+    result = consensus_model({"SGP": "neutral", "VNM": "support"})
+    year = latest_full_year()
+    supporters = list(result.numbers["supporters"])
+    assert supporters == ["KHM", "IDN", "MYS", "PHL", "VNM"]
+    yearly = analysis.annual(analysis.monthly_totals(contributions, countries=supporters), "mean")
+    assert result.numbers["coalition_personnel"] == pytest.approx(
+        float(yearly.set_index("year").loc[year, "total"]))
+    troops = analysis.annual(analysis.monthly_totals(contributions, countries=supporters,
+                                                     groups="troops"), "mean")
+    assert result.numbers["coalition_troops"] == pytest.approx(
+        float(troops.set_index("year").loc[year, "total"]))
+
+
+def test_consensus_concerns_are_explained() -> None:
+    result = consensus_model(concerns={"MMR": ["regime security"], "KHM": "cost"})
+    text = " ".join(result.notes)
+    assert "Worried about regime security: Myanmar" in text
+    assert "Cambodia supports the force only as long as this is answered" in text
+    assert result.numbers["concerns"] == {"MMR": ("regime security",), "KHM": ("cost",)}
+
+
+@pytest.mark.parametrize("stances,concerns,expected", [
+    ("abc", None, "Give stances as pairs"),
+    ({"SGP": "maybe"}, None, "The stance for Singapore must be"),
+    ({"Atlantis": "support"}, None, "don't know the country"),
+    ({"SGP": None}, None, "(you gave nothing)"),
+    (None, {"SGP": ["boredom"]}, "Concerns are chosen from"),
+    (None, {"SGP": 5}, "must be a list"),
+    (None, ["cost"], "Give concerns as pairs"),
+])
+def test_consensus_messages(stances: object, concerns: object, expected: str) -> None:
+    result = consensus_model(stances, concerns)
+    assert_message(result)
+    assert expected in result.message
+
+
+# --------------------------------------------------------------------------- force builder model
+
+
+def test_force_totals_shares_and_reimbursement() -> None:
+    units = force_builder_module.UNITS
+    result = force_model({"IDN": {"infantry": 2, "staff": 1}, "Cambodia": {"demining": 1},
+                          "SGP": {"observers": 2, "medical": 1}})
+    assert_good(result)
+    n = result.numbers
+    expected = {"IDN": 2 * units["infantry"].size + units["staff"].size,
+                "KHM": units["demining"].size,
+                "SGP": 2 * units["observers"].size + units["medical"].size}
+    assert n["by_state"] == expected
+    assert n["total"] == sum(expected.values())
+    assert sum(n["shares"].values()) == pytest.approx(1.0)
+    reimbursable = n["total"] - 2 * units["observers"].size  # observers are paid differently
+    assert n["reimbursable"] == reimbursable
+    assert n["reimbursement_per_year"] == reimbursable * 1428 * 12
+    assert n["missing_core"] == ("engineers",)
+    assert "missing: building camps and roads" in result.headline
+
+
+def test_force_unit_sizes_are_sourced_or_labelled() -> None:
+    for unit in force_builder_module.UNITS.values():
+        assert unit.sources or unit.basis.startswith("Illustrative planning assumption"), unit.key
+        assert all(url.startswith("http") for url in unit.sources)
+    assert force_builder_module.UNITS["medical"].size == 63
+    assert force_builder_module.UNITS["demining"].size == 135
+    for text, url in force_builder_module.SPECIALISATION.values():
+        assert text and url.startswith("http")
+
+
+def test_force_precedent_comes_from_mission_data() -> None:
+    missions = pk.data.load_mission_contributions()
+    year = latest_full_year()
+    unifil = missions[(missions["mission"] == "UNIFIL") & (missions["month"].dt.year == year)]
+    for code in ("MYS", "BRN"):
+        monthly = unifil[unifil["iso3"] == code].groupby("month")["total"].sum()
+        assert force_builder_module.precedent()[code] == pytest.approx(monthly.mean())
+    result = force_model({"MYS": {"infantry": 5}, "BRN": {"staff": 1}})
+    assert "Bruneians" in " ".join(result.notes)
+
+
+def test_force_records_match_data(contributions: pd.DataFrame) -> None:
+    result = force_model({"VNM": {"medical": 1}, "LAO": {"observers": 1}})
+    table = result.table.set_index("State")
+    year = latest_full_year()
+    yearly = analysis.annual(analysis.monthly_totals(contributions, countries="VNM"), "mean")
+    assert table.loc["Vietnam", f"Real UN personnel {year} (average)"] == (
+        f"{float(yearly.set_index('year').loc[year, 'total']):,.0f}")
+    assert table.loc["Vietnam", "First month in UN data"] == "July 2014"
+    assert table.loc["Laos", "First month in UN data"] == "none so far"
+
+
+@pytest.mark.parametrize("units,expected", [
+    (None, "at least one unit"),
+    ({}, "at least one unit"),
+    ({"IDN": {"infantry": 0}}, "at least one unit"),
+    ("abc", "Give the force as"),
+    ({"IDN": "abc"}, "Give Indonesia's units"),
+    ({"IDN": {"tanks": 1}}, "The unit type must be one of"),
+    ({"IDN": {"infantry": 10**12}}, "At most 20 units"),
+    ({"IDN": {"infantry": "two"}}, "not a number"),
+    ({"Narnia": {"infantry": 1}}, "don't know the country"),
+])
+def test_force_messages(units: object, expected: str) -> None:
+    result = force_model(units)
+    assert_message(result)
+    assert expected in result.message
+
+
+# --------------------------------------------------------------------------- fuzzing
+
+
+def _fuzz_calls() -> Iterator[tuple[str, Any, dict, bool]]:
+    """(name, model, kwargs, must_have_message) for every bad value in every argument."""
+    for bad in BAD_VALUES:
+        yield "explorer countries", explorer_model, {"countries": bad}, True
+        yield "explorer start", explorer_model, {"start": bad}, True
+        yield "explorer end", explorer_model, {"end": bad}, True
+        yield "explorer group", explorer_model, {"group": bad}, True
+        yield "explorer list", explorer_model, {"countries": [bad]}, True
+        yield "size", reimbursement_model, {"size": bad}, True
+        yield "months", reimbursement_model, {"months": bad}, True
+        yield "rate", reimbursement_model, {"rate": bad}, True
+        yield "custom", reimbursement_model, {"rate": "custom", "custom_rate": bad}, True
+        optional = bad is None or (isinstance(bad, str) and not bad.strip())
+        yield "cost", reimbursement_model, {"national_cost": bad}, not optional
+        yield "country", reimbursement_model, {"country": bad, "year": 2019}, not optional
+        yield "year", reimbursement_model, {"country": "IDN", "year": bad}, True
+        yield "stances", consensus_model, {"stances": {"SGP": bad}}, True
+        yield "stance map", consensus_model, {"stances": bad}, bad is not None and bad != {}
+        yield "concerns", consensus_model, {"concerns": {"SGP": [bad]}}, True
+        yield "units", force_model, {"units": {"IDN": {"infantry": bad}}}, True
+        yield "unit map", force_model, {"units": {"IDN": bad}}, True
+        yield "force", force_model, {"units": bad}, True
+
+
+@pytest.mark.parametrize("name,model,kwargs,must", list(_fuzz_calls()),
+                         ids=lambda v: v if isinstance(v, str) else "")
+def test_models_never_raise(name: str, model: Any, kwargs: dict, must: bool) -> None:
+    result = model(**kwargs)
+    assert isinstance(result, AppResult)
+    if must:
+        assert_message(result)
+    if result.ok:
+        assert result.chart is not None
+        result.chart.to_dict()
+
+
+@pytest.mark.parametrize("start,end", [(2020, 2010), (2025, 1990), (1800, 1900), (3000, 3001),
+                                       (-5, 2000), (2000, 10**12)])
+def test_explorer_bad_ranges(start: int, end: int) -> None:
+    assert_message(explorer_model(["IDN"], start, end))
+
+
+def test_every_benchmark_case_runs() -> None:
+    cases = benchmark_cases()
+    assert set(cases) == {"explorer", "reimbursement", "consensus", "force_builder"}
+    for name, calls in cases.items():
+        assert len(calls) >= 5, name
+        for call in calls:
+            out = call()
+            assert isinstance(out, (dict, str)), name
+            if isinstance(out, dict):
+                assert out["description"]
+
+
+# --------------------------------------------------------------------------- views
+
+
+def test_explorer_view_reacts_to_controls() -> None:
+    app = pk.widgets.explorer()
+    assert "These 10 countries" in headline(app)
+    assert chart_spec(app)["description"].startswith("Line chart")
+    control(app, "pk-explorer-countries").value = ("VNM",)
+    control(app, "pk-explorer-years").value = (2014, 2016)
+    control(app, "pk-explorer-group").value = "experts"
+    expected = explorer_model(["VNM"], 2014, 2016, "experts")
+    assert f"{expected.numbers['last_year_mean']:,.0f} experts" in headline(app)
+    assert "Vietnam" in control(app, "pk-explorer-table").value
+    assert "experts from Vietnam" in chart_spec(app)["description"]
+    control(app, "pk-explorer-none").click()
+    assert "Pick at least one country" in headline(app)
+    assert chart_spec(app) is None
+    control(app, "pk-explorer-all").click()
+    assert control(app, "pk-explorer-countries").value == ASEAN10
+    assert chart_spec(app) is not None
+
+
+def test_explorer_view_survives_bad_arguments() -> None:
+    app = pk.widgets.explorer(["XXX"], 2020, 2010, group="navy")
+    assert "know the country" in headline(app)
+    control(app, "pk-explorer-countries").value = ("IDN",)
+    assert "Indonesia had on average" in headline(app)
+
+
+def test_reimbursement_view_reacts_to_controls() -> None:
+    app = pk.widgets.reimbursement_calculator()
+    assert "US$14,565,600" in headline(app)
+    assert "Indonesia 2019" in chart_spec(app)["description"]
+    control(app, "pk-reimbursement-size").value = "150"
+    control(app, "pk-reimbursement-months").value = "6"
+    assert "US$1,285,200" in headline(app)
+    control(app, "pk-reimbursement-national-cost").value = "2000"
+    assert "more than the UN gives back" in headline(app)
+    custom = control(app, "pk-reimbursement-custom-rate")
+    assert custom.disabled
+    control(app, "pk-reimbursement-rate").value = "custom"
+    assert not custom.disabled
+    assert "Please type a number for your own rate" in headline(app)
+    custom.value = "2500"
+    assert "pays for itself" in headline(app)
+    control(app, "pk-reimbursement-size").value = "abc"
+    assert "not a number" in headline(app) and chart_spec(app) is None
+    control(app, "pk-reimbursement-size").value = "150"
+    control(app, "pk-reimbursement-country").value = "KHM"
+    control(app, "pk-reimbursement-year").value = 2010
+    assert "Cambodia 2010" in control(app, "pk-reimbursement-table").value
+
+
+def test_consensus_view_reacts_to_controls() -> None:
+    app = pk.widgets.consensus_simulator()
+    assert "No consensus" in headline(app)
+    assert "https://www.asiaone.com/asean-peacekeeping-force" in control(
+        app, "pk-consensus-table").value
+    for code in ("SGP", "VNM", "BRN", "LAO", "MMR", "THA"):
+        control(app, f"pk-consensus-stance-{code}").value = "neutral"
+    assert "Consensus holds" in headline(app)
+    control(app, "pk-consensus-stance-THA").value = "oppose"
+    assert "Thailand objects" in headline(app)
+    control(app, "pk-consensus-concern-regime-security").value = ("MMR", "LAO")
+    assert "Worried about regime security: Laos and Myanmar" in headline(app)
+    control(app, "pk-consensus-concern-cost").value = ("KHM",)
+    assert "Cambodia supports the force only as long" in headline(app)
+    control(app, "pk-consensus-reset").click()
+    assert "Singapore and Vietnam object" in headline(app)
+    assert control(app, "pk-consensus-concern-regime-security").value == ()
+
+
+def test_force_view_reacts_to_controls() -> None:
+    app = pk.widgets.force_builder()
+    assert "Your force: 708 personnel" in headline(app)
+    control(app, "pk-force-states").value = ("MYS", "BRN")
+    assert "Choose at least one state" in headline(app)
+    control(app, "pk-force-count-MYS-infantry").value = 5
+    control(app, "pk-force-count-BRN-staff").value = 1
+    assert "Your force: 760 personnel from 2 states" in headline(app)
+    spec = chart_spec(app)
+    assert "Brunei in UNIFIL" in str(spec["datasets"])
+    assert "Infantry company" in control(app, "pk-force-units").value
+    control(app, "pk-force-clear").click()
+    assert "Choose at least one state" in headline(app)
+
+
+def test_views_catch_unexpected_errors(monkeypatch: pytest.MonkeyPatch) -> None:
+    from pkedu.apps import explorer as explorer_module
+
+    app = pk.widgets.explorer()
+
+    def broken(*args: object, **kwargs: object) -> AppResult:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(explorer_module, "explorer_model", broken)
+    control(app, "pk-explorer-group").value = "troops"
+    assert "could not handle that" in headline(app)
+
+
+def test_result_html_escapes_input() -> None:
+    result = explorer_model(["<script>"])
+    assert "<script>" not in result.html()
+    assert "&lt;script&gt;" in result.html()
+
+
+def test_apps_are_small_and_numbers_finite() -> None:
+    for result in (explorer_model(), reimbursement_model(country="IDN", year=2019),
+                   consensus_model(), force_model(force_builder_module.DEFAULT_FORCE)):
+        for key, value in result.numbers.items():
+            if isinstance(value, float):
+                assert math.isfinite(value), key
+        assert len(result.table) <= 12
+        assert isinstance(result.table, pd.DataFrame)
+    assert np.isfinite(reimbursement.rate_in_force(2019))
