@@ -47,6 +47,9 @@ class Quiz(widgets.VBox):
     :class:`~pkedu.checks.Feedback`, None before the first check).
     """
 
+    def __repr__(self) -> str:
+        return "[Quiz question: run this cell (Shift-Enter) to answer it.]"
+
     def __init__(self, question_id: str, problem: Feedback | None = None) -> None:
         self.question_id = question_id if isinstance(question_id, str) else "quiz"
         self.question: Question | None = None

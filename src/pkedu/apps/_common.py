@@ -473,6 +473,23 @@ class ResultPanel:
         return result
 
 
+@functools.cache
+def _app_box_class() -> type:
+    """A VBox whose plain-text form tells a reader how to bring the app to life.
+
+    A saved notebook shows this text where the app will appear, until the cell runs.
+    """
+    import ipywidgets as widgets
+
+    class AppBox(widgets.VBox):
+        title_text = ""
+
+        def __repr__(self) -> str:
+            return f"[Interactive app: {self.title_text}. Run this cell (Shift-Enter) to use it.]"
+
+    return AppBox
+
+
 def app_box(app: str, title: str, intro: str, controls: Sequence[Any],
             panel: ResultPanel) -> Any:
     """The whole app: title, short instructions, controls, then the result."""
@@ -480,7 +497,8 @@ def app_box(app: str, title: str, intro: str, controls: Sequence[Any],
 
     header = widgets.HTML(f"<h3 style='margin:4px 0'>{html.escape(title)}</h3>"
                           f"<p style='margin:2px 0'>{html.escape(intro)}</p>")
-    box = widgets.VBox([header, *controls, *panel.children])
+    box = _app_box_class()([header, *controls, *panel.children])
+    box.title_text = title
     box.add_class(f"pk-{app}")
     box.add_class("pk-app")
     box.panel = panel  # handy for tests and for curious instructors
