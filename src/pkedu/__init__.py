@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
 
-_SUBMODULES = ("data", "analysis", "charts", "widgets", "checks", "quiz", "release", "theme",
+_SUBMODULES = ("data", "analysis", "charts", "widgets", "checks", "quiz", "release", "theme", "capstone",
                "questions")
 
 if TYPE_CHECKING:  # pragma: no cover
