@@ -1,0 +1,1 @@
+"""Browser tests: the notebooks in JupyterLab and the apps in Voila, in headless Chromium."""
