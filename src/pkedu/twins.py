@@ -49,7 +49,13 @@ class Twin:
             cells(self.text)
         except TwinError:
             return "unreadable"
-        return "in sync" if cells(self.notebook) == cells(self.text) else "differs"
+        # Exact text, header included: JupyterLab refuses to open a notebook whose
+        # twin differs from it in any way and is older than it.
+        try:
+            wanted = _text(self)
+        except TwinError:
+            return "differs"
+        return "in sync" if self.text.read_text(encoding="utf-8") == wanted else "differs"
 
 
 def notebooks(root: str | Path) -> list[Path]:
