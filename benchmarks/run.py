@@ -444,8 +444,31 @@ def machine_info() -> dict[str, str]:
             versions.append(f"{dist} {importlib.metadata.version(dist)}")
         except importlib.metadata.PackageNotFoundError:
             pass
+    try:
+        load = "{:.1f} {:.1f} {:.1f}".format(*os.getloadavg())
+    except (AttributeError, OSError):
+        load = "unknown"
     return {"cpu": cpu, "cores": str(cores), "ram": ram,
-            "python": platform.python_version(), "os": system, "libraries": ", ".join(versions)}
+            "python": platform.python_version(), "os": system, "libraries": ", ".join(versions),
+            "load": load}
+
+
+def busy_warning(info: dict[str, str]) -> str | None:
+    """A warning when other work already loads the machine (timings would be inflated).
+
+    >>> busy_warning({"load": "0.3 0.2 0.1", "cores": "2"}) is None
+    True
+    >>> busy_warning({"load": "4.0 3.0 1.0", "cores": "2"})[:30]
+    'warning: the machine is busy ('
+    """
+    try:
+        load, cores = float(info["load"].split()[0]), int(info["cores"])
+    except (KeyError, ValueError, IndexError):
+        return None
+    if load < max(1, cores) * 0.75:
+        return None
+    return (f"warning: the machine is busy (load average {load:.1f} on {cores} cores): "
+            "timings will be slower and noisier than on an idle machine.")
 
 
 # --------------------------------------------------------------------------- measurements
@@ -466,8 +489,16 @@ def notebook_label(path: Path) -> str:
     return path.relative_to(ROOT / "notebooks").as_posix()
 
 
-def run_notebook(nb: Any, folder: Path) -> tuple[float, Any]:
-    """Start a fresh python3 kernel in ``folder``, run every cell, return (seconds, nb).
+@dataclass
+class NotebookRun:
+    seconds: float               # kernel start + every cell
+    kernel_start: float
+    cells: list[float]           # seconds per cell, in order (markdown cells take ~0)
+    nb: Any = None               # the executed notebook
+
+
+def run_notebook(nb: Any, folder: Path) -> NotebookRun:
+    """Start a fresh python3 kernel in ``folder`` and run every cell, timed.
 
     The time covers kernel start and every cell (what restart-and-run-all costs);
     kernel shutdown is not counted.
@@ -478,12 +509,26 @@ def run_notebook(nb: Any, folder: Path) -> tuple[float, Any]:
                             shutdown_kernel="immediate",
                             resources={"metadata": {"path": str(folder)}})
     client.reset_execution_trackers()
+    cells = []
     start = time.perf_counter()
     with client.setup_kernel(stderr=subprocess.DEVNULL):
+        started = time.perf_counter()
         for index, cell in enumerate(client.nb.cells):
+            t0 = time.perf_counter()
             client.execute_cell(cell, index, execution_count=client.code_cells_executed + 1)
+            cells.append(time.perf_counter() - t0)
         elapsed = time.perf_counter() - start
-    return elapsed, client.nb
+    return NotebookRun(elapsed, started - start, cells, client.nb)
+
+
+def slowest_cells(cells: Sequence[float], n: int = 2) -> str:
+    """The n slowest cells as text, e.g. 'slowest cells: #7 1.20 s, #3 0.40 s'.
+
+    >>> slowest_cells([0.1, 1.2, 0.0, 0.4])
+    'slowest cells: #1 1.20 s, #3 0.40 s'
+    """
+    ranked = sorted(range(len(cells)), key=lambda i: cells[i], reverse=True)[:n]
+    return "slowest cells: " + ", ".join(f"#{i} {cells[i]:.2f} s" for i in ranked)
 
 
 def bench_notebooks(repeats: int, context: dict) -> Section:
@@ -498,14 +543,17 @@ def bench_notebooks(repeats: int, context: dict) -> Section:
     times: dict[str, list[float]] = {"floor": []}
     errors: dict[str, str] = {}
     executed_specs: dict[str, list[ChartSpec]] = {}
+    cell_times: dict[str, list[float]] = {}
+    starts: list[float] = []
     for path in notebooks:
         times[notebook_label(path)] = []
     # Round robin (floor, every notebook, floor, ...) so that any drift of the
     # machine's speed affects the floor and the notebooks alike.
     for run in range(1, repeats + 1):
         progress(f"notebooks: floor, run {run}/{repeats}")
-        seconds, _ = run_notebook(nbformat.from_dict(floor_nb), NOTEBOOK_DIRS[0])
-        times["floor"].append(seconds)
+        floor_run = run_notebook(nbformat.from_dict(floor_nb), NOTEBOOK_DIRS[0])
+        times["floor"].append(floor_run.seconds)
+        starts.append(floor_run.kernel_start)
         for path in notebooks:
             label = notebook_label(path)
             if label in errors:
@@ -513,12 +561,14 @@ def bench_notebooks(repeats: int, context: dict) -> Section:
             progress(f"notebooks: {label}, run {run}/{repeats}")
             try:
                 nb = nbformat.read(path, as_version=4)
-                seconds, executed = run_notebook(nb, path.parent)
+                result = run_notebook(nb, path.parent)
             except Exception as exc:
                 errors[label] = first_line(exc)
                 continue
-            times[label].append(seconds)
-            executed_specs[label] = scan_chart_specs(executed)
+            times[label].append(result.seconds)
+            starts.append(result.kernel_start)
+            cell_times[label] = result.cells
+            executed_specs[label] = scan_chart_specs(result.nb)
     context["executed_specs"] = executed_specs
     floor = median(times["floor"])
     section.rows.append(Row("floor (imports only)", floor, "s", note=FLOOR_SOURCE,
@@ -536,9 +586,12 @@ def bench_notebooks(repeats: int, context: dict) -> Section:
         ratio = seconds / floor
         section.rows.append(Row(label, ratio, "x", NOTEBOOK_RATIO_BUDGET,
                                 figure=f"{seconds:.2f} s = {ratio:.2f}x",
+                                note=slowest_cells(cell_times[label]),
                                 samples=times[label]))
     for row in section.rows[1:]:
         row.budget_figure = f"< {NOTEBOOK_RATIO_BUDGET:.2f}x floor"
+    section.notes.append(f"kernel start (included above): median {median(starts):.2f} s; "
+                         "cells are numbered from 0, markdown cells included (last run).")
     return section
 
 
@@ -783,8 +836,11 @@ def main(argv: Sequence[str]) -> int:
     started = time.perf_counter()
     info = machine_info()
     print("pkedu benchmarks")
-    for key in ("cpu", "cores", "ram", "python", "os", "libraries"):
+    for key in ("cpu", "cores", "ram", "python", "os", "libraries", "load"):
         print(f"  {key:<9} {info[key]}")
+    warning = busy_warning(info)
+    if warning:
+        print(warning)
     print(flush=True)
     context: dict = {}
     runners: dict[str, Callable[[], Section]] = {
