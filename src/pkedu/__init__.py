@@ -26,10 +26,18 @@ if TYPE_CHECKING:  # pragma: no cover
     from pkedu.checks import check  # noqa: F401
 
 
+# Submodules that draw charts. Altair is imported first and on its own: inside a
+# Jupyter kernel, importing it deep inside another import takes about twice as long
+# (measured: 3.0 s instead of 1.5 s for pkedu.widgets, see docs/performance.md).
+_USE_ALTAIR = ("charts", "widgets", "capstone", "theme")
+
+
 def __getattr__(name: str) -> Any:
     if name == "check":  # pk.check(question_id, answer) is pk.checks.check
         return importlib.import_module("pkedu.checks").check
     if name in _SUBMODULES:
+        if name in _USE_ALTAIR:
+            importlib.import_module("altair")
         return importlib.import_module(f"pkedu.{name}")
     raise AttributeError(f"module 'pkedu' has no attribute {name!r}")
 
