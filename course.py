@@ -83,7 +83,8 @@ def run(command: list[str], **kwargs) -> int:
 def start(args: list[str]) -> int:
     python = ensure_environment("")
     say("opening JupyterLab; stop it with Ctrl-C in this window")
-    return run([str(python), "-m", "jupyter", "lab", FIRST_NOTEBOOK, *args], check=False)
+    extra = ["--allow-root"] if hasattr(os, "geteuid") and os.geteuid() == 0 else []
+    return run([str(python), "-m", "jupyter", "lab", FIRST_NOTEBOOK, *extra, *args], check=False)
 
 
 def test(args: list[str]) -> int:
