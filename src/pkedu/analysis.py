@@ -145,10 +145,11 @@ def contributors_count(df: pd.DataFrame, countries: Iterable[str],
     (4, 8)
     """
     totals = monthly_totals(df, by="iso3", countries=countries, months=months)
-    counts = totals.assign(active=totals["total"] > 0).groupby("month", sort=True).agg(
-        contributors=("active", "sum"), reported=("total", lambda s: s.notna().all()))
-    counts["contributors"] = counts["contributors"].astype("float64").where(counts["reported"])
-    return counts[["contributors"]].reset_index()
+    by_month = totals.assign(active=totals["total"] > 0, gap=totals["total"].isna()).groupby(
+        "month", sort=True)
+    reported = ~by_month["gap"].any()
+    contributors = by_month["active"].sum().astype("float64").where(reported)
+    return contributors.rename("contributors").reset_index()
 
 
 def first_contributions(df: pd.DataFrame, countries: Iterable[str] | None = None,

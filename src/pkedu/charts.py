@@ -29,18 +29,27 @@ What every chart has in common:
 
 from __future__ import annotations
 
+import csv
 import functools
 import json
 import os
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from contextlib import AbstractContextManager, nullcontext
 from io import StringIO
 from pathlib import Path
 from types import MappingProxyType
+from typing import Any, TypeVar
 from urllib.parse import urlparse
 
 import altair as alt
+import numpy as np
 import pandas as pd
+
+try:  # Altair 5: turns off the check of each part as it is created
+    from altair.utils.schemapi import debug_mode as _debug_mode
+except ImportError:  # pragma: no cover - a later Altair without it: check as usual
+    _debug_mode = None
 
 from pkedu import analysis, theme
 from pkedu.data import ASEAN10, GROUPS, load_countries, load_months
@@ -70,9 +79,35 @@ GAP_NOTE = "Grey bands: months with no UN report, left as gaps"
 YEAR_NOTE = "Yearly values are averages of the months with a UN report"
 
 _DATE = "%Y-%m-%d"
+_FLOAT = "%.10g"
 _CHART_TYPES = (alt.Chart, alt.LayerChart, alt.FacetChart, alt.HConcatChart, alt.VConcatChart,
                 alt.ConcatChart)
 _CONTRIBUTION_COLUMNS = ("month", "iso3", "group", "total")
+_C = TypeVar("_C")
+
+
+def _parts_unchecked() -> AbstractContextManager[object]:
+    """Altair does not check each chart part as it is created (see :func:`_builder`)."""
+    return nullcontext() if _debug_mode is None else _debug_mode(False)
+
+
+# --------------------------------------------------------------------------------------
+# Building
+
+def _builder(build: Callable[..., _C]) -> Callable[..., _C]:
+    """Mark a chart builder: it makes its chart without Altair checking every part.
+
+    By default Altair checks each part (an axis, a scale, ...) against the
+    Vega-Lite schema as it is created, and then the whole chart again when it
+    is drawn. The builders make dozens of parts, so the first round costs a
+    few milliseconds per chart; the check of the whole chart when it is drawn
+    stays, and the tests draw every builder's charts.
+    """
+    @functools.wraps(build)
+    def builder(*args: Any, **kwargs: Any) -> _C:
+        with _parts_unchecked():
+            return build(*args, **kwargs)
+    return builder
 
 
 # --------------------------------------------------------------------------------------
@@ -264,28 +299,56 @@ def _field(name: str) -> str:
 
 
 def _inline(df: pd.DataFrame, decimals: int = 4) -> alt.InlineData:
-    """Embed a small table as CSV text, with each column's type for Vega-Lite."""
+    """Embed a small table as CSV text, with each column's type for Vega-Lite.
+
+    Dates are written as 2019-12-01, numbers rounded to ``decimals`` (whole
+    numbers without a decimal point), and a missing value as an empty cell.
+
+    >>> data = _inline(pd.DataFrame({"m": pd.to_datetime(["2019-12-01", "2020-01-01"]),
+    ...                              "v": [4954.0, None], "c": ["Viet Nam, the", "Laos"]}))
+    >>> print(data.values, end="")
+    m,v,c
+    2019-12-01,4954,"Viet Nam, the"
+    2020-01-01,,Laos
+    >>> data.format.parse
+    {'m': "date:'%Y-%m-%d'", 'v': 'number'}
+    """
     if len(df) > MAX_ROWS:
         raise ValueError(f"this chart would need {len(df):,} rows of data, more than the "
                          f"{MAX_ROWS} a notebook chart may carry; choose resolution='year', "
                          f"fewer countries or a shorter period")
-    out, parse = pd.DataFrame(index=df.index), {}
+    columns, parse = [], {}
     for col in df.columns:
-        values = df[col]
-        if pd.api.types.is_datetime64_any_dtype(values):
-            out[col], parse[col] = values.dt.strftime(_DATE), f"date:'{_DATE}'"
-        elif pd.api.types.is_bool_dtype(values):
-            out[col], parse[col] = values.astype("Int64"), "number"
-        elif pd.api.types.is_numeric_dtype(values):
-            numbers = values.astype("float64").round(decimals)
-            whole = bool((numbers.dropna() % 1 == 0).all())
-            out[col] = numbers.round().astype("Int64") if whole else numbers
-            parse[col] = "number"
+        cells, kind = _csv_cells(df[col], decimals)
+        columns.append(cells)
+        if kind:
+            parse[_field(str(col))] = kind
+    text = StringIO()
+    writer = csv.writer(text, lineterminator="\n")
+    writer.writerow([str(col) for col in df.columns])
+    writer.writerows(zip(*columns))
+    fmt = alt.CsvDataFormat(type="csv", parse=parse)
+    return alt.InlineData(values=text.getvalue(), format=fmt)
+
+
+def _csv_cells(values: pd.Series, decimals: int) -> tuple[list[str], str | None]:
+    """One column as CSV cells, and the type Vega-Lite should parse it as (None: text)."""
+    missing = values.isna().to_numpy()
+    if pd.api.types.is_datetime64_any_dtype(values):
+        days = values.to_numpy(dtype="datetime64[D]")
+        cells = np.datetime_as_string(days, unit="D").tolist()
+        kind: str | None = f"date:'{_DATE}'"
+    elif pd.api.types.is_bool_dtype(values) or pd.api.types.is_numeric_dtype(values):
+        numbers = values.astype("float64").to_numpy().round(decimals)
+        if pd.api.types.is_bool_dtype(values) or bool((numbers[~missing] % 1 == 0).all()):
+            cells = [str(int(x)) if x == x else "" for x in numbers.tolist()]
         else:
-            out[col] = values
-    text = out.to_csv(index=False, lineterminator="\n", float_format="%.10g")
-    fmt = alt.CsvDataFormat(type="csv", parse={_field(k): v for k, v in parse.items()})
-    return alt.InlineData(values=text, format=fmt)
+            cells = [_FLOAT % x for x in numbers.tolist()]
+        kind = "number"
+    else:
+        cells = [str(x) for x in values.tolist()]
+        kind = None
+    return [("" if gap else cell) for cell, gap in zip(cells, missing)], kind
 
 
 def _calendar(start: pd.Timestamp | None = None, end: pd.Timestamp | None = None) -> pd.Index:
@@ -309,13 +372,10 @@ def _resample(monthly: pd.DataFrame, resolution: str) -> pd.DataFrame:
     """
     if resolution == "month":
         return monthly
-    long = monthly.rename_axis("month").reset_index().melt(
-        id_vars="month", var_name="s", value_name="v")
-    yearly = analysis.annual(long, how="mean", value="v")
+    by_year = monthly.groupby(monthly.index.year)
     years = range(monthly.index.min().year, monthly.index.max().year + 1)
-    wide = yearly.pivot(index="year", columns="s", values="v").reindex(
-        index=years, columns=list(monthly.columns))
-    wide["n"] = yearly.groupby("year")["n_months"].max().reindex(years).fillna(0)
+    wide = by_year.mean().reindex(years)
+    wide["n"] = by_year.count().max(axis=1).reindex(years).fillna(0).astype("float64")
     wide.index = pd.to_datetime([f"{y}-07-01" for y in years]).rename("month")
     wide.columns.name = None
     return wide
@@ -439,11 +499,10 @@ def _subtitle(source: str, resolution: str | None = None, gaps: bool = False,
 
 def _finish(chart: alt.TopLevelMixin, title: str, subtitle: Sequence[str],
             description: str) -> alt.TopLevelMixin:
-    """Add the title, subtitle and description (checked when the chart is drawn)."""
-    out = chart.copy(deep=False)
-    out.title = alt.TitleParams(text=title, subtitle=list(subtitle))
-    out.description = description
-    return out
+    """Add the title, subtitle and description to a chart the builder has just made."""
+    chart.title = alt.TitleParams(text=title, subtitle=list(subtitle))
+    chart.description = description
+    return chart
 
 
 def _peak(wide: pd.DataFrame, series: Sequence[str]) -> tuple[str, float, pd.Timestamp]:
@@ -493,6 +552,7 @@ def _monthly_by(contributions: pd.DataFrame, codes: Sequence[str], by: str | Non
     return wide
 
 
+@_builder
 def contributions_over_time(contributions: pd.DataFrame, countries: Iterable[str] = ASEAN10,
                             by: str | None = "iso3", groups: Iterable[str] | None = None,
                             start: str | None = None, end: str | None = None,
@@ -558,6 +618,7 @@ def _over_time_text(wide: pd.DataFrame, series: Sequence[str], codes: Sequence[s
     return text + _gap_sentence(wide, series, resolution)
 
 
+@_builder
 def small_multiples(contributions: pd.DataFrame, countries: Iterable[str] = ASEAN10,
                     resolution: str = "year", shared_y: bool = False,
                     title: str | None = None) -> alt.FacetChart:
@@ -633,6 +694,7 @@ def _small_multiples_text(wide: pd.DataFrame, labels: Sequence[str], empty: Sequ
             f"({per}, {first} to {last}). " + "; ".join(parts) + ".")
 
 
+@_builder
 def first_deployments(contributions: pd.DataFrame, countries: Iterable[str] = ASEAN10,
                       title: str | None = None) -> alt.LayerChart:
     """The first month each country had troops, police or experts deployed.
@@ -680,11 +742,10 @@ def _first_rows(contributions: pd.DataFrame, codes: Sequence[str]) -> pd.DataFra
     firsts = analysis.first_contributions(contributions, codes, by_group=True)
     long = firsts.melt(id_vars="iso3", var_name="g", value_name="m")
     sums = (analysis.select(contributions, codes)
-            .groupby(["iso3", "group", "month"])["total"].sum())
-    keys = list(zip(long["iso3"], long["g"], long["m"]))
-    long["n"] = [sums.get(key) if pd.notna(key[2]) else None for key in keys]
-    long["n"] = pd.to_numeric(long["n"])
-    never = long.groupby("iso3")["m"].transform(lambda s: s.isna().all())
+            .groupby(["iso3", "group", "month"])["total"].sum()
+            .rename_axis(["iso3", "g", "m"]).rename("n"))
+    long = long.join(sums, on=["iso3", "g", "m"])
+    never = long["m"].isna().groupby(long["iso3"]).transform("all")
     keep = long["m"].notna() | (never & (long["g"] == GROUPS[0]))
     long = long[keep].copy()
     long.loc[long["m"].isna(), "g"] = None
@@ -709,6 +770,7 @@ def _first_text(rows: pd.DataFrame, order: Sequence[str]) -> str:
     return text
 
 
+@_builder
 def contributors_count(contributions: pd.DataFrame, countries: Iterable[str] = ASEAN10,
                        title: str | None = None) -> alt.LayerChart:
     """How many of the countries had anyone deployed, month by month.
@@ -757,6 +819,7 @@ def _count_text(wide: pd.DataFrame, name: str, codes: Sequence[str]) -> str:
 # Builders: one month
 
 
+@_builder
 def ranking(contributions: pd.DataFrame, when: str = "2021-01", top: int = 15,
             highlight: Iterable[str] | None = ASEAN10,
             title: str | None = None) -> alt.LayerChart:
@@ -817,6 +880,7 @@ def _ranking_text(full: pd.DataFrame, marked: Sequence[str], m: pd.Timestamp) ->
     return text
 
 
+@_builder
 def personnel_mix(contributions: pd.DataFrame, countries: Iterable[str] = ASEAN10,
                   when: str = "2019-12", normalize: bool = False,
                   title: str | None = None) -> alt.LayerChart:
@@ -895,6 +959,7 @@ def _mix_text(rows: pd.DataFrame, order: Sequence[str], m: pd.Timestamp) -> str:
     return text
 
 
+@_builder
 def where_they_serve(mission_contributions: pd.DataFrame, missions: pd.DataFrame,
                      countries: Iterable[str] = ASEAN10, when: str = "2019-12", top: int = 12,
                      title: str | None = None) -> alt.Chart:
@@ -990,6 +1055,7 @@ def _group_map(groups: object) -> dict[str, list[str]]:
     return out
 
 
+@_builder
 def compare_groups(contributions: pd.DataFrame,
                    groups: Mapping[str, Iterable[str]] = COMPARISON_GROUPS,
                    resolution: str = "year", title: str | None = None) -> alt.LayerChart:
@@ -1036,6 +1102,7 @@ def _compare_text(wide: pd.DataFrame, members: Mapping[str, list[str]], resoluti
     return text + f" In {_when(when, resolution)}: {_and(parts)}."
 
 
+@_builder
 def share_of_world(contributions: pd.DataFrame, countries: Iterable[str] = ASEAN10,
                    resolution: str = "year", title: str | None = None) -> alt.LayerChart:
     """The countries' combined share of all UN peacekeepers, over time.
@@ -1075,6 +1142,7 @@ def _share_text(wide: pd.DataFrame, name: str, codes: Sequence[str], resolution:
             f"{_num(wide.loc[when, 'w'])} personnel." + _gap_sentence(wide, [name], resolution))
 
 
+@_builder
 def women_share(contributions: pd.DataFrame, countries: Iterable[str] = ASEAN10,
                 resolution: str = "year", by_country: bool = False,
                 title: str | None = None) -> alt.LayerChart:
@@ -1160,6 +1228,7 @@ def _women_text(wide: pd.DataFrame, series: Sequence[str], codes: Sequence[str],
     return text + _gap_sentence(wide, series, resolution, "with no figures by gender")
 
 
+@_builder
 def pledge_gap(contributions: pd.DataFrame, iso3: str = "IDN", pledge: int = 4000,
                start: str = "2012-01", resolution: str = "month",
                title: str | None = None) -> alt.LayerChart:
@@ -1233,6 +1302,7 @@ _EVENT_COLUMNS = ("date", "date_precision", "iso3", "category", "title", "detail
                   "disputed", "dispute_note")
 
 
+@_builder
 def timeline(events: pd.DataFrame, categories: Iterable[str] | None = None,
              countries: Iterable[str] | None = None, start: str | None = None,
              end: str | None = None, rows: str = "category",
@@ -1422,6 +1492,7 @@ def _timeline_text(data: pd.DataFrame, rows: str) -> str:
             f"{last['t']} ({last['dt']}).")
 
 
+@_builder
 def reimbursement_rates(rates: pd.DataFrame, title: str | None = None) -> alt.LayerChart:
     """The UN's monthly payment per uniformed person, as steps over time.
 
