@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -158,3 +159,27 @@ def test_empty_file(data_copy: Path) -> None:
     (data_copy / "reimbursement_rates.csv").write_text("")
     with pytest.raises(DataError, match=r"reimbursement_rates\.csv: the file is damaged"):
         data.load_reimbursement_rates()
+
+
+# The large tables read their codes and months as categories; the same problems must still
+# be found, with the same lines.
+@pytest.mark.parametrize(("file", "line", "edit_line", "message"), [
+    ("contributions.csv.gz", 4, lambda lines: lines.insert(3, lines[2]),
+     r"duplicate row for month=1990-11-01 00:00:00, iso3=AUS"),
+    ("mission_contributions.csv.gz", 3,
+     lambda lines: lines.__setitem__(2, "2009-1x" + lines[2][7:]),
+     r"column 'month' must be a month like 2019-12, found '2009-1x'"),
+    ("contributions.csv.gz", 6,
+     lambda lines: lines.__setitem__(5, lines[5].replace(",troops,", ",,", 1)),
+     r"column 'group' is empty"),
+    ("mission_contributions.csv.gz", 5,
+     lambda lines: lines.__setitem__(4, lines[4].replace(",troops,", ",sailors,", 1)),
+     r"column 'group' must be one of \['troops', 'police', 'experts'\], found 'sailors'"),
+])
+def test_problems_in_the_large_tables(data_copy: Path, file: str, line: int,
+                                      edit_line: object, message: str) -> None:
+    _rewrite_csv(data_copy / file, edit_line)
+    loader = data.load_contributions if file.startswith("contributions") \
+        else data.load_mission_contributions
+    with pytest.raises(DataError, match=rf"{re.escape(file)}, line {line}: {message}"):
+        loader()

@@ -29,21 +29,17 @@ What every chart has in common:
 
 from __future__ import annotations
 
-import csv
 import functools
 import json
 import os
-import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from contextlib import AbstractContextManager, nullcontext
-from io import StringIO
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any, TypeVar
 from urllib.parse import urlparse
 
 import altair as alt
-import numpy as np
 import pandas as pd
 
 try:  # Altair 5: turns off the check of each part as it is created
@@ -51,7 +47,7 @@ try:  # Altair 5: turns off the check of each part as it is created
 except ImportError:  # pragma: no cover - a later Altair without it: check as usual
     _debug_mode = None
 
-from pkedu import analysis, theme
+from pkedu import analysis, chartdata, theme
 from pkedu.data import ASEAN10, GROUPS, load_countries, load_months
 
 __all__ = [
@@ -78,8 +74,6 @@ SOURCE_RATES = "Source: UN General Assembly decisions and press reports (pkedu r
 GAP_NOTE = "Grey bands: months with no UN report, left as gaps"
 YEAR_NOTE = "Yearly values are averages of the months with a UN report"
 
-_DATE = "%Y-%m-%d"
-_FLOAT = "%.10g"
 _CHART_TYPES = (alt.Chart, alt.LayerChart, alt.FacetChart, alt.HConcatChart, alt.VConcatChart,
                 alt.ConcatChart)
 _CONTRIBUTION_COLUMNS = ("month", "iso3", "group", "total")
@@ -291,64 +285,13 @@ def _group_name(codes: Sequence[str]) -> str:
 # Data: time tables and the embedded CSV
 
 
-def _field(name: str) -> str:
-    """A column name as a Vega-Lite field (dots and brackets would mean nesting)."""
-    for char in "\\.[]":
-        name = name.replace(char, "\\" + char)
-    return name
-
-
 def _inline(df: pd.DataFrame, decimals: int = 4) -> alt.InlineData:
-    """Embed a small table as CSV text, with each column's type for Vega-Lite.
-
-    Dates are written as 2019-12-01, numbers rounded to ``decimals`` (whole
-    numbers without a decimal point), and a missing value as an empty cell.
-
-    >>> data = _inline(pd.DataFrame({"m": pd.to_datetime(["2019-12-01", "2020-01-01"]),
-    ...                              "v": [4954.0, None], "c": ["Viet Nam, the", "Laos"]}))
-    >>> print(data.values, end="")
-    m,v,c
-    2019-12-01,4954,"Viet Nam, the"
-    2020-01-01,,Laos
-    >>> data.format.parse
-    {'m': "date:'%Y-%m-%d'", 'v': 'number'}
-    """
+    """Embed a small table in a chart (see :func:`pkedu.chartdata.inline`), at most MAX_ROWS rows."""
     if len(df) > MAX_ROWS:
         raise ValueError(f"this chart would need {len(df):,} rows of data, more than the "
                          f"{MAX_ROWS} a notebook chart may carry; choose resolution='year', "
                          f"fewer countries or a shorter period")
-    columns, parse = [], {}
-    for col in df.columns:
-        cells, kind = _csv_cells(df[col], decimals)
-        columns.append(cells)
-        if kind:
-            parse[_field(str(col))] = kind
-    text = StringIO()
-    writer = csv.writer(text, lineterminator="\n")
-    writer.writerow([str(col) for col in df.columns])
-    writer.writerows(zip(*columns))
-    fmt = alt.CsvDataFormat(type="csv", parse=parse)
-    return alt.InlineData(values=text.getvalue(), format=fmt)
-
-
-def _csv_cells(values: pd.Series, decimals: int) -> tuple[list[str], str | None]:
-    """One column as CSV cells, and the type Vega-Lite should parse it as (None: text)."""
-    missing = values.isna().to_numpy()
-    if pd.api.types.is_datetime64_any_dtype(values):
-        days = values.to_numpy(dtype="datetime64[D]")
-        cells = np.datetime_as_string(days, unit="D").tolist()
-        kind: str | None = f"date:'{_DATE}'"
-    elif pd.api.types.is_bool_dtype(values) or pd.api.types.is_numeric_dtype(values):
-        numbers = values.astype("float64").to_numpy().round(decimals)
-        if pd.api.types.is_bool_dtype(values) or bool((numbers[~missing] % 1 == 0).all()):
-            cells = [str(int(x)) if x == x else "" for x in numbers.tolist()]
-        else:
-            cells = [_FLOAT % x for x in numbers.tolist()]
-        kind = "number"
-    else:
-        cells = [str(x) for x in values.tolist()]
-        kind = None
-    return [("" if gap else cell) for cell, gap in zip(cells, missing)], kind
+    return chartdata.inline(df, decimals)
 
 
 def _calendar(start: pd.Timestamp | None = None, end: pd.Timestamp | None = None) -> pd.Index:
@@ -466,7 +409,7 @@ def _time_layers(wide: pd.DataFrame, series: Sequence[str], scale: alt.Scale, *,
     legend = alt.Legend(title=None, symbolType="stroke" if not stack else "square")
     color = alt.Color("c:N", scale=scale, sort=series,
                       legend=legend if len(series) > 1 else None)
-    base = alt.Chart().transform_fold([_field(s) for s in series], as_=["c", "v"])
+    base = alt.Chart().transform_fold([chartdata.field(s) for s in series], as_=["c", "v"])
     interpolate = "step-after" if step else "linear"
     marks = (base.mark_area(opacity=0.85, interpolate=interpolate) if stack
              else base.mark_line(interpolate=interpolate))
@@ -642,7 +585,7 @@ def small_multiples(contributions: pd.DataFrame, countries: Iterable[str] = ASEA
     chart = panel.facet(facet=alt.Facet("c:N", sort=labels, title=None,
                                         header=alt.Header(labelFontWeight="bold")),
                         columns=5, data=_inline(_points(wide), decimals=1))
-    chart = chart.transform_fold([_field(name) for name in labels], as_=["c", "v"])
+    chart = chart.transform_fold([chartdata.field(name) for name in labels], as_=["c", "v"])
     if not shared_y:
         chart = chart.resolve_scale(y="independent")
     scale_note = "All panels share one scale" if shared_y else "Each panel has its own scale"
@@ -1269,7 +1212,7 @@ def pledge_gap(contributions: pd.DataFrame, iso3: str = "IDN", pledge: int = 400
 def _pledge_layers(name: str, pledge: float, code: str) -> list[alt.Chart]:
     color = theme.COUNTRY_COLORS.get(code, theme.WORLD_COLOR)
     area = alt.Chart().mark_area(color=color, opacity=0.15).encode(
-        x=_x_time(), y=alt.Y(f"{_field(name)}:Q"), y2=alt.Y2("p:Q"))
+        x=_x_time(), y=alt.Y(f"{chartdata.field(name)}:Q"), y2=alt.Y2("p:Q"))
     rule = alt.Chart().mark_rule(color=theme.WORLD_COLOR, strokeDash=[6, 4]).encode(
         y=alt.YDatum(pledge))
     text = alt.Chart().mark_text(align="left", baseline="bottom", dy=-3, x=4,
@@ -1593,15 +1536,7 @@ def chart_data(chart: alt.TopLevelMixin) -> pd.DataFrame:
     if not isinstance(data, alt.InlineData) or not isinstance(data.values, str):
         raise ValueError("this chart carries no embedded table; build it with a pk.charts "
                          "function")
-    table = pd.read_csv(StringIO(data.values), dtype=str, keep_default_na=False,
-                        na_values=[""])
-    for field, kind in data.format.to_dict().get("parse", {}).items():
-        column = re.sub(r"\\(.)", r"\1", field)
-        if kind == "number":
-            table[column] = pd.to_numeric(table[column])
-        else:
-            table[column] = pd.to_datetime(table[column], format=_DATE)
-    return table
+    return chartdata.read(data)
 
 
 def save(chart: alt.TopLevelMixin, path: str | os.PathLike[str], scale: float = 2.0) -> Path:

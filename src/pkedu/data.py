@@ -24,6 +24,7 @@ import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 #: The ten ASEAN member states of 1999-2025, in alphabetical order of their
@@ -67,7 +68,9 @@ class TableSpec:
     """What one curated table must look like."""
 
     file: str
-    columns: dict[str, str]  # column -> kind: str, int, nullable_int, float, bool, month
+    # column -> kind: str, code (text that repeats a few values), int, nullable_int, float,
+    # bool, month
+    columns: dict[str, str]
     key: tuple[str, ...] = ()
     required: tuple[str, ...] = ()  # columns that must not be empty
     non_negative: tuple[str, ...] = ()
@@ -78,7 +81,7 @@ class TableSpec:
 TABLES: dict[str, TableSpec] = {
     "contributions": TableSpec(
         file="contributions.csv.gz",
-        columns={"month": "month", "iso3": "str", "group": "str", "type": "str",
+        columns={"month": "month", "iso3": "code", "group": "code", "type": "code",
                  "male": "nullable_int", "female": "nullable_int", "total": "int"},
         key=("month", "iso3", "type"),
         required=("month", "iso3", "group", "type", "total"),
@@ -97,7 +100,7 @@ TABLES: dict[str, TableSpec] = {
     ),
     "mission_contributions": TableSpec(
         file="mission_contributions.csv.gz",
-        columns={"month": "month", "iso3": "str", "mission": "str", "group": "str",
+        columns={"month": "month", "iso3": "code", "mission": "code", "group": "code",
                  "male": "nullable_int", "female": "nullable_int", "total": "int"},
         key=("month", "iso3", "mission", "group"),
         required=("month", "iso3", "mission", "group", "total"),
@@ -139,8 +142,11 @@ TABLES: dict[str, TableSpec] = {
     ),
 }
 
-_READ_DTYPES = {"str": "string", "nullable_int": "Int64", "int": "Int64", "float": "Float64",
-                "bool": "string", "month": "string"}
+# Codes and months are read as categories: the large tables repeat a few hundred codes and
+# months over 100,000 rows, and checks on categories are fast. After the checks codes become
+# text ("string") like every other text column, and months become dates.
+_READ_DTYPES = {"str": "string", "code": "category", "nullable_int": "Int64", "int": "Int64",
+                "float": "Float64", "bool": "string", "month": "category"}
 
 
 def _line(df: pd.DataFrame, mask: pd.Series) -> int:
@@ -214,12 +220,15 @@ def _check(spec: TableSpec, df: pd.DataFrame, known_iso3: set[str] | None) -> pd
             if col in spec.required:
                 df[col] = df[col].astype(bool)
         elif kind == "month":
-            parsed = pd.to_datetime(df[col], format="%Y-%m", errors="coerce")
-            bad = parsed.isna() & df[col].notna()
+            codes = df[col].cat.codes.to_numpy()
+            months = pd.to_datetime(df[col].cat.categories.astype(str), format="%Y-%m",
+                                    errors="coerce").to_numpy("datetime64[s]")
+            parsed = np.where(codes >= 0, months[codes], np.datetime64("NaT", "s"))
+            bad = pd.Series(np.isnat(parsed) & (codes >= 0), index=df.index)
             if bad.any():
                 raise DataError(spec.file, f"column '{col}' must be a month like 2019-12, found "
                                 f"{df[col][bad].iloc[0]!r}", line=_line(df, bad))
-            df[col] = parsed.astype("datetime64[s]")
+            df[col] = parsed
         elif kind == "int":
             df[col] = df[col].astype("int64")
     for col in spec.non_negative:
@@ -244,6 +253,9 @@ def _check(spec: TableSpec, df: pd.DataFrame, known_iso3: set[str] | None) -> pd
             row = df[dup].iloc[0]
             key = ", ".join(f"{k}={row[k]}" for k in spec.key)
             raise DataError(spec.file, f"duplicate row for {key}", line=_line(df, dup))
+    for col, kind in spec.columns.items():
+        if kind == "code":
+            df[col] = df[col].astype("string")
     return df
 
 

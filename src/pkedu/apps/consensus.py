@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any
 import altair as alt
 import pandas as pd
 
-from pkedu import theme
+from pkedu import chartdata, theme
 from pkedu.apps._common import (
     AppResult, InputProblem, ResultPanel, app_box, fmt_int, highlight, names, shown, tag,
     to_country,
@@ -259,7 +259,7 @@ def _chart(chosen: dict[str, str], sizes: dict[str, float], numbers: dict[str, A
                    f"{fmt_int(numbers['coalition_personnel'])}.")
     pick = alt.selection_point(name="consensus_stance", fields=["stance"], bind="legend")
     labels = [STANCE_LABELS[s] for s in STANCES]
-    return alt.Chart(data, description=description).mark_bar().encode(
+    return alt.Chart(chartdata.inline(data), description=description).mark_bar().encode(
         y=alt.Y("member", type="nominal", title=None, sort=[theme.label(c) for c in ASEAN10]),
         x=alt.X("personnel", type="quantitative", title=f"UN peacekeepers, {year} average"),
         color=alt.Color("stance", type="nominal", title="Stance",

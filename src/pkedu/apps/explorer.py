@@ -22,7 +22,7 @@ import altair as alt
 import numpy as np
 import pandas as pd
 
-from pkedu import theme
+from pkedu import chartdata, theme
 from pkedu.apps._common import (
     AppResult, InputProblem, ResultPanel, app_box, fmt_int, highlight, month_text, names, tag,
     to_choice, to_count, to_countries, to_country,
@@ -173,19 +173,15 @@ def _table(codes: tuple[str, ...], kinds: tuple[str, ...], numbers: dict) -> pd.
 
 def _chart_data(codes: tuple[str, ...], kinds: tuple[str, ...], start: int,
                 end: int) -> pd.DataFrame:
-    """One row per country holding lists (years, averages, months reported).
-
-    The chart unpacks the lists with a ``flatten`` transform: the same points,
-    but a much smaller spec to send to the browser and store in the notebook.
-    """
-    rows = []
+    """One row per country and year: yearly average and months reported."""
+    tables = []
     for code in codes:
         yearly = country_yearly(code, kinds)
         yearly = yearly[(yearly["year"] >= start) & (yearly["year"] <= end)]
-        rows.append({"country": theme.label(code), "year": yearly["year"].tolist(),
-                     "personnel": yearly["total"].round(1).tolist(),
-                     "months_reported": yearly["n_months"].tolist()})
-    return pd.DataFrame(rows)
+        tables.append(pd.DataFrame({"country": theme.label(code), "year": yearly["year"],
+                                    "personnel": yearly["total"].round(1),
+                                    "months_reported": yearly["n_months"]}))
+    return pd.concat(tables, ignore_index=True)
 
 
 def _chart(codes: tuple[str, ...], kinds: tuple[str, ...], numbers: dict) -> alt.Chart:
@@ -201,7 +197,8 @@ def _chart(codes: tuple[str, ...], kinds: tuple[str, ...], numbers: dict) -> alt
                    f"{span}, one line per country. In {numbers['last_year']} they had "
                    f"{fmt_int(numbers['last_year_mean'])} on average together.{peak}")
     pick = alt.selection_point(name="explorer_country", fields=["country"], bind="legend")
-    return alt.Chart(data, description=description).mark_line(point=True).encode(
+    chart = alt.Chart(chartdata.inline(data, decimals=1), description=description)
+    return chart.mark_line(point=True).encode(
         x=alt.X("year", type="quantitative", title="Year", axis=alt.Axis(format="d"),
                 scale=alt.Scale(zero=False)),
         y=alt.Y("personnel", type="quantitative", title=f"{word.capitalize()} (yearly average)"),
@@ -214,7 +211,7 @@ def _chart(codes: tuple[str, ...], kinds: tuple[str, ...], numbers: dict) -> alt
                              format=",.0f"),
                  alt.Tooltip("months_reported", type="quantitative",
                              title="Months with a UN report")],
-    ).transform_flatten(["year", "personnel", "months_reported"]).add_params(pick).properties(
+    ).add_params(pick).properties(
         title=alt.TitleParams(f"UN {word} from ASEAN states, {span}",
                               subtitle="Yearly average of the UN's monthly counts. "
                                        "Click a legend entry to highlight a country."),

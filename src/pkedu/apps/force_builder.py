@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Any
 import altair as alt
 import pandas as pd
 
-from pkedu import theme
+from pkedu import chartdata, theme
 from pkedu.apps._common import (
     AppResult, InputProblem, ResultPanel, app_box, fmt_int, fmt_money, highlight, month_text,
     names, shown, table_html, tag, to_count, to_country,
@@ -347,7 +347,7 @@ def _chart(numbers: dict[str, Any]) -> alt.LayerChart | alt.Chart:
                    f"{numbers['total']:,}. For comparison, Malaysia had {fmt_int(p['MYS'])} and "
                    f"Brunei {fmt_int(p['BRN'])} personnel in UNIFIL in {p['year']}.")
     pick = alt.selection_point(name="force_unit", fields=["unit"], bind="legend")
-    return alt.Chart(data, description=description).mark_bar().encode(
+    return alt.Chart(chartdata.inline(data), description=description).mark_bar().encode(
         y=alt.Y("row", type="nominal", title=None, sort=None, axis=alt.Axis(labelLimit=260)),
         x=alt.X("personnel", type="quantitative", title="Personnel", stack="zero"),
         color=alt.Color("unit", type="nominal", title="Unit type",

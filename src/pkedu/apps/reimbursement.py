@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 import altair as alt
 import pandas as pd
 
-from pkedu import theme
+from pkedu import chartdata, theme
 from pkedu.apps._common import (
     AppResult, InputProblem, ResultPanel, app_box, blank, fmt_int, fmt_money, shown, tag,
     to_amount, to_count, to_country,
@@ -253,7 +253,7 @@ def _chart(numbers: dict[str, Any]) -> alt.Chart:
     data = pd.DataFrame(bars, columns=["item", "kind", "usd"])
     said = "; ".join(f"{item}: {fmt_money(usd)}" for item, _, usd in bars)
     description = f"Bar chart of amounts in US dollars. {said}."
-    return alt.Chart(data, description=description).mark_bar().encode(
+    return alt.Chart(chartdata.inline(data), description=description).mark_bar().encode(
         y=alt.Y("item", type="nominal", title=None, sort=None, axis=alt.Axis(labelLimit=320)),
         x=alt.X("usd", type="quantitative", title="US dollars", axis=alt.Axis(format="$,.0f")),
         color=alt.Color("kind", type="nominal", title=None,
