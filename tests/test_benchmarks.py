@@ -343,3 +343,17 @@ def test_error_messages_are_one_clean_line() -> None:
                        "------------------\n1/0\n------------------\n\n"
                        "\x1b[31mZeroDivisionError\x1b[39m: division by zero\n")
     assert bench.first_line(exc) == "RuntimeError: ZeroDivisionError: division by zero"
+
+
+def test_bytecode_is_written_even_when_the_environment_forbids_it(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PYTHONDONTWRITEBYTECODE", "1")
+    package = tmp_path / "pkg"
+    package.mkdir()
+    (package / "__init__.py").write_text("VALUE = 1\n")
+    (package / "module.py").write_text("def f():\n    return 2\n")
+    assert bench.cache_bytecode(package)
+    cached = sorted(p.name.split(".")[0] for p in (package / "__pycache__").glob("*.pyc"))
+    assert cached == ["__init__", "module"]
+    (package / "broken.py").write_text("def f(:\n")
+    assert not bench.cache_bytecode(package)

@@ -12,6 +12,7 @@ importing pkedu itself is quick.
 
 from __future__ import annotations
 
+import gc
 import importlib
 from typing import TYPE_CHECKING, Any
 
@@ -38,8 +39,28 @@ def __getattr__(name: str) -> Any:
     if name in _SUBMODULES:
         if name in _USE_ALTAIR:
             importlib.import_module("altair")
-        return importlib.import_module(f"pkedu.{name}")
+        module = importlib.import_module(f"pkedu.{name}")
+        if name in _USE_ALTAIR:
+            _freeze_imports()
+        return module
     raise AttributeError(f"module 'pkedu' has no attribute {name!r}")
+
+
+def _freeze_imports() -> None:
+    """Leave what has been imported so far out of Python's garbage collection.
+
+    pandas, Altair and IPython leave about a million objects that live as long
+    as the kernel. Python's full collections go through all of them again and
+    again (about 0.1 s each, several times a notebook); frozen, they are
+    skipped. Objects created afterwards are collected as usual.
+    """
+    global _frozen
+    if not _frozen:
+        gc.freeze()
+        _frozen = True
+
+
+_frozen = False
 
 
 def __dir__() -> list[str]:
