@@ -622,7 +622,8 @@ class VoilaPage:
 
 # Voila 0.5.13's "lab" template links Font Awesome's style sheets from a CDN (it has no
 # option to turn that off, and a custom template would test a page students never see).
-# Offline those two requests fail and a few icons are missing; the app itself works.
+# Offline those two requests fail. The apps draw no Font Awesome icons, so nothing visible
+# is lost: the tests (and their screenshots) see the page exactly as it looks offline.
 # They are the only external requests tolerated, matched exactly, and listed in the
 # test output; any other external request fails the tests.
 VOILA_ICON_FONTS = (r"https://cdn\.jsdelivr\.net/npm/@fortawesome/fontawesome-free@"

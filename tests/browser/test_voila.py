@@ -64,8 +64,8 @@ def test_app_notebook_renders_in_voila(name: str, voila_apps: Any) -> None:
         f"{name}: requests to other hosts while loading (offline there must be none):\n  "
         + "\n  ".join(voila.external_at_load))
     if voila.browser.tolerated:
-        warnings.warn("Voila asks a CDN for Font Awesome's style sheets (icons are missing "
-                      "offline): " + "; ".join(sorted(set(voila.browser.tolerated))),
+        warnings.warn("Voila asks a CDN for Font Awesome's style sheets (they fail offline; "
+                      "the apps use no icons): " + "; ".join(sorted(set(voila.browser.tolerated))),
                       stacklevel=1)
 
     if name not in CHANGES:
