@@ -153,6 +153,27 @@ def test_builders_are_found() -> None:
     assert len(builders()) >= 13
 
 
+def test_every_builder_skips_altairs_per_part_checks(c: pd.DataFrame) -> None:
+    # Builders make their chart without Altair checking each part as it is created (the
+    # whole chart is still checked when it is drawn); they must be marked with _builder.
+    unmarked = [name for name, f in builders().items() if not hasattr(f, "__wrapped__")]
+    assert not unmarked, f"mark these builders with @_builder: {unmarked}"
+
+
+def test_builders_restore_altairs_checks_even_when_they_fail(c: pd.DataFrame) -> None:
+    from altair.utils import schemapi
+
+    assert schemapi.DEBUG_MODE
+    charts.ranking(c, "2021-01", top=3)
+    assert schemapi.DEBUG_MODE
+    with pytest.raises(ValueError, match="no UN report"):
+        charts.ranking(c, "2020-06")
+    assert schemapi.DEBUG_MODE
+    # Outside a builder, Altair still checks each part as it is made.
+    with pytest.raises(alt.utils.schemapi.SchemaValidationError):
+        alt.Axis(format=12)
+
+
 # ------------------------------------------------------------------------------------
 # What every chart must have
 
