@@ -563,3 +563,14 @@ def test_save_rejects_other_files(c: pd.DataFrame, tmp_path: Path) -> None:
     with pytest.raises(TypeError, match="expected an Altair chart"):
         charts.save("chart", tmp_path / "x.png")  # type: ignore[arg-type]
     assert not list(tmp_path.iterdir())
+
+
+def test_long_lived_imports_are_left_out_of_garbage_collection() -> None:
+    # pkedu freezes what exists once Altair and the chart modules are imported, so that
+    # Python's full collections skip it (docs/performance.md, "Garbage collection").
+    import gc
+
+    import pkedu
+
+    assert pkedu.charts is charts
+    assert gc.get_freeze_count() > 100_000
