@@ -220,10 +220,10 @@ def _check(spec: TableSpec, df: pd.DataFrame, known_iso3: set[str] | None) -> pd
             if col in spec.required:
                 df[col] = df[col].astype(bool)
         elif kind == "month":
-            codes = df[col].cat.codes.to_numpy()
+            codes = df[col].cat.codes.to_numpy()  # -1 for an empty cell
             months = pd.to_datetime(df[col].cat.categories.astype(str), format="%Y-%m",
                                     errors="coerce").to_numpy("datetime64[s]")
-            parsed = np.where(codes >= 0, months[codes], np.datetime64("NaT", "s"))
+            parsed = np.append(months, np.datetime64("NaT", "s"))[codes]
             bad = pd.Series(np.isnat(parsed) & (codes >= 0), index=df.index)
             if bad.any():
                 raise DataError(spec.file, f"column '{col}' must be a month like 2019-12, found "
