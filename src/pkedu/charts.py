@@ -286,7 +286,7 @@ def _group_name(codes: Sequence[str]) -> str:
 
 
 def _inline(df: pd.DataFrame, decimals: int = 4) -> alt.InlineData:
-    """Embed a small table in a chart (see :func:`pkedu.chartdata.inline`), at most MAX_ROWS rows."""
+    """Embed a table of at most MAX_ROWS rows in a chart (:func:`pkedu.chartdata.inline`)."""
     if len(df) > MAX_ROWS:
         raise ValueError(f"this chart would need {len(df):,} rows of data, more than the "
                          f"{MAX_ROWS} a notebook chart may carry; choose resolution='year', "
