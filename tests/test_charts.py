@@ -38,9 +38,11 @@ TABLES: dict[str, Callable[[], pd.DataFrame]] = {
 
 
 def builders() -> dict[str, Callable[..., Any]]:
-    """Every public chart builder, found by introspection (so new ones are tested too)."""
+    """Every public chart builder, found by introspection (so new ones are tested too).
+
+    A builder is a public function of pk.charts defined in one of its modules."""
     return {name: f for name, f in inspect.getmembers(charts, inspect.isfunction)
-            if f.__module__ == charts.__name__ and not name.startswith("_")
+            if f.__module__.startswith(charts.__name__ + ".") and not name.startswith("_")
             and name not in HELPERS}
 
 
@@ -574,3 +576,54 @@ def test_long_lived_imports_are_left_out_of_garbage_collection() -> None:
 
     assert pkedu.charts is charts
     assert gc.get_freeze_count() > 100_000
+
+
+# ------------------------------------------------------------------------------------
+# The layout: a package of short modules, every name reachable as pk.charts.<name>
+
+# Every public name pk.charts had when it was one module, and the decorator new builders
+# wear. Notebooks, apps and instructors' own code call them as pk.charts.<name>.
+NAMES_OF_ONE_MODULE = (
+    "contributions_over_time", "small_multiples", "first_deployments", "contributors_count",
+    "timeline", "ranking", "compare_groups", "share_of_world", "personnel_mix", "women_share",
+    "where_they_serve", "pledge_gap", "reimbursement_rates", "describe", "save", "chart_data",
+    "COMPARISON_GROUPS", "SOUTH_ASIA", "EASTERN_AFRICA", "MAX_ROWS", "SOURCE",
+    "SOURCE_MISSIONS", "SOURCE_EVENTS", "SOURCE_RATES", "GAP_NOTE", "YEAR_NOTE", "_builder",
+)
+
+
+def chart_modules() -> dict[str, Any]:
+    import importlib
+    import pkgutil
+
+    return {info.name: importlib.import_module(f"{charts.__name__}.{info.name}")
+            for info in pkgutil.iter_modules(charts.__path__)}
+
+
+def test_every_name_of_the_one_module_is_still_reachable() -> None:
+    missing = [name for name in NAMES_OF_ONE_MODULE if not hasattr(charts, name)]
+    assert not missing, f"pk.charts lost {missing}"
+    assert set(charts.__all__) <= set(NAMES_OF_ONE_MODULE)
+
+
+def test_every_public_function_of_a_chart_module_is_reachable_from_pk_charts() -> None:
+    # A builder written in a topic module but not imported in pkedu/charts/__init__.py
+    # would be missing from pk.charts, and the tests above would never see it.
+    forgotten = []
+    for module in chart_modules().values():
+        for name, f in inspect.getmembers(module, inspect.isfunction):
+            if f.__module__ == module.__name__ and not name.startswith("_"):
+                if getattr(charts, name, None) is not f:
+                    forgotten.append(f"{module.__name__}.{name}")
+                elif name not in HELPERS and name not in charts.__all__:
+                    forgotten.append(f"{name} (not in __all__)")
+    assert not forgotten, f"import these in pkedu/charts/__init__.py: {forgotten}"
+
+
+def test_chart_modules_are_short_and_say_what_they_hold() -> None:
+    modules = chart_modules()
+    assert {"_common", "_time", "helpers"} <= set(modules)
+    for name, module in modules.items():
+        lines = Path(module.__file__).read_text(encoding="utf-8").count("\n")
+        assert lines <= 400, f"pkedu/charts/{name}.py has {lines} lines; split it by topic"
+        assert module.__doc__ and len(module.__doc__) > 80, f"{name} needs a module docstring"

@@ -1,0 +1,213 @@
+"""The timeline of events (decisions, first deployments, pledges), from the events table.
+
+:func:`timeline` only; the dates of money decisions are drawn by
+:mod:`pkedu.charts.money`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from urllib.parse import urlparse
+
+import altair as alt
+import pandas as pd
+
+from pkedu import theme
+from pkedu.charts._common import (
+    SOURCE_EVENTS, _builder, _choice, _codes, _finish, _inline, _mon, _table, _title, _window,
+)
+from pkedu.data import ASEAN10
+
+_ROW = 36  # pixels per timeline row
+_EVENT_COLUMNS = ("date", "date_precision", "iso3", "category", "title", "detail", "source_urls",
+                  "disputed", "dispute_note")
+
+
+@_builder
+def timeline(events: pd.DataFrame, categories: Iterable[str] | None = None,
+             countries: Iterable[str] | None = None, start: str | None = None,
+             end: str | None = None, rows: str = "category",
+             title: str | None = None) -> alt.Chart:
+    """The course's events on a time axis, one row per category (or per country).
+
+    Disputed events, where sources disagree, are hollow diamonds. Hover for
+    the date, title, detail and sources; click a dot to open its first source.
+
+    >>> import pkedu as pk
+    >>> chart = timeline(pk.data.load_events(), categories=["pledge"])
+    >>> pk.charts.describe(chart)[:58]
+    'Timeline of 3 events from 2005 to 2015, in rows by categor'
+    >>> timeline(pk.data.load_events(), categories=["picnic"])
+    Traceback (most recent call last):
+    ...
+    ValueError: unknown event category 'picnic'; the categories are: binational_contingent, \
+deployment, first_deployment, force_proposal, maritime_patrol, pledge, regional_crisis, \
+regional_dialogue, security_council, training_centre
+    """
+    events = _table(events, "events", _EVENT_COLUMNS, "load_events")
+    rows = str(_choice(rows, ("category", "iso3"), "rows"))
+    chosen = _event_categories(events, categories)
+    codes = None if countries is None else _codes(countries)
+    first, last = _window(start, end)
+    data = _event_rows(events, chosen, codes, first, last, rows)
+    texts = _event_texts(events)
+    chart = _event_marks(data, texts[texts["i"].isin(data["i"])], rows)
+    subtitle = [SOURCE_EVENTS, "Hollow diamonds: disputed, the sources disagree. "
+                "Click a dot to open its first source"]
+    return _finish(chart, _title(title, "A timeline of the story"), subtitle,
+                   _timeline_text(data, rows))
+
+
+def _event_marks(data: pd.DataFrame, texts: pd.DataFrame, rows: str) -> alt.Chart:
+    """One dot per event and row; the texts for the tooltips are looked up by event."""
+    order = _row_order(data, rows)
+    if rows == "iso3":
+        scale = theme.color_scale([dict(zip(data["y"], data["k"]))[y] for y in order])
+        color, fill = (alt.Color("y:N", scale=scale, legend=None),
+                       alt.Fill("y:N", scale=scale, legend=None))
+    else:
+        color, fill = (alt.ColorValue(theme.SERIES_COLORS[0]),
+                       alt.FillValue(theme.SERIES_COLORS[0]))
+    status = ["sources agree", "disputed"]
+    lookup = alt.LookupData(data=_inline(texts), key="i",
+                            fields=[c for c in texts.columns if c != "i"])
+    tips = [alt.Tooltip("dt:N", title="Date"), alt.Tooltip("t:N", title="Event"),
+            alt.Tooltip("x:N", title="Detail"), alt.Tooltip("dn:N", title="Disputed"),
+            alt.Tooltip("s:N", title="Sources")]
+    return (alt.Chart(_inline(data[["i", "d", "y", "o", "st"]]))
+            .transform_lookup(lookup="i", from_=lookup)
+            .mark_point(size=130, strokeWidth=2, cursor="pointer")
+            .encode(x=alt.X("d:T", title=None, axis=alt.Axis(format="%Y")),
+                    y=alt.Y("y:N", sort=order, title=None),
+                    yOffset=alt.YOffset("o:Q", scale=None), color=color, fill=fill,
+                    shape=alt.Shape("st:N", title="Event", scale=alt.Scale(
+                        domain=status, range=["circle", "diamond"])),
+                    fillOpacity=alt.FillOpacity("st:N", title="Event", scale=alt.Scale(
+                        domain=status, range=[0.9, 0])),
+                    href=alt.Href("u:N"), tooltip=tips)
+            .properties(height=alt.Step(_ROW)))
+
+
+def _row_order(data: pd.DataFrame, rows: str) -> list[str]:
+    """Rows in the order of their first event; ASEAN states before other countries."""
+    first = data.groupby("y")["d"].min()
+    if rows == "iso3":
+        codes = data.drop_duplicates("y").set_index("y")["k"]
+        outside = pd.Series([codes[y] not in ASEAN10 for y in first.index], index=first.index)
+        return pd.DataFrame({"o": outside, "d": first}).sort_values(["o", "d"]).index.tolist()
+    return first.sort_values(kind="stable").index.tolist()
+
+
+def _event_categories(events: pd.DataFrame, categories: object) -> list[str]:
+    known = sorted(events["category"].dropna().unique())
+    if categories is None:
+        return known
+    if isinstance(categories, str):
+        categories = [categories]
+    if not isinstance(categories, Iterable) or not all(isinstance(c, str) for c in categories):
+        raise TypeError("categories must be a list of event categories written as text")
+    chosen = list(dict.fromkeys(categories))
+    for category in chosen:
+        if category not in known:
+            raise ValueError(f"unknown event category {category!r}; the categories are: "
+                             f"{', '.join(known)}")
+    if not chosen:
+        raise ValueError("categories is empty; leave it out to show every category")
+    return chosen
+
+
+def _event_dates(events: pd.DataFrame) -> tuple[pd.Series, list[str]]:
+    """Where each event sits (mid-month, mid-year when less precise) and its date as text."""
+    dates, texts = [], []
+    for text, precision in zip(events["date"], events["date_precision"]):
+        if precision == "year":
+            dates.append(pd.Timestamp(f"{text[:4]}-07-01"))
+            texts.append(text[:4])
+        elif precision == "month":
+            day = pd.Timestamp(f"{text[:7]}-15")
+            dates.append(day)
+            texts.append(_mon(day))
+        else:
+            day = pd.Timestamp(text[:10])
+            dates.append(day)
+            texts.append(f"{day.day} {day:%b %Y}")
+    return pd.Series(dates, index=events.index), texts
+
+
+def _event_rows(events: pd.DataFrame, categories: Sequence[str], codes: list[str] | None,
+                first: pd.Timestamp | None, last: pd.Timestamp | None, rows: str) -> pd.DataFrame:
+    dates, labels = _event_dates(events)
+    table = pd.DataFrame({
+        "i": range(len(events)), "d": dates, "dt": labels, "t": events["title"],
+        "k": events["iso3"].fillna("").str.split(";"), "cat": events["category"],
+        "st": events["disputed"].map({True: "disputed", False: "sources agree"})})
+    keep = table["cat"].isin(categories)
+    if codes is not None:
+        keep &= table["k"].map(lambda ks: bool(set(ks) & set(codes)))
+    if first is not None:
+        keep &= table["d"] >= first
+    if last is not None:
+        keep &= table["d"] < last + pd.DateOffset(months=1)
+    table = table[keep]
+    if rows == "iso3":
+        table = table.explode("k", ignore_index=True)
+        table = table[table["k"] != ""]
+        if codes is not None:
+            table = table[table["k"].isin(codes)]
+        table["y"] = [theme.label(k) for k in table["k"]]
+    else:
+        table["y"] = table["cat"].str.replace("_", " ")
+    if table.empty:
+        raise ValueError("no events match these choices; widen the categories, countries or "
+                         "dates")
+    table = table.sort_values("d", kind="stable")
+    table["o"] = _lanes(table)
+    return table.drop(columns="cat").reset_index(drop=True)
+
+
+def _event_texts(events: pd.DataFrame) -> pd.DataFrame:
+    """What the tooltips say about each event, kept once however many rows show it."""
+    return pd.DataFrame({
+        "i": range(len(events)), "dt": _event_dates(events)[1], "t": events["title"],
+        "x": events["detail"].fillna(""),
+        "dn": events["dispute_note"].where(events["disputed"], "no").fillna("yes"),
+        "s": [_domains(u) for u in events["source_urls"]],
+        "u": [u.split(" ; ")[0].strip() for u in events["source_urls"]]})
+
+
+def _lanes(table: pd.DataFrame, years: float = 1.5) -> list[float]:
+    """Vertical offsets (pixels from the top of a row) so that events close in time on
+    one row do not overlap."""
+    offsets = pd.Series(0.0, index=table.index)
+    for _, group in table.groupby("y", sort=False):
+        ends: list[pd.Timestamp] = []  # the last event of each lane
+        lanes = []
+        for day in group["d"]:
+            lane = next((i for i, end in enumerate(ends) if (day - end).days > 365 * years),
+                        len(ends))
+            ends[lane:lane + 1] = [day]
+            lanes.append(lane)
+        step = min(9.0, (_ROW - 10) / max(max(lanes), 1))
+        offsets[group.index] = [_ROW / 2 + (lane - max(lanes) / 2) * step for lane in lanes]
+    return offsets.tolist()
+
+
+def _domains(urls: str) -> str:
+    names = []
+    for url in str(urls).split(" ; "):
+        host = urlparse(url.strip()).hostname or url.strip()
+        host = host.removeprefix("www.")
+        if host not in names:
+            names.append(host)
+    return ", ".join(names)
+
+
+def _timeline_text(data: pd.DataFrame, rows: str) -> str:
+    first, last = data.iloc[0], data.iloc[-1]
+    unique = data.drop_duplicates("t")
+    disputed = int((unique["st"] == "disputed").sum())
+    how = "by category" if rows == "category" else "by country"
+    return (f"Timeline of {len(unique)} events from {first['d'].year} to {last['d'].year}, "
+            f"in rows {how} ({data['y'].nunique()} rows). {disputed} of them are disputed, "
+            f"drawn as hollow diamonds. The earliest: {first['t']} ({first['dt']}). The latest: "
+            f"{last['t']} ({last['dt']}).")
