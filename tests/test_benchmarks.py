@@ -1,4 +1,4 @@
-"""The pure parts of benchmarks/run.py: statistics, budgets, tables, parsing, scanning.
+"""The pure parts of the benchmarks: statistics, order of runs, gates, budgets, tables, parsing.
 
 Nothing here times anything for real or asserts on speed; the timing loop is
 exercised with stand-in interactions and a fake clock.
@@ -6,7 +6,7 @@ exercised with stand-in interactions and a fake clock.
 
 from __future__ import annotations
 
-import importlib.util
+import importlib
 import itertools
 import json
 import sys
@@ -17,46 +17,146 @@ import nbformat
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.append(str(ROOT))  # the benchmarks package lives beside src/, not inside it
 
+from benchmarks import (  # noqa: E402
+    config, interactions, machine, notebooks, report, run, sizes, stats,
+)
+from benchmarks import imports as importtime  # noqa: E402
 
-def _load_runner() -> types.ModuleType:
-    spec = importlib.util.spec_from_file_location("pkedu_benchmarks_run",
-                                                  ROOT / "benchmarks" / "run.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up here
-    spec.loader.exec_module(module)
-    return module
-
-
-bench = _load_runner()
-Row = bench.Row
+Row = report.Row
 
 
 # --------------------------------------------------------------------------- statistics
 
 
 def test_median_and_percentile_match_the_usual_definitions() -> None:
-    assert bench.median([5.0, 1.0, 3.0]) == 3.0
-    assert bench.median([4.0, 1.0, 3.0, 2.0]) == 2.5
+    assert stats.median([5.0, 1.0, 3.0]) == 3.0
+    assert stats.median([4.0, 1.0, 3.0, 2.0]) == 2.5
     values = [float(v) for v in range(1, 101)]  # 1..100
-    assert bench.percentile(values, 0) == 1.0
-    assert bench.percentile(values, 100) == 100.0
-    assert bench.percentile(values, 50) == pytest.approx(50.5)
-    assert bench.percentile(values, 95) == pytest.approx(95.05)  # numpy's "linear"
-    assert bench.percentile([7.0], 95) == 7.0
+    assert stats.percentile(values, 0) == 1.0
+    assert stats.percentile(values, 100) == 100.0
+    assert stats.percentile(values, 50) == pytest.approx(50.5)
+    assert stats.percentile(values, 95) == pytest.approx(95.05)  # numpy's "linear"
+    assert stats.percentile([7.0], 95) == 7.0
 
 
 @pytest.mark.parametrize("bad", [[], None])
 def test_statistics_of_nothing_is_an_error(bad: list | None) -> None:
     with pytest.raises((ValueError, TypeError)):
-        bench.median(bad)
+        stats.median(bad)
     with pytest.raises((ValueError, TypeError)):
-        bench.percentile(bad, 95)
+        stats.percentile(bad, 95)
 
 
 def test_percentile_out_of_range_is_an_error() -> None:
     with pytest.raises(ValueError, match="between 0 and 100"):
-        bench.percentile([1.0, 2.0], 101)
+        stats.percentile([1.0, 2.0], 101)
+
+
+def test_fastest_is_the_smallest_time() -> None:
+    assert stats.fastest([2.31, 2.07, 2.64]) == 2.07
+    assert stats.fastest([5.0]) == 5.0
+    with pytest.raises(ValueError):
+        stats.fastest([])
+
+
+def test_interleaved_order_runs_every_item_once_per_round_from_a_new_start() -> None:
+    items = ["floor", "a", "b", "c"]
+    order = stats.interleaved_order(items, 4)
+    assert [n for n, _ in order] == [1] * 4 + [2] * 4 + [3] * 4 + [4] * 4
+    rounds = [[item for n, item in order if n == r] for r in range(1, 5)]
+    assert all(sorted(r) == sorted(items) for r in rounds)
+    assert [r[0] for r in rounds] == ["floor", "a", "b", "c"]
+    # every item takes every place once: none is always first or always last
+    for item in items:
+        assert sorted(r.index(item) for r in rounds) == [0, 1, 2, 3]
+    assert stats.interleaved_order(["floor"], 3) == [(1, "floor"), (2, "floor"), (3, "floor")]
+    with pytest.raises(ValueError):
+        stats.interleaved_order(items, 0)
+
+
+# --------------------------------------------------------------------------- notebook gate
+
+
+def test_the_notebook_gate_divides_fastest_runs() -> None:
+    row = notebooks.notebook_row("02_scale.ipynb", [2.9, 2.8, 3.6], [2.1, 2.0, 2.5],
+                                 cells=[0.1, 1.3, 0.2])
+    assert row.value == pytest.approx(2.8 / 2.0)
+    assert row.status == "ok"
+    assert row.figure_text() == "2.80 s = 1.40x"
+    assert row.budget_text() == "< 1.50x floor"
+    # the median a student waits is still reported, beside the gated figure
+    assert row.note == "median 2.90 s = 1.38x; slowest cells: #1 1.30 s, #2 0.20 s"
+    assert row.samples == [2.9, 2.8, 3.6]
+    floor = notebooks.floor_row([2.1, 2.0, 2.5])
+    assert floor.value == 2.0 and floor.status == "info" and "median 2.10 s" in floor.note
+
+
+def test_noise_in_some_runs_cannot_flip_the_notebook_gate() -> None:
+    # A notebook at 1.40x the floor, measured three times. Other work on the machine slows
+    # down any runs but one, of the notebook or of the floor, by up to 60%: the gated figure
+    # does not move, so the status cannot flip (a median of the same runs moves to 2.1x).
+    notebook, floor = [2.80, 2.80, 2.80], [2.00, 2.00, 2.00]
+    for slow in itertools.chain.from_iterable(itertools.combinations(range(3), k)
+                                              for k in (1, 2)):
+        for factor in (1.1, 1.3, 1.6):
+            noisy_nb = [t * factor if i in slow else t for i, t in enumerate(notebook)]
+            noisy_floor = [t * factor if i in slow else t for i, t in enumerate(floor)]
+            for nb_runs, floor_runs in ((noisy_nb, floor), (notebook, noisy_floor),
+                                        (noisy_nb, noisy_floor)):
+                row = notebooks.notebook_row("nb", nb_runs, floor_runs)
+                assert row.status == "ok", (nb_runs, floor_runs)
+                if floor_runs is floor:
+                    assert row.value == pytest.approx(1.40)
+
+
+def test_a_notebook_slow_in_every_run_fails_the_gate() -> None:
+    row = notebooks.notebook_row("07.ipynb", [3.1, 3.3, 3.2], [2.0, 2.05, 2.2])
+    assert row.status == "OVER" and row.value == pytest.approx(3.1 / 2.0)
+    assert notebooks.notebook_row("x", [3.0], [2.0]).status == "OVER"  # "under" is strict
+
+
+def test_the_notebooks_section_interleaves_runs_and_gates_on_fastest_runs(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    paths = []
+    for name in ("a", "b", "broken"):
+        path = tmp_path / f"{name}.ipynb"
+        nbformat.write(nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(name)]), path)
+        paths.append(path)
+    # Seconds per run, in the order each notebook is run. The floor's first run is the
+    # untimed warm-up; its third timed run and two runs of "a" were disturbed.
+    script = {config.FLOOR_SOURCE: [9.0, 2.0, 2.1, 2.6], "a": [2.8, 3.5, 3.4],
+              "b": [3.3, 3.2, 3.4]}
+    calls: list[str] = []
+
+    def fake_run(nb: object, folder: Path) -> object:
+        source = nb.cells[0].source
+        calls.append(source)
+        if source == "broken":
+            raise RuntimeError("NameError: name 'x' is not defined")
+        seconds = script[source].pop(0)
+        return notebooks.NotebookRun(seconds, 0.5, [0.1, seconds - 0.6],
+                                     nbformat.v4.new_notebook())
+
+    monkeypatch.setattr(notebooks, "run_notebook", fake_run)
+    monkeypatch.setattr(notebooks, "find_notebooks", lambda: paths)
+    monkeypatch.setattr(notebooks, "notebook_label", lambda path: path.stem)
+    monkeypatch.setattr(notebooks, "progress", lambda message: None)
+    context: dict = {}
+    section = notebooks.bench_notebooks(3, context)
+    floor = config.FLOOR_SOURCE
+    assert calls == [floor,                        # warm-up
+                     floor, "a", "b", "broken",    # round 1
+                     "a", "b", floor,              # round 2 starts one later; broken is out
+                     "b", floor, "a"]              # round 3
+    rows = {row.item: row for row in section.rows}
+    assert rows["floor (imports only)"].value == 2.0
+    assert rows["a"].value == pytest.approx(1.40) and rows["a"].status == "ok"
+    assert "median 3.40 s" in rows["a"].note  # the median (3.40 / 2.10 = 1.62x) is reported
+    assert rows["b"].value == pytest.approx(1.60) and rows["b"].status == "OVER"
+    assert rows["broken"].status == "FAIL" and "NameError" in rows["broken"].error
+    assert set(context["executed_specs"]) == {"a", "b"}
 
 
 # --------------------------------------------------------------------------- budgets
@@ -72,25 +172,25 @@ def test_status_compares_the_figure_with_its_budget() -> None:
 
 
 def test_summary_counts_and_exit_code() -> None:
-    sections = [bench.Section("one", "One", [Row("a", 1, "s", 2), Row("b", 3, "s", 2)]),
-                bench.Section("two", "Two", [Row("c", 1, "s"), Row("d", error="boom")])]
-    counts = bench.count_statuses(sections)
+    sections = [report.Section("one", "One", [Row("a", 1, "s", 2), Row("b", 3, "s", 2)]),
+                report.Section("two", "Two", [Row("c", 1, "s"), Row("d", error="boom")])]
+    counts = report.count_statuses(sections)
     assert counts == {"ok": 1, "OVER": 1, "FAIL": 1, "info": 1}
-    assert bench.summary_line(counts) == "benchmarks: 1 ok, 1 over, 1 failed"
-    assert bench.exit_code(counts) == 1
-    clean = bench.count_statuses([bench.Section("x", "X", [Row("a", 1, "s", 2),
+    assert report.summary_line(counts) == "benchmarks: 1 ok, 1 over, 1 failed"
+    assert report.exit_code(counts) == 1
+    clean = report.count_statuses([report.Section("x", "X", [Row("a", 1, "s", 2),
                                                            Row("b", 1, "s")])])
-    assert bench.summary_line(clean) == "benchmarks: 1 ok, 0 over"
-    assert bench.exit_code(clean) == 0
+    assert report.summary_line(clean) == "benchmarks: 1 ok, 0 over"
+    assert report.exit_code(clean) == 0
 
 
 def test_missing_interactions_are_a_failure_not_a_pass() -> None:
     without = types.ModuleType("fake_widgets")
-    rows = bench.measure_interactions(without, target_samples=5, max_seconds=1,
+    rows = interactions.measure_interactions(without, target_samples=5, max_seconds=1,
                                       progress=lambda _: None)
     assert [r.status for r in rows] == ["FAIL"]
     assert "not available" in rows[0].error
-    assert bench.measure_interactions(None, target_samples=5, max_seconds=1,
+    assert interactions.measure_interactions(None, target_samples=5, max_seconds=1,
                                       progress=lambda _: None)[0].status == "FAIL"
 
 
@@ -98,12 +198,12 @@ def test_missing_interactions_are_a_failure_not_a_pass() -> None:
 
 
 def test_quantities_are_readable() -> None:
-    assert bench.format_quantity(0.0123, "s") == "12.3 ms"
-    assert bench.format_quantity(2.5, "s") == "2.50 s"
-    assert bench.format_quantity(512, "bytes") == "512 B"
-    assert bench.format_quantity(300 * 1024, "bytes") == "300.0 KB"
-    assert bench.format_quantity(10 * 1024 * 1024, "bytes") == "10.00 MB"
-    assert bench.format_quantity(1.5, "x") == "1.50x"
+    assert report.format_quantity(0.0123, "s") == "12.3 ms"
+    assert report.format_quantity(2.5, "s") == "2.50 s"
+    assert report.format_quantity(512, "bytes") == "512 B"
+    assert report.format_quantity(300 * 1024, "bytes") == "300.0 KB"
+    assert report.format_quantity(10 * 1024 * 1024, "bytes") == "10.00 MB"
+    assert report.format_quantity(1.5, "x") == "1.50x"
 
 
 def test_table_columns_line_up() -> None:
@@ -112,7 +212,7 @@ def test_table_columns_line_up() -> None:
                 budget_figure="< 1.50x floor"),
             Row("a much longer item name", 0.3, "s", 0.05, note="a note"),
             Row("broken", error="it broke")]
-    text = bench.format_table(rows)
+    text = report.format_table(rows)
     lines = text.splitlines()
     assert lines[0].split() == ["item", "figure", "budget", "status", "note"]
     assert set(lines[1].replace(" ", "")) == {"-"}
@@ -129,8 +229,8 @@ def test_table_columns_line_up() -> None:
 
 
 def test_section_text_has_title_and_notes() -> None:
-    section = bench.Section("data", "Data loading", [Row("x", 1.0, "s", 2.0)], ["a remark"])
-    text = bench.format_section(section)
+    section = report.Section("data", "Data loading", [Row("x", 1.0, "s", 2.0)], ["a remark"])
+    text = report.format_section(section)
     assert text.startswith("== Data loading ==")
     assert text.rstrip().endswith("a remark")
 
@@ -153,7 +253,7 @@ import time:       700 |       9000 | pkedu.analysis
 
 
 def test_importtime_output_is_parsed() -> None:
-    records = bench.parse_importtime(IMPORTTIME)
+    records = importtime.parse_importtime(IMPORTTIME)
     assert [r.name for r in records][:5] == ["_io", "pandas._libs", "pandas", "pkedu.data",
                                              "pkedu"]
     first = records[0]
@@ -163,12 +263,12 @@ def test_importtime_output_is_parsed() -> None:
 
 
 def test_slowest_imports_and_own_time() -> None:
-    records = bench.parse_importtime(IMPORTTIME)
-    top = bench.slowest_imports(records, 3)
+    records = importtime.parse_importtime(IMPORTTIME)
+    top = importtime.slowest_imports(records, 3)
     assert [r.name for r in top] == ["pkedu.data", "pandas", "altair.expr.core"]
     assert top[2].cumulative_us == 111752  # the larger of two entries for one module
-    assert len(bench.slowest_imports(records, 100)) == 7
-    assert bench.own_self_time_us(records) == 4000 + 500 + 700
+    assert len(importtime.slowest_imports(records, 100)) == 7
+    assert importtime.own_self_time_us(records) == 4000 + 500 + 700
 
 
 # --------------------------------------------------------------------------- chart specs
@@ -195,7 +295,7 @@ def _fake_notebook() -> dict:
 
 def test_chart_specs_are_found_in_outputs_and_measured() -> None:
     nb = _fake_notebook()
-    specs = bench.scan_chart_specs(nb)
+    specs = sizes.scan_chart_specs(nb)
     assert [(s.cell, s.mimetype) for s in specs] == [
         (1, "application/vnd.vegalite.v5+json"), (3, "application/vnd.vegalite.v4+json")]
     spec = nb["cells"][1]["outputs"][0]["data"]["application/vnd.vegalite.v5+json"]
@@ -208,8 +308,8 @@ def test_chart_spec_stored_as_text_counts_its_bytes() -> None:
     nb = {"cells": [{"cell_type": "code", "outputs": [
         {"output_type": "display_data",
          "data": {"application/vnd.vegalite.v5+json": '{"mark":"é"}'}}]}]}
-    assert bench.scan_chart_specs(nb)[0].size == len('{"mark":"é"}'.encode())
-    assert bench.scan_chart_specs({"cells": [{"cell_type": "markdown"}]}) == []
+    assert sizes.scan_chart_specs(nb)[0].size == len('{"mark":"é"}'.encode())
+    assert sizes.scan_chart_specs({"cells": [{"cell_type": "markdown"}]}) == []
 
 
 def test_chart_builders_are_found_by_their_table_parameters() -> None:
@@ -229,13 +329,37 @@ def test_chart_builders_are_found_by_their_table_parameters() -> None:
         "    return 'chart'\n",
         charts.__dict__)
     charts.imported_elsewhere = json.dumps  # not defined in the module: ignored
-    found = {name: tables for name, _, tables in bench.find_chart_builders(charts)}
+    found = {name: tables for name, _, tables in sizes.find_chart_builders(charts)}
     assert found == {
         "contributions_over_time": {"contributions": "contributions"},
         "where_they_serve": {"mission_contributions": "mission_contributions",
                              "missions": "missions"},
         "reimbursement_rates": {"rates": "reimbursement_rates"},
     }
+
+
+def test_chart_builders_are_found_in_the_modules_of_a_package() -> None:
+    # pkedu.charts is a package: its builders are defined in its modules (over_time, ...)
+    # and imported into it; functions from elsewhere, or from a package whose name merely
+    # starts the same way, are not builders.
+    package = types.ModuleType("fake_charts")
+    package.__path__ = []
+    exec("def ranking(contributions, when='2021-01'):\n    return 'chart'\n",
+         topic := {"__name__": "fake_charts.one_month"})
+    exec("def lookalike(contributions):\n    return 'chart'\n",
+         other := {"__name__": "fake_charts_extra"})
+    package.ranking, package.lookalike = topic["ranking"], other["lookalike"]
+    package.dumps = json.dumps
+    found = {name: tables for name, _, tables in sizes.find_chart_builders(package)}
+    assert found == {"ranking": {"contributions": "contributions"}}
+
+
+def test_every_chart_builder_of_pkedu_is_measured() -> None:
+    import pkedu.charts
+
+    found = {name for name, _, _ in sizes.find_chart_builders(pkedu.charts)}
+    assert {"contributions_over_time", "timeline", "reimbursement_rates"} <= found
+    assert len(found) >= 13
 
 
 # --------------------------------------------------------------------------- timing loop
@@ -258,7 +382,7 @@ def _stand_in_widgets() -> types.ModuleType:
 def test_time_cases_warms_up_then_runs_whole_rounds() -> None:
     calls: list[str] = []
     ticks = itertools.count()
-    samples = bench.time_cases([lambda: calls.append("a"), lambda: calls.append("b")],
+    samples = interactions.time_cases([lambda: calls.append("a"), lambda: calls.append("b")],
                                target_samples=5, max_seconds=1e9, warmup_rounds=2,
                                clock=lambda: float(next(ticks)))
     assert calls[:4] == ["a", "b", "a", "b"]  # warm-up, untimed
@@ -268,16 +392,16 @@ def test_time_cases_warms_up_then_runs_whole_rounds() -> None:
 
 def test_time_cases_stops_at_the_time_limit_after_one_round() -> None:
     ticks = itertools.count(step=100)
-    samples = bench.time_cases([lambda: None] * 3, target_samples=1000, max_seconds=1,
+    samples = interactions.time_cases([lambda: None] * 3, target_samples=1000, max_seconds=1,
                                warmup_rounds=0, clock=lambda: float(next(ticks)))
     assert len(samples) == 3
     with pytest.raises(ValueError):
-        bench.time_cases([], target_samples=1, max_seconds=1)
+        interactions.time_cases([], target_samples=1, max_seconds=1)
 
 
 def test_interactions_with_a_stand_in_give_median_and_p95_per_app() -> None:
     widgets = _stand_in_widgets()
-    rows = bench.measure_interactions(widgets, target_samples=9, max_seconds=5,
+    rows = interactions.measure_interactions(widgets, target_samples=9, max_seconds=5,
                                       progress=lambda _: None)
     assert [r.item for r in rows] == ["explorer: median", "explorer: p95",
                                       "calculator: median", "calculator: p95"]
@@ -294,7 +418,7 @@ def test_a_failing_interaction_is_reported_not_raised() -> None:
         raise ValueError("bad state")
 
     module.benchmark_cases = lambda: {"explorer": [broken], "ok": [lambda: None]}
-    rows = bench.measure_interactions(module, target_samples=3, max_seconds=1,
+    rows = interactions.measure_interactions(module, target_samples=3, max_seconds=1,
                                       progress=lambda _: None)
     assert rows[0].status == "FAIL" and "bad state" in rows[0].error
     assert [r.status for r in rows[1:]] == ["ok", "ok"]
@@ -304,23 +428,23 @@ def test_a_failing_interaction_is_reported_not_raised() -> None:
 
 
 def test_options() -> None:
-    assert bench.parse_args([]).repeats == 3
-    quick = bench.parse_args(["--quick"])
+    assert run.parse_args([]).repeats == 3
+    quick = run.parse_args(["--quick"])
     assert quick.repeats == 1 and quick.quick
-    assert bench.parse_args(["--quick", "--repeats", "2"]).repeats == 2
-    assert bench.parse_args(["--only", "sizes,data"]).only == ["data", "sizes"]
-    assert bench.parse_args([]).only == list(bench.SECTIONS)
+    assert run.parse_args(["--quick", "--repeats", "2"]).repeats == 2
+    assert run.parse_args(["--only", "sizes,data"]).only == ["data", "sizes"]
+    assert run.parse_args([]).only == list(config.SECTIONS)
     with pytest.raises(SystemExit):
-        bench.parse_args(["--only", "nope"])
+        run.parse_args(["--only", "nope"])
     with pytest.raises(SystemExit):
-        bench.parse_args(["--repeats", "0"])
+        run.parse_args(["--repeats", "0"])
 
 
 def test_json_results_are_machine_readable() -> None:
-    sections = [bench.Section("data", "Data", [Row("warm", 0.001, "s", 0.05, samples=[0.001]),
+    sections = [report.Section("data", "Data", [Row("warm", 0.001, "s", 0.05, samples=[0.001]),
                                                Row("x", error="boom")])]
-    counts = bench.count_statuses(sections)
-    out = bench.results_json(sections, {"cpu": "test"}, bench.parse_args(["--quick"]),
+    counts = report.count_statuses(sections)
+    out = run.results_json(sections, {"cpu": "test"}, run.parse_args(["--quick"]),
                              counts, 1.0)
     text = json.dumps(out)
     back = json.loads(text)
@@ -331,18 +455,27 @@ def test_json_results_are_machine_readable() -> None:
     assert back["summary"] == "benchmarks: 1 ok, 0 over, 1 failed"
 
 
-def test_the_runner_docstring_examples_hold() -> None:
+def test_the_docstring_examples_of_every_benchmark_module_hold() -> None:
     import doctest
 
-    result = doctest.testmod(bench, verbose=False)
-    assert result.attempted > 0 and result.failed == 0
+    import pkgutil
+
+    import benchmarks
+
+    attempted = 0
+    for info in pkgutil.iter_modules(benchmarks.__path__):
+        module = importlib.import_module(f"benchmarks.{info.name}")
+        result = doctest.testmod(module, verbose=False)
+        assert result.failed == 0, f"benchmarks/{info.name}.py"
+        attempted += result.attempted
+    assert attempted > 10
 
 
 def test_error_messages_are_one_clean_line() -> None:
     exc = RuntimeError("An error occurred while executing the following cell:\n"
                        "------------------\n1/0\n------------------\n\n"
                        "\x1b[31mZeroDivisionError\x1b[39m: division by zero\n")
-    assert bench.first_line(exc) == "RuntimeError: ZeroDivisionError: division by zero"
+    assert report.first_line(exc) == "RuntimeError: ZeroDivisionError: division by zero"
 
 
 def test_bytecode_is_written_even_when_the_environment_forbids_it(
@@ -352,8 +485,8 @@ def test_bytecode_is_written_even_when_the_environment_forbids_it(
     package.mkdir()
     (package / "__init__.py").write_text("VALUE = 1\n")
     (package / "module.py").write_text("def f():\n    return 2\n")
-    assert bench.cache_bytecode(package)
+    assert machine.cache_bytecode(package)
     cached = sorted(p.name.split(".")[0] for p in (package / "__pycache__").glob("*.pyc"))
     assert cached == ["__init__", "module"]
     (package / "broken.py").write_text("def f(:\n")
-    assert not bench.cache_bytecode(package)
+    assert not machine.cache_bytecode(package)

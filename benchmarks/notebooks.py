@@ -1,0 +1,161 @@
+"""The notebooks section: restart-and-run-all time of every notebook, against a floor.
+
+Each notebook runs as Restart Kernel and Run All Cells does (a fresh python3
+kernel, every cell in order, nbclient), and so does the floor: a notebook
+whose only cell imports pandas, Altair, ipywidgets and pkedu. The runs are
+interleaved (:func:`benchmarks.stats.interleaved_order`).
+
+The gate: a notebook passes when its fastest run is under 1.5 times the
+floor's fastest run (:func:`notebook_row`). Other work on the machine only
+ever adds time, so the fastest of several runs is the figure noise cannot push
+up; the median, the time a student typically waits, is reported beside it.
+The chart specs of the executed notebooks are kept for the sizes section.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from benchmarks.config import (
+    FLOOR_SOURCE, NOTEBOOK_DIRS, NOTEBOOK_RATIO_BUDGET, find_notebooks, notebook_label,
+)
+from benchmarks.report import Row, Section, first_line, progress
+from benchmarks.sizes import ChartSpec, scan_chart_specs
+from benchmarks.stats import fastest, interleaved_order, median
+
+FLOOR = "floor"
+
+
+@dataclass
+class NotebookRun:
+    seconds: float               # kernel start + every cell
+    kernel_start: float
+    cells: list[float]           # seconds per cell, in order (markdown cells take ~0)
+    nb: Any = None               # the executed notebook
+
+
+def run_notebook(nb: Any, folder: Path) -> NotebookRun:
+    """Start a fresh python3 kernel in ``folder`` and run every cell, timed.
+
+    The time covers kernel start and every cell (what restart-and-run-all costs);
+    kernel shutdown is not counted.
+    """
+    from nbclient import NotebookClient
+
+    client = NotebookClient(nb, kernel_name="python3", timeout=600, allow_errors=False,
+                            shutdown_kernel="immediate",
+                            resources={"metadata": {"path": str(folder)}})
+    client.reset_execution_trackers()
+    cells = []
+    start = time.perf_counter()
+    with client.setup_kernel(stderr=subprocess.DEVNULL):
+        started = time.perf_counter()
+        for index, cell in enumerate(client.nb.cells):
+            t0 = time.perf_counter()
+            client.execute_cell(cell, index, execution_count=client.code_cells_executed + 1)
+            cells.append(time.perf_counter() - t0)
+        elapsed = time.perf_counter() - start
+    return NotebookRun(elapsed, started - start, cells, client.nb)
+
+
+def slowest_cells(cells: Sequence[float], n: int = 2) -> str:
+    """The n slowest cells as text, e.g. 'slowest cells: #7 1.20 s, #3 0.40 s'.
+
+    >>> slowest_cells([0.1, 1.2, 0.0, 0.4])
+    'slowest cells: #1 1.20 s, #3 0.40 s'
+    """
+    ranked = sorted(range(len(cells)), key=lambda i: cells[i], reverse=True)[:n]
+    return "slowest cells: " + ", ".join(f"#{i} {cells[i]:.2f} s" for i in ranked)
+
+
+def floor_row(samples: Sequence[float]) -> Row:
+    """The floor's row: its fastest run, with the median beside it.
+
+    >>> floor_row([2.2, 2.07, 2.4]).figure_text()
+    '2.07 s'
+    >>> floor_row([2.2, 2.07, 2.4]).note
+    'fastest of 3; median 2.20 s; import pandas, altair, ipywidgets, pkedu'
+    """
+    return Row("floor (imports only)", fastest(samples), "s", samples=list(samples),
+               note=f"fastest of {len(samples)}; median {median(samples):.2f} s; {FLOOR_SOURCE}")
+
+
+def notebook_row(label: str, samples: Sequence[float], floor: Sequence[float],
+                 cells: Sequence[float] = (), budget: float = NOTEBOOK_RATIO_BUDGET) -> Row:
+    """A notebook's row: the gate on fastest runs, the median a student feels beside it.
+
+    The gated figure is the notebook's fastest run divided by the floor's
+    fastest run; the row is ``ok`` when it is under ``budget``. The median of
+    the notebook's runs and its ratio to the floor's median are in the note.
+
+    >>> row = notebook_row("02_scale.ipynb", [2.9, 2.8, 3.6], [2.1, 2.0, 2.5])
+    >>> row.figure_text(), row.status
+    ('2.80 s = 1.40x', 'ok')
+    >>> row.note
+    'median 2.90 s = 1.38x'
+    """
+    best_ratio = fastest(samples) / fastest(floor)
+    note = f"median {median(samples):.2f} s = {median(samples) / median(floor):.2f}x"
+    if cells:
+        note += "; " + slowest_cells(cells)
+    return Row(label, best_ratio, "x", budget, samples=list(samples),
+               figure=f"{fastest(samples):.2f} s = {best_ratio:.2f}x",
+               budget_figure=f"< {budget:.2f}x floor", note=note)
+
+
+def bench_notebooks(repeats: int, context: dict) -> Section:
+    import nbformat
+
+    section = Section("notebooks", f"Notebook execution: restart and run all, fresh kernel, "
+                      f"fastest of {repeats} interleaved runs (median in the note)")
+    floor_nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(FLOOR_SOURCE)])
+    notebooks = find_notebooks()
+    progress("notebooks: warm-up run of the floor notebook (not timed)")
+    run_notebook(nbformat.from_dict(floor_nb), NOTEBOOK_DIRS[0])
+    labels = {notebook_label(path): path for path in notebooks}
+    times: dict[str, list[float]] = {FLOOR: [], **{label: [] for label in labels}}
+    errors: dict[str, str] = {}
+    executed_specs: dict[str, list[ChartSpec]] = {}
+    cell_times: dict[str, list[float]] = {}   # the cells of each notebook's fastest run
+    starts: list[float] = []
+    for run, label in interleaved_order([FLOOR, *labels], repeats):
+        if label in errors:
+            continue
+        progress(f"notebooks: {label}, run {run}/{repeats}")
+        try:
+            if label == FLOOR:
+                result = run_notebook(nbformat.from_dict(floor_nb), NOTEBOOK_DIRS[0])
+            else:
+                nb = nbformat.read(labels[label], as_version=4)
+                result = run_notebook(nb, labels[label].parent)
+        except Exception as exc:
+            if label == FLOOR:
+                raise
+            errors[label] = first_line(exc)
+            continue
+        if label != FLOOR:
+            if not times[label] or result.seconds < min(times[label]):
+                cell_times[label] = result.cells
+            executed_specs[label] = scan_chart_specs(result.nb)
+        times[label].append(result.seconds)
+        starts.append(result.kernel_start)
+    context["executed_specs"] = executed_specs
+    section.rows.append(floor_row(times[FLOOR]))
+    if not notebooks:
+        section.rows.append(Row("notebooks", error="no notebooks found in notebooks/ or "
+                                "notebooks/apps/"))
+    for label in labels:
+        if label in errors:
+            section.rows.append(Row(label, unit="x", budget=NOTEBOOK_RATIO_BUDGET,
+                                    budget_figure=f"< {NOTEBOOK_RATIO_BUDGET:.2f}x floor",
+                                    error=f"failed to run: {errors[label]}"))
+            continue
+        section.rows.append(notebook_row(label, times[label], times[FLOOR], cell_times[label]))
+    section.notes.append(f"kernel start (included above): median {median(starts):.2f} s; "
+                         "cells are numbered from 0, markdown cells included (fastest run).")
+    return section
