@@ -299,3 +299,35 @@ def test_pk_capstone_is_reachable_after_import() -> None:
     import pkedu.capstone  # noqa: F401  (what the notebook does)
 
     assert pk.capstone.claims().shape[0] == 12
+
+
+# Every public name pk.capstone had when it was one module (notebook 07 and the instructor
+# version call them as pk.capstone.<name>).
+NAMES_OF_ONE_MODULE = (
+    "Claim", "CLAIMS", "VERDICTS", "VERDICT_ALIASES", "MIN_EVIDENCE_WORDS", "BRIEF_WORDS",
+    "Report", "Table", "claims", "verdict_table", "record", "add_claim", "sources_for", "show",
+    "check_verdicts", "check_brief", "word_count",
+)
+
+
+def test_every_name_of_the_one_module_is_still_reachable() -> None:
+    missing = [name for name in NAMES_OF_ONE_MODULE if not hasattr(capstone, name)]
+    assert not missing, f"pk.capstone lost {missing}"
+    assert callable(capstone.claims) and capstone.claims().index[0] == "grown"
+    assert set(capstone.__all__) <= set(NAMES_OF_ONE_MODULE)
+
+
+def test_capstone_modules_are_short_and_say_what_they_hold() -> None:
+    import importlib
+    import inspect
+    import pkgutil
+    from pathlib import Path
+
+    for info in pkgutil.iter_modules(capstone.__path__):
+        module = importlib.import_module(f"pkedu.capstone.{info.name}")
+        lines = Path(module.__file__).read_text(encoding="utf-8").count("\n")
+        assert lines <= 400, f"pkedu/capstone/{info.name}.py has {lines} lines"
+        assert module.__doc__ and len(module.__doc__) > 80, f"{info.name} needs a docstring"
+        for name, f in inspect.getmembers(module, inspect.isfunction):
+            if f.__module__ == module.__name__ and not name.startswith("_"):
+                assert getattr(capstone, name, None) is f, f"pk.capstone.{name} is missing"

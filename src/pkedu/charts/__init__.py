@@ -50,8 +50,9 @@ from __future__ import annotations
 
 # The source lines, the notes and the decorator for new builders are reachable as
 # pk.charts.<name> too, as they were when pkedu.charts was one module.
-from pkedu.charts._common import (  # noqa: F401
-    GAP_NOTE, MAX_ROWS, SOURCE, SOURCE_EVENTS, SOURCE_MISSIONS, SOURCE_RATES, YEAR_NOTE, _builder,
+from pkedu.charts._common import (
+    GAP_NOTE, MAX_ROWS, SOURCE, SOURCE_EVENTS, SOURCE_MISSIONS, YEAR_NOTE,  # noqa: F401
+    SOURCE_RATES, _builder,  # noqa: F401
 )
 from pkedu.charts.comparisons import (
     COMPARISON_GROUPS, EASTERN_AFRICA, SOUTH_ASIA, compare_groups, pledge_gap, share_of_world,
