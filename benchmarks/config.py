@@ -51,6 +51,7 @@ TABLE_PARAMETERS = {
 
 
 def find_notebooks() -> list[Path]:
+    """Every lesson notebook, then every app notebook, each folder in name order."""
     found = []
     for folder in NOTEBOOK_DIRS:
         found.extend(sorted(folder.glob("*.ipynb")))
@@ -58,4 +59,5 @@ def find_notebooks() -> list[Path]:
 
 
 def notebook_label(path: Path) -> str:
+    """A notebook's name in the tables: its path below notebooks/."""
     return path.relative_to(ROOT / "notebooks").as_posix()
