@@ -36,7 +36,8 @@ builder, helper and constant, whichever module defines it):
   :mod:`~pkedu.charts._time`: lines over time, gaps and hover.
 
 A new builder goes into the topic module it belongs to, wears ``@_builder``,
-and is imported below; the tests find it by itself.
+and is imported below (a test fails when it is not); the tests then find it,
+build it and draw it without being told about it.
 
 >>> import pkedu as pk
 >>> chart = ranking(pk.data.load_contributions(), "2021-01", top=3)

@@ -6,7 +6,6 @@ table is :mod:`pkedu.apps.reimbursement`.
 
 from __future__ import annotations
 
-
 import altair as alt
 import pandas as pd
 
