@@ -3,6 +3,7 @@
     pkedu release SRC_DIR OUT_DIR     write OUT_DIR/student/ and OUT_DIR/self-study/
     pkedu sync [DIR]                  (re)write the Markdown twins of the notebooks in DIR
     pkedu sync --check [DIR]          only report twins that are missing or out of date
+    pkedu execute [NOTEBOOK...]       re-run notebooks and save them (default: notebooks/)
 
 ``python -m pkedu.cli ...`` does the same. Problems are reported in one plain
 sentence (exit status 1), never as a traceback.
@@ -41,7 +42,38 @@ def _parser() -> argparse.ArgumentParser:
                       help="overwrite twins even when they were edited after their notebook")
     mode.add_argument("--from-text", action="store_true",
                       help="copy edited twins' cells into their notebooks (outputs kept)")
+    exe = commands.add_parser("execute", help="re-run notebooks and save their outputs",
+                              description="Run each notebook from top to bottom in a fresh "
+                              "kernel and save it with its new outputs (no widget state); its "
+                              "text twin is kept in sync. A notebook with an error in a cell is "
+                              "left untouched.")
+    exe.add_argument("paths", nargs="*", default=["notebooks"], metavar="NOTEBOOK",
+                     help="notebooks or folders (default: notebooks, with notebooks/apps)")
     return parser
+
+
+def _execute(args: argparse.Namespace) -> int:
+    from pkedu.execute import ExecuteError, execute, notebooks_in
+
+    try:
+        paths = notebooks_in(args.paths)
+    except ExecuteError as exc:
+        return _fail(str(exc))
+    failed = 0
+    for path in paths:
+        try:
+            run = execute(path)
+        except ExecuteError as exc:
+            failed += 1
+            print(f"pkedu: {exc}. The notebook was not changed.", file=sys.stderr)
+            continue
+        print(f"ran and saved {path} ({run.seconds:.0f} s)")
+        for problem in run.problems:
+            print(f"  note: {problem}")
+    if failed:
+        return _fail(f"{failed} of {len(paths)} notebook(s) could not be run")
+    print(f"{len(paths)} notebook(s) run and saved.")
+    return 0
 
 
 def _release(args: argparse.Namespace) -> int:
@@ -87,7 +119,7 @@ def _fail(message: str) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status."""
     args = _parser().parse_args(argv)
-    handlers = {"release": _release, "sync": _sync}
+    handlers = {"release": _release, "sync": _sync, "execute": _execute}
     return handlers[args.command](args)
 
 
