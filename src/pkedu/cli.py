@@ -42,38 +42,8 @@ def _parser() -> argparse.ArgumentParser:
                       help="overwrite twins even when they were edited after their notebook")
     mode.add_argument("--from-text", action="store_true",
                       help="copy edited twins' cells into their notebooks (outputs kept)")
-    exe = commands.add_parser("execute", help="re-run notebooks and save their outputs",
-                              description="Run each notebook from top to bottom in a fresh "
-                              "kernel and save it with its new outputs (no widget state); its "
-                              "text twin is kept in sync. A notebook with an error in a cell is "
-                              "left untouched.")
-    exe.add_argument("paths", nargs="*", default=["notebooks"], metavar="NOTEBOOK",
-                     help="notebooks or folders (default: notebooks, with notebooks/apps)")
+    _add_execute(commands)
     return parser
-
-
-def _execute(args: argparse.Namespace) -> int:
-    from pkedu.execute import ExecuteError, execute, notebooks_in
-
-    try:
-        paths = notebooks_in(args.paths)
-    except ExecuteError as exc:
-        return _fail(str(exc))
-    failed = 0
-    for path in paths:
-        try:
-            run = execute(path)
-        except ExecuteError as exc:
-            failed += 1
-            print(f"pkedu: {exc}. The notebook was not changed.", file=sys.stderr)
-            continue
-        print(f"ran and saved {path} ({run.seconds:.0f} s)")
-        for problem in run.problems:
-            print(f"  note: {problem}")
-    if failed:
-        return _fail(f"{failed} of {len(paths)} notebook(s) could not be run")
-    print(f"{len(paths)} notebook(s) run and saved.")
-    return 0
 
 
 def _release(args: argparse.Namespace) -> int:
@@ -114,6 +84,18 @@ def _sync(args: argparse.Namespace) -> int:
 def _fail(message: str) -> int:
     print(f"pkedu: {message}", file=sys.stderr)
     return 1
+
+
+def _add_execute(commands: argparse._SubParsersAction) -> None:
+    from pkedu.execute import add_command
+
+    add_command(commands)
+
+
+def _execute(args: argparse.Namespace) -> int:
+    from pkedu.execute import command
+
+    return command(args.paths)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
