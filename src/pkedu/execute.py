@@ -263,7 +263,9 @@ def run(path: str | Path, timeout: int = CELL_TIMEOUT) -> Run:
         try:
             client.execute(stderr=subprocess.DEVNULL)  # the kernel's start-up chatter
         except CellExecutionError as exc:
-            error = f"{exc.ename}: {exc.evalue}" if exc.evalue else exc.ename
+            detail = next((line for line in str(exc.evalue).splitlines() if line.strip()), "")
+            detail = detail if len(detail) <= 200 else detail[:199] + "…"
+            error = f"{exc.ename}: {detail}" if detail else exc.ename
             raise ExecuteError(f"{path}, {_cell_label(nb, current['index'])}: {error}") from None
         except CellTimeoutError:
             raise ExecuteError(f"{path}, {_cell_label(nb, current['index'])}: still running "
