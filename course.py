@@ -6,10 +6,12 @@
     python3 course.py app NAME       open one interactive app as a web page (Voila)
     python3 course.py bench          run the performance benchmarks
     python3 course.py release        write student and self-study notebooks to build/
+    python3 course.py execute [NB]   re-run notebooks (default: all) and save their outputs
 
 The first run creates a private Python environment in .venv/ inside this folder
-and installs the course into it (about a minute with a good connection). Later
-runs reuse it and start at once; it is refreshed when pyproject.toml changes.
+and installs the course with its test tools into it (about a minute with a good
+connection). Every command uses that one environment, so once it is installed
+everything runs offline; it is reinstalled only when pyproject.toml changes.
 Set PKEDU_USE_CURRENT_ENV=1 to use the active environment instead (conda users).
 
 Only the Python standard library is used here, so this file runs on a fresh
@@ -30,6 +32,10 @@ VENV = ROOT / ".venv"
 FIRST_NOTEBOOK = "notebooks/00_start_here.ipynb"
 APPS = ROOT / "notebooks" / "apps"
 MIN_PYTHON = (3, 11)
+# One environment serves every command: the course plus its test tools. Installing
+# fewer extras for some commands would make the next command reinstall (and fail offline).
+EXTRAS = "test"
+STAMP = "pkedu-installed.txt"
 
 
 def say(message: str) -> None:
@@ -43,17 +49,27 @@ def venv_python() -> Path:
     return VENV / sub
 
 
-def ensure_environment(extras: str) -> Path:
-    """Create .venv and install the course (with ``extras``) unless already done."""
+def wanted_stamp() -> str:
+    """What the stamp says once this pyproject.toml is installed with EXTRAS."""
+    return hashlib.sha256((ROOT / "pyproject.toml").read_bytes() + EXTRAS.encode()).hexdigest()
+
+
+def is_installed(python: Path) -> bool:
+    """True when .venv holds this very pyproject.toml's installation: nothing to do."""
+    stamp = VENV / STAMP
+    try:
+        return python.exists() and wanted_stamp() in stamp.read_text().split()
+    except OSError:
+        return False
+
+
+def ensure_environment() -> Path:
+    """Create .venv and install the course (with its test tools) unless already done."""
     if sys.version_info < MIN_PYTHON:
         sys.exit(f"The course needs Python {MIN_PYTHON[0]}.{MIN_PYTHON[1]} or newer; this is "
                  f"{sys.version.split()[0]}. Install a newer Python (python.org) and try again.")
     python = venv_python()
-    if os.environ.get("PKEDU_USE_CURRENT_ENV"):
-        return python
-    wanted = hashlib.sha256((ROOT / "pyproject.toml").read_bytes() + extras.encode()).hexdigest()
-    stamp = VENV / "pkedu-installed.txt"
-    if stamp.exists() and python.exists() and wanted in stamp.read_text().split():
+    if os.environ.get("PKEDU_USE_CURRENT_ENV") or is_installed(python):
         return python
     if not python.exists():
         say("creating the course environment in .venv/ (first run only)")
@@ -63,13 +79,13 @@ def ensure_environment(extras: str) -> Path:
             sys.exit(f"Could not create a virtual environment ({exc}).\n"
                      "On Debian or Ubuntu install it with: sudo apt-get install python3-venv")
     say("installing the course and its libraries (about a minute the first time)")
-    target = f".[{extras}]" if extras else "."
-    run([str(python), "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
-         "--upgrade", "pip"])
-    run([str(python), "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
-         "-e", target])
-    previous = stamp.read_text().split() if stamp.exists() else []
-    stamp.write_text("\n".join(previous + [wanted]) + "\n")
+    pip = [str(python), "-m", "pip", "install", "--quiet", "--disable-pip-version-check"]
+    for command in (pip + ["--upgrade", "pip"], pip + ["-e", f".[{EXTRAS}]"]):
+        if subprocess.run(command, cwd=ROOT).returncode != 0:
+            sys.exit("Installing the course failed (see pip's message above). It "
+                     "needs an internet connection the first time, and again after "
+                     "pyproject.toml changes; connect and run the same command again.")
+    (VENV / STAMP).write_text(wanted_stamp() + "\n")
     return python
 
 
@@ -81,14 +97,14 @@ def run(command: list[str], **kwargs) -> int:
 
 
 def start(args: list[str]) -> int:
-    python = ensure_environment("")
+    python = ensure_environment()
     say("opening JupyterLab; stop it with Ctrl-C in this window")
     extra = ["--allow-root"] if hasattr(os, "geteuid") and os.geteuid() == 0 else []
     return run([str(python), "-m", "jupyter", "lab", FIRST_NOTEBOOK, *extra, *args], check=False)
 
 
 def test(args: list[str]) -> int:
-    python = ensure_environment("test")
+    python = ensure_environment()
     say("running every test: package, data, doctests, notebooks (nbval) and browser")
     code = run([str(python), "-m", "pytest", *args], check=False)
     if code == 5:
@@ -101,24 +117,35 @@ def app(args: list[str]) -> int:
     names = sorted(p.stem for p in APPS.glob("*.ipynb"))
     if not args or args[0] not in names:
         sys.exit("Name one app: " + ", ".join(names) + "\n  e.g. python3 course.py app explorer")
-    python = ensure_environment("")
+    python = ensure_environment()
     say(f"serving the {args[0]} app; open the address printed below, stop with Ctrl-C")
     return run([str(python), "-m", "voila", str(APPS / f"{args[0]}.ipynb"), *args[1:]],
                check=False)
 
 
 def bench(args: list[str]) -> int:
-    python = ensure_environment("test")
+    python = ensure_environment()
     return run([str(python), "benchmarks/run.py", *args], check=False)
 
 
 def release(args: list[str]) -> int:
-    python = ensure_environment("")
+    python = ensure_environment()
     return run([str(python), "-m", "pkedu.cli", "release", "notebooks", "build", *args],
                check=False)
 
 
-COMMANDS = {"start": start, "test": test, "app": app, "bench": bench, "release": release}
+def execute(args: list[str]) -> int:
+    python = ensure_environment()
+    # Paths are the caller's, so run where the caller is; the default is this course's notebooks.
+    try:
+        paths = args or [os.path.relpath(ROOT / "notebooks")]
+    except ValueError:  # Windows: the course is on another drive
+        paths = [str(ROOT / "notebooks")]
+    return subprocess.run([str(python), "-m", "pkedu.cli", "execute", *paths]).returncode
+
+
+COMMANDS = {"start": start, "test": test, "app": app, "bench": bench, "release": release,
+            "execute": execute}
 
 
 def main(argv: list[str]) -> int:

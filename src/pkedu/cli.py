@@ -3,6 +3,7 @@
     pkedu release SRC_DIR OUT_DIR     write OUT_DIR/student/ and OUT_DIR/self-study/
     pkedu sync [DIR]                  (re)write the Markdown twins of the notebooks in DIR
     pkedu sync --check [DIR]          only report twins that are missing or out of date
+    pkedu execute [NOTEBOOK...]       re-run notebooks and save them (default: notebooks/)
 
 ``python -m pkedu.cli ...`` does the same. Problems are reported in one plain
 sentence (exit status 1), never as a traceback.
@@ -41,6 +42,7 @@ def _parser() -> argparse.ArgumentParser:
                       help="overwrite twins even when they were edited after their notebook")
     mode.add_argument("--from-text", action="store_true",
                       help="copy edited twins' cells into their notebooks (outputs kept)")
+    _add_execute(commands)
     return parser
 
 
@@ -84,10 +86,22 @@ def _fail(message: str) -> int:
     return 1
 
 
+def _add_execute(commands: argparse._SubParsersAction) -> None:
+    from pkedu.execute import add_command
+
+    add_command(commands)
+
+
+def _execute(args: argparse.Namespace) -> int:
+    from pkedu.execute import command
+
+    return command(args.paths)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status."""
     args = _parser().parse_args(argv)
-    handlers = {"release": _release, "sync": _sync}
+    handlers = {"release": _release, "sync": _sync, "execute": _execute}
     return handlers[args.command](args)
 
 
