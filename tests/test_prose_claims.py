@@ -137,6 +137,11 @@ CLAIMS = [
           lambda: near(asean(2009), 3450, 10) and near(asean(2011), 4930, 10)
           and country("THA", 2011) - country("THA", 2009) > (asean(2011) - asean(2009)) / 2
           and _thai_darfur_home_by_mid_2012()),
+    Claim("two-steps", ("notebooks/text/02_scale.md",),
+          "below 4,000 in 2013 and 2014. It came back in 2015, mainly through Indonesia",
+          lambda: asean(2004) < 1000 and asean(2005) < 1000 and near(asean(2011), 4900, 50)
+          and all(asean(y) < 4000 for y in (2013, 2014))
+          and all(country("IDN", y) > asean(y) / 2 for y in range(2015, 2026))),
     Claim("lasting-rise-indonesia", ("notebooks/text/07_capstone_fact_check.md",),
           "the lasting rise came in 2015, mainly from",
           lambda: country("IDN", 2015) - country("IDN", 2014) > asean(2015) - asean(2014)),
