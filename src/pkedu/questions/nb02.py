@@ -180,8 +180,8 @@ register(
     id="02-share-why",
     objective="02.2",
     kind="choice",
-    prompt="ASEAN's share of the world total roughly doubled between 2015 and 2024. What "
-           "mainly explains that?",
+    prompt="ASEAN's share of the world total rose from about 4.4% in 2015 to about 7.8% in 2024. "
+           "What mainly explains that?",
     options={
         "a": "ASEAN states sent about twice as many people",
         "b": "The world total shrank while ASEAN's total stayed about the same",
@@ -270,8 +270,9 @@ register(
     options={"troops": "Troops", "police": "Police", "experts": "Military experts"},
     answer=lambda: groups_sent("PHL", "2019-12"),
     hints=("pk.analysis.personnel_mix(contributions, ['PHL'], '2019-12') shows each group.",),
-    explanation="The Philippines withdrew its troop contingents in 2014; what remained were "
-                "police officers and military experts.",
+    explanation="The Philippines withdrew its troops from the Golan Heights and Liberia in 2014 "
+                "and its last troops from Haiti in 2017; what remained were police officers and "
+                "military experts.",
 )
 
 register(
