@@ -296,3 +296,11 @@ def test_a_jupyterlab_save_keeps_the_pair_in_sync(folder: Path) -> None:
     assert twin.state() == "twin changed"
     twins.sync(folder, from_text=True)
     assert manager.get("00_demo.ipynb")["content"].cells[1].source == "x = 41\nx"
+
+
+def test_from_text_leaves_the_notebook_alone_when_only_layout_changed(folder: Path) -> None:
+    notebook = _nb(folder).read_bytes()
+    _edit_twin(folder, "Between.", "Between.\n\n\n")  # blank lines only: the cells are the same
+    assert twins.sync(folder, from_text=True) == [f"tidied {_md(folder)}"]
+    assert _nb(folder).read_bytes() == notebook
+    assert twins.twin_of(_nb(folder)).state() == "in sync"

@@ -33,9 +33,8 @@ def test_twin_exists_and_matches(notebook: Path) -> None:
     twin = twins.twin_of(notebook)
     where = twin.text.relative_to(ROOT)
     assert twin.text.exists(), f"{where} is missing: run 'pkedu sync'"
-    assert twin.state() == "in sync", (
-        f"{where} is out of sync with {notebook.name}: run 'pkedu sync' (or 'pkedu sync "
-        "--from-text' if the Markdown twin holds the newer edits)")
+    status = twin.status()
+    assert status.kind == "in sync", twins.explain(twin, status)
 
 
 # --- the sync machinery, on a private folder -------------------------------------------------

@@ -207,7 +207,11 @@ def _inspect(twin: Twin, record: dict[str, str]) -> _Sides:
         nb = read_notebook(twin.notebook)
     except TwinError as exc:
         return _Sides(Status("notebook unreadable", str(exc)), None, text)
-    wanted = jupytext.writes(nb, fmt=twin.fmt, config=_config(twin))
+    try:
+        wanted = jupytext.writes(nb, fmt=twin.fmt, config=_config(twin))
+    except Exception as exc:  # noqa: BLE001 - metadata jupytext cannot handle
+        problem = f"{twin.notebook} cannot be written as text: {_reason(exc)}"
+        return _Sides(Status("notebook unreadable", problem), None, text)
     sides = _Sides(Status("missing"), nb, text, wanted)
     if text is None:
         return sides
@@ -308,12 +312,15 @@ def _from_text(twin: Twin, sides: _Sides, record: dict[str, str], keep_old: bool
     text = jupytext.writes(merged, fmt=twin.fmt, config=config)
     _check_round_trip(twin, merged, text)
     done = []
-    if keep_old and twin.notebook.exists():
-        done.append(f"kept the old {twin.notebook} as {twinrecord.backup(twin.notebook)}")
-    twinrecord.write_atomic(twin.notebook, nbformat.writes(merged) + "\n")
-    done.append(f"updated {twin.notebook} from {twin.text}")
-    if text != sides.text:  # same cells, written the way jupytext writes them
+    raw = nbformat.writes(merged) + "\n"
+    if not twin.notebook.exists() or raw != twin.notebook.read_bytes().decode("utf-8", "replace"):
+        if keep_old and twin.notebook.exists():
+            done.append(f"kept the old {twin.notebook} as {twinrecord.backup(twin.notebook)}")
+        twinrecord.write_atomic(twin.notebook, raw)
+        done.append(f"updated {twin.notebook} from {twin.text}")
+    if text != sides.text:  # the same cells, written the way jupytext writes them
         twinrecord.write_atomic(twin.text, text)
+        done.append(f"tidied {twin.text}")
     record[twin.text.name] = twinrecord.fingerprint(text)
     return done
 
