@@ -169,6 +169,25 @@ def test_both_changed_keep_the_twin_with_from_text_force(folder: Path) -> None:
     assert twins.twin_of(_nb(folder)).state() == "in sync"
 
 
+def test_one_notebook_can_be_synced_alone(folder: Path) -> None:
+    nbformat.write(new_notebook(cells=[new_markdown_cell("B")]), folder / "01_b.ipynb")
+    twins.sync(folder)
+    _edit_notebook(folder, "z = 3")  # two conflicts: keep one twin and one notebook
+    nbformat.write(new_notebook(cells=[new_markdown_cell("B, notebook")]), folder / "01_b.ipynb")
+    for md in (_md(folder), folder / "text" / "01_b.md"):
+        md.write_text(md.read_text() + "\n+++\n\nFrom the twin.\n")
+    with pytest.raises(twins.TwinError, match=f"'pkedu sync --force {folder / '01_b.ipynb'}'"):
+        twins.sync(folder)
+    assert twins.sync(folder / "00_demo.ipynb", from_text=True, force=True)[-1] == (
+        f"updated {_nb(folder)} from {_md(folder)}")
+    twins.sync(folder / "01_b.ipynb", force=True)
+    assert "From the twin." in nbformat.read(_nb(folder), as_version=4).cells[-1].source
+    assert "B, notebook" in (folder / "text" / "01_b.md").read_text()
+    assert list(json.loads((folder / "text" / twinrecord.RECORD_FILE).read_text())) == [
+        "00_demo.md", "01_b.md"]
+    assert twins.out_of_sync(folder) == []
+
+
 def test_without_a_record_a_difference_is_not_guessed(folder: Path) -> None:
     (folder / "text" / twinrecord.RECORD_FILE).write_text("<<<<<<< HEAD\n")  # a merge conflict
     edited = _edit_twin(folder, "x = 1", "x = 41")
@@ -228,11 +247,11 @@ def test_check_names_the_command_for_each_direction(folder: Path,
                                                     capsys: pytest.CaptureFixture[str]) -> None:
     _edit_twin(folder, "x = 1", "x = 41")
     status, out = _check(folder, capsys)
-    assert status == 1 and f"'pkedu sync --from-text {folder}'" in out
+    assert status == 1 and f"'pkedu sync --from-text {_nb(folder)}'" in out
     twins.sync(folder, from_text=True)
     _edit_notebook(folder, "z = 3")
     status, out = _check(folder, capsys)
-    assert status == 1 and f"update it with 'pkedu sync {folder}'" in out
+    assert status == 1 and f"update it with 'pkedu sync {_nb(folder)}'" in out
     assert "--from-text" not in out and "--force" not in out
     _md(folder).unlink()
     assert "missing" in _check(folder, capsys)[1]

@@ -5,10 +5,12 @@
     pkedu sync --from-text [DIR]      also copy twins edited as text into their notebooks
     pkedu sync --check [DIR]          change nothing; list the pairs that need a sync
 
+DIR is a folder of notebooks (default: notebooks) or a single notebook.
+
 ``python -m pkedu.cli ...`` does the same. Problems are reported in one plain
 sentence (exit status 1), never as a traceback.
 
->>> main(["sync", "--check", "no-such-folder"])  # prints "pkedu: no-such-folder is not a folder"
+>>> main(["sync", "--check", "no-such-folder"])  # "pkedu: no-such-folder is not a folder ..."
 1
 """
 
@@ -35,7 +37,7 @@ def _parser() -> argparse.ArgumentParser:
                               "DIR and DIR/apps up to date. A side edited since the last sync is "
                               "never overwritten without --force.")
     syn.add_argument("dir", nargs="?", default="notebooks", metavar="DIR",
-                     help="folder of notebooks (default: notebooks)")
+                     help="folder of notebooks (default: notebooks), or one notebook")
     syn.add_argument("--check", action="store_true",
                      help="change nothing; list the pairs that need a sync, each with its command")
     syn.add_argument("--from-text", action="store_true",
@@ -61,8 +63,8 @@ def _sync(args: argparse.Namespace) -> int:
     from pkedu import twins
 
     root = Path(args.dir)
-    if not root.is_dir():
-        return _fail(f"{root} is not a folder")
+    if not (root.is_dir() or (root.suffix == ".ipynb" and root.exists())):
+        return _fail(f"{root} is not a folder or a notebook")
     if args.check and (args.force or args.from_text):
         return _fail("--check changes nothing: use it without --force and --from-text")
     try:
@@ -70,7 +72,7 @@ def _sync(args: argparse.Namespace) -> int:
             pairs = [(twin, twin.status()) for twin in map(twins.twin_of, twins.notebooks(root))]
             stale = [(twin, status) for twin, status in pairs if status.kind != "in sync"]
             for twin, status in stale:
-                print(twins.explain(twin, status, args.dir))
+                print(twins.explain(twin, status))
             if stale:
                 return _fail(f"{len(stale)} notebook/twin pair(s) need attention (above)")
             print(f"All {len(twins.notebooks(root))} notebook twin(s) are in sync.")

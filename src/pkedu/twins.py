@@ -81,8 +81,14 @@ def notebooks(root: str | Path) -> list[Path]:
     """The notebooks directly in ``root`` and one folder down (``apps/``), sorted.
 
     ``text/`` twins, hidden folders (checkpoints) and deeper folders are left out.
+    A notebook file as ``root`` stands for itself.
+
+    >>> [str(path) for path in notebooks("lessons/00_start.ipynb")]
+    ['lessons/00_start.ipynb']
     """
     root = Path(root)
+    if root.suffix == ".ipynb":
+        return [root]
     found = [*root.glob("*.ipynb"), *root.glob("*/*.ipynb")]
     return sorted(p for p in found
                   if not any(part == "text" or part.startswith(".")
@@ -246,39 +252,39 @@ def out_of_sync(root: str | Path) -> list[Twin]:
     return [twin for twin in map(twin_of, notebooks(root)) if twin.state() != "in sync"]
 
 
-def _command(root: str | Path, *options: str) -> str:
-    return "'" + " ".join(["pkedu sync", *options, str(root)]) + "'"
-
-
-def explain(twin: Twin, status: Status, root: str | Path = "notebooks") -> str:
+def explain(twin: Twin, status: Status) -> str:
     """One line: what is wrong with a pair and the command that fixes it without losing work."""
     nb, md, kind = twin.notebook, twin.text, status.kind
+
+    def _command(*options: str) -> str:
+        return "'" + " ".join(["pkedu sync", *options, str(nb)]) + "'"
+
     backups = "the replaced file is kept as a .bak copy"
     if kind == "in sync":
         return f"{md}: in sync with {nb}"
     if kind == "missing":
-        return f"{md}: missing; write it from {nb} with {_command(root)}"
+        return f"{md}: missing; write it from {nb} with {_command()}"
     if kind == "not representable":
         return status.problem
     if kind == "notebook unreadable":
         rebuild = (f", or rebuild it from {md}, without outputs, with "
-                   f"{_command(root, '--from-text', '--force')} ({backups})" if md.exists() else "")
+                   f"{_command('--from-text', '--force')} ({backups})" if md.exists() else "")
         return f"{status.problem}; restore it (for example with 'git checkout -- {nb}'){rebuild}"
     if kind == "notebook changed":
-        return f"{md}: older than {nb}; update it with {_command(root)}"
+        return f"{md}: older than {nb}; update it with {_command()}"
     if kind == "twin changed" and status.problem:
         return (f"{status.problem}. It was edited after {nb}: fix it, then copy the edits into the "
-                f"notebook with {_command(root, '--from-text')} (or discard the edits with "
-                f"{_command(root, '--force')}; {backups})")
+                f"notebook with {_command('--from-text')} (or discard the edits with "
+                f"{_command('--force')}; {backups})")
     if kind == "twin changed":
         return (f"{md}: edited after {nb}; copy the edits into the notebook with "
-                f"{_command(root, '--from-text')}")
+                f"{_command('--from-text')}")
     since = "since the last sync" if status.recorded else "(there is no record of the last sync)"
     newer = "the twin" if md.stat().st_mtime > nb.stat().st_mtime else "the notebook"
     problem = f" {status.problem}." if status.problem else ""
     return (f"{nb} and {md} both changed {since}; the one saved last is {newer}.{problem} Keep the "
-            f"twin's cells with {_command(root, '--from-text', '--force')}, or the notebook's with "
-            f"{_command(root, '--force')} ({backups}). If you edited in JupyterLab and then in "
+            f"twin's cells with {_command('--from-text', '--force')}, or the notebook's with "
+            f"{_command('--force')} ({backups}). If you edited in JupyterLab and then in "
             "the twin, the twin holds both")
 
 
@@ -325,8 +331,7 @@ def _from_text(twin: Twin, sides: _Sides, record: dict[str, str], keep_old: bool
     return done
 
 
-def _sync_pair(twin: Twin, record: dict[str, str], root: str | Path, force: bool,
-               from_text: bool) -> list[str]:
+def _sync_pair(twin: Twin, record: dict[str, str], force: bool, from_text: bool) -> list[str]:
     sides = _inspect(twin, record)
     kind = sides.status.kind
     if kind == "in sync":
@@ -340,11 +345,12 @@ def _sync_pair(twin: Twin, record: dict[str, str], root: str | Path, force: bool
         return _from_text(twin, sides, record, keep_old=True)
     if kind in ("twin changed", "both changed") and force and not from_text:
         return _to_text(twin, sides, record, keep_old=True)
-    raise TwinError(explain(twin, sides.status, root))
+    raise TwinError(explain(twin, sides.status))
 
 
 def sync(root: str | Path, force: bool = False, from_text: bool = False) -> list[str]:
-    """Bring the older side of every pair under ``root`` up to date; return one line per change.
+    """Bring the older side of every pair under ``root`` (a folder, or one notebook) up to date;
+    return one line per change.
 
     A missing twin, or one older than its notebook, is written from the notebook.
     A twin edited since the last sync is never overwritten: ``from_text=True``
@@ -362,12 +368,13 @@ def sync(root: str | Path, force: bool = False, from_text: bool = False) -> list
         record = records.setdefault(twin.text.parent, twinrecord.load(twin.text.parent))
         seen.add(twin.text)
         try:
-            changes += _sync_pair(twin, record, root, force, from_text)
+            changes += _sync_pair(twin, record, force, from_text)
         except TwinError as exc:
             refused.append(str(exc))
     for folder, record in records.items():
-        if folder.is_dir():  # forget notebooks that are gone
-            twinrecord.save(folder, {k: v for k, v in record.items() if folder / k in seen})
+        if folder.is_dir():  # a whole folder synced: forget notebooks that are gone
+            twinrecord.save(folder, record if Path(root).suffix == ".ipynb" else
+                            {k: v for k, v in record.items() if folder / k in seen})
     if refused:
         also = f"\nDone: {'; '.join(changes)}." if changes else ""
         raise TwinError("\n".join(refused) + also)
