@@ -96,6 +96,15 @@ def test_a_damaged_edited_twin_is_never_overwritten(folder: Path,
     assert _md(folder).read_text() == edited
 
 
+def test_a_twin_that_is_not_utf8_is_never_overwritten_or_imported(folder: Path) -> None:
+    _md(folder).write_bytes(_md(folder).read_bytes().replace(b"Intro.", b"Intro \xff."))
+    damaged, notebook = _md(folder).read_bytes(), _nb(folder).read_bytes()
+    for options in ({}, {"from_text": True}, {"from_text": True, "force": True}):
+        with pytest.raises(twins.TwinError, match="00_demo.md cannot be read: not UTF-8 text"):
+            twins.sync(folder, **options)
+        assert _md(folder).read_bytes() == damaged and _nb(folder).read_bytes() == notebook
+
+
 def test_force_discards_a_damaged_twin_but_keeps_a_copy(folder: Path) -> None:
     edited = _edit_twin(folder, ":tags: [nbval-ignore-output]", ":tags: [nbval-ignore-output")
     changes = twins.sync(folder, force=True)

@@ -75,6 +75,7 @@ class _Sides:
     nb: NotebookNode | None = None
     text: str | None = None  # the twin as it is
     wanted: str | None = None  # the twin as jupytext writes it from the notebook
+    not_text: str = ""  # the twin file is not UTF-8 text: what is wrong
 
 
 def notebooks(root: str | Path) -> list[Path]:
@@ -212,13 +213,13 @@ def _inspect(twin: Twin, record: dict[str, str]) -> _Sides:
     try:
         nb = read_notebook(twin.notebook)
     except TwinError as exc:
-        return _Sides(Status("notebook unreadable", str(exc)), None, text)
+        return _Sides(Status("notebook unreadable", str(exc)), None, text, not_text=twin_problem)
     try:
         wanted = jupytext.writes(nb, fmt=twin.fmt, config=_config(twin))
     except Exception as exc:  # noqa: BLE001 - metadata jupytext cannot handle
         problem = f"{twin.notebook} cannot be written as text: {_reason(exc)}"
-        return _Sides(Status("notebook unreadable", problem), None, text)
-    sides = _Sides(Status("missing"), nb, text, wanted)
+        return _Sides(Status("notebook unreadable", problem), None, text, not_text=twin_problem)
+    sides = _Sides(Status("missing"), nb, text, wanted, not_text=twin_problem)
     if text is None:
         return sides
     if text == wanted:
@@ -304,6 +305,8 @@ def _from_text(twin: Twin, sides: _Sides, record: dict[str, str], keep_old: bool
     """Bring the twin's cells into the notebook, keeping ids and outputs of the cells kept."""
     if sides.text is None:
         raise TwinError(f"{sides.status.problem}; restore it (there is no twin to rebuild it from)")
+    if sides.not_text:
+        raise TwinError(f"{sides.not_text}; fix it, then run this again")
     try:
         source = _read_twin(twin, sides.text)
     except TwinError as exc:
