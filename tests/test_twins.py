@@ -33,9 +33,8 @@ def test_twin_exists_and_matches(notebook: Path) -> None:
     twin = twins.twin_of(notebook)
     where = twin.text.relative_to(ROOT)
     assert twin.text.exists(), f"{where} is missing: run 'pkedu sync'"
-    assert twin.state() == "in sync", (
-        f"{where} is out of sync with {notebook.name}: run 'pkedu sync' (or 'pkedu sync "
-        "--from-text' if the Markdown twin holds the newer edits)")
+    status = twin.status()
+    assert status.kind == "in sync", twins.explain(twin, status)
 
 
 # --- the sync machinery, on a private folder -------------------------------------------------
@@ -117,6 +116,7 @@ def test_force_overwrites_an_edited_twin(folder: Path) -> None:
     md.write_text(md.read_text().replace("x = 1", "x = 41"))
     twins.sync(folder, force=True)
     assert "x = 41" not in md.read_text()
+    assert "x = 41" in md.with_name("00_demo.md.bak").read_text()
 
 
 def test_a_cell_markdown_cannot_hold_is_refused(folder: Path) -> None:
@@ -131,7 +131,10 @@ def test_a_cell_markdown_cannot_hold_is_refused(folder: Path) -> None:
 def test_an_unreadable_twin_is_reported(folder: Path) -> None:
     twins.sync(folder)
     (folder / "text" / "00_demo.md").write_text("```{code-cell}\n:tags: [\nx\n```\n")
-    assert [t.state() for t in twins.out_of_sync(folder)] == ["unreadable"]
+    [twin] = twins.out_of_sync(folder)
+    status = twin.status()
+    assert status.kind == "twin changed"
+    assert "00_demo.md cannot be read: Code cell 0 at line 1" in status.problem
 
 
 def test_no_pairing_configured_is_a_clear_error(folder: Path) -> None:

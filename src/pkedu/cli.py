@@ -1,14 +1,17 @@
 """The ``pkedu`` command: release notebooks and keep their text twins in sync.
 
     pkedu release SRC_DIR OUT_DIR     write OUT_DIR/student/ and OUT_DIR/self-study/
-    pkedu sync [DIR]                  (re)write the Markdown twins of the notebooks in DIR
-    pkedu sync --check [DIR]          only report twins that are missing or out of date
+    pkedu sync [DIR]                  bring each notebook's Markdown twin up to date
+    pkedu sync --from-text [DIR]      also copy twins edited as text into their notebooks
+    pkedu sync --check [DIR]          change nothing; list the pairs that need a sync
     pkedu execute [NOTEBOOK...]       re-run notebooks and save them (default: notebooks/)
+
+DIR is a folder of notebooks (default: notebooks) or a single notebook.
 
 ``python -m pkedu.cli ...`` does the same. Problems are reported in one plain
 sentence (exit status 1), never as a traceback.
 
->>> main(["sync", "--check", "no-such-folder"])  # prints "pkedu: no-such-folder is not a folder"
+>>> main(["sync", "--check", "no-such-folder"])  # "pkedu: no-such-folder is not a folder ..."
 1
 """
 
@@ -30,18 +33,19 @@ def _parser() -> argparse.ArgumentParser:
                               "the instructor notebooks in SRC_DIR (subfolders included).")
     rel.add_argument("src", metavar="SRC_DIR", help="folder of instructor notebooks")
     rel.add_argument("out", metavar="OUT_DIR", help="folder to write the versions into")
-    syn = commands.add_parser("sync", help="(re)write the notebooks' Markdown twins",
-                              description="Write the MyST Markdown twin (text/NAME.md) of "
-                              "every notebook in DIR and DIR/apps from the notebook.")
+    syn = commands.add_parser("sync", help="keep the notebooks and their Markdown twins in step",
+                              description="Bring the older side of every notebook/twin pair in "
+                              "DIR and DIR/apps up to date. A side edited since the last sync is "
+                              "never overwritten without --force.")
     syn.add_argument("dir", nargs="?", default="notebooks", metavar="DIR",
-                     help="folder of notebooks (default: notebooks)")
-    mode = syn.add_mutually_exclusive_group()
-    mode.add_argument("--check", action="store_true",
-                      help="change nothing; list twins that are missing or out of date")
-    mode.add_argument("--force", action="store_true",
-                      help="overwrite twins even when they were edited after their notebook")
-    mode.add_argument("--from-text", action="store_true",
-                      help="copy edited twins' cells into their notebooks (outputs kept)")
+                     help="folder of notebooks (default: notebooks), or one notebook")
+    syn.add_argument("--check", action="store_true",
+                     help="change nothing; list the pairs that need a sync, each with its command")
+    syn.add_argument("--from-text", action="store_true",
+                     help="copy edited twins' cells into their notebooks (outputs kept)")
+    syn.add_argument("--force", action="store_true",
+                     help="overwrite a twin edited since the last sync (with --from-text: a "
+                     "notebook); the old file is kept as NAME.bak")
     _add_execute(commands)
     return parser
 
@@ -61,15 +65,18 @@ def _sync(args: argparse.Namespace) -> int:
     from pkedu import twins
 
     root = Path(args.dir)
-    if not root.is_dir():
-        return _fail(f"{root} is not a folder")
+    if not (root.is_dir() or (root.suffix == ".ipynb" and root.exists())):
+        return _fail(f"{root} is not a folder or a notebook")
+    if args.check and (args.force or args.from_text):
+        return _fail("--check changes nothing: use it without --force and --from-text")
     try:
         if args.check:
-            stale = twins.out_of_sync(root)
-            for twin in stale:
-                print(f"{twin.text}: {twin.state()} (notebook {twin.notebook})")
+            pairs = [(twin, twin.status()) for twin in map(twins.twin_of, twins.notebooks(root))]
+            stale = [(twin, status) for twin, status in pairs if status.kind != "in sync"]
+            for twin, status in stale:
+                print(twins.explain(twin, status))
             if stale:
-                return _fail(f"{len(stale)} twin(s) need 'pkedu sync {root}'")
+                return _fail(f"{len(stale)} notebook/twin pair(s) need attention (above)")
             print(f"All {len(twins.notebooks(root))} notebook twin(s) are in sync.")
             return 0
         changes = twins.sync(root, force=args.force, from_text=args.from_text)
