@@ -51,6 +51,8 @@ def _release(args: argparse.Namespace) -> int:
         report = release(args.src, args.out)
     except ReleaseError as exc:
         return _fail(f"{exc}\nNothing was written.")
+    for warning in report.warnings:
+        print(f"pkedu: warning: {warning}", file=sys.stderr)
     print(report.summary())
     return 0
 
