@@ -735,3 +735,12 @@ def test_raw_cells_cannot_carry_solutions(tmp_path: Path) -> None:
     src = _write(tmp_path, new_raw_cell("<!-- BEGIN SOLUTION -->42<!-- END SOLUTION -->"))
     with pytest.raises(MarkerError, match="cell 2 .*a raw cell cannot hold solution markers"):
         release(src, tmp_path / "out")
+
+
+def test_output_folder_around_the_source(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    src = _write(tmp_path, new_code_cell("# BEGIN SOLUTION\nx = 1\n# END SOLUTION"))
+    monkeypatch.chdir(tmp_path)
+    for _ in range(2):  # the second time, the versions written the first time are not sources
+        report = release("src", ".")
+        assert [str(p) for p in report.notebooks] == ["02_x.ipynb"]
+    assert (tmp_path / "student" / "02_x.ipynb").is_file()

@@ -62,12 +62,13 @@ from pkedu.release.notebook import (
     tag_warnings,
 )
 from pkedu.release.stubs import CODE_PROMPT, assigned_names
-from pkedu.release.writing import MANIFEST, write_versions
+from pkedu.release.writing import MANIFEST, foreign_files, record_written, write_versions
 
 __all__ = [
     "ReleaseError", "MarkerError", "Released", "release", "release_notebook", "student_code",
     "student_markdown", "assigned_names", "find_notebooks", "VERSIONS", "INSTRUCTOR_ONLY",
-    "SOLUTION_TAG", "SUMMARY", "CODE_PROMPT", "MARKDOWN_PROMPT", "MANIFEST",
+    "SOLUTION_TAG", "SUMMARY", "CODE_PROMPT", "MARKDOWN_PROMPT", "MANIFEST", "foreign_files",
+    "record_written",
 ]
 
 
@@ -122,7 +123,11 @@ def release(src: str | Path, out: str | Path) -> Released:
         if src.resolve().is_relative_to((out / version).resolve()):
             raise ReleaseError(f"{src} is inside {out / version}, which the release replaces: "
                                "choose another output folder")
-    paths = find_notebooks(src, exclude=out)
+    if src.resolve().is_relative_to(out.resolve()):  # OUT holds the course: skip only its versions
+        paths = [path for path in find_notebooks(src) if not any(
+            path.resolve().is_relative_to((out / version).resolve()) for version in VERSIONS)]
+    else:
+        paths = find_notebooks(src, exclude=out)
     if not paths:
         raise ReleaseError(f"no notebooks (.ipynb) found in {src}")
     report = Released(out=out)

@@ -16,12 +16,12 @@ import json
 import os
 import shutil
 import tempfile
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from pkedu.release.errors import ReleaseError
 
-__all__ = ["MANIFEST", "foreign_files", "write_versions"]
+__all__ = ["MANIFEST", "foreign_files", "record_written", "write_versions"]
 
 #: The file in OUT that lists what the release wrote (relative path -> SHA-256).
 MANIFEST = ".pkedu-release.json"
@@ -63,6 +63,34 @@ def foreign_files(out: Path, folders: tuple[str, ...]) -> list[str]:
             if path.is_symlink() or recorded.get(relative) != _digest(path.read_bytes()):
                 found.append(relative)
     return found
+
+
+def record_written(out: Path, paths: Iterable[str | Path]) -> None:
+    """Add files a later step wrote into ``OUT`` (an edition's README, say) to the record.
+
+    The next release may then replace them with the rest of their folder;
+    ``paths`` are relative to ``OUT``.
+
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     out = Path(folder)
+    ...     write_versions(out, {"student": {Path("a.ipynb"): "{}"}})
+    ...     _ = (out / "student" / "README.md").write_text("How to start")
+    ...     record_written(out, ["student/README.md"])
+    ...     foreign_files(out, ("student",))
+    []
+    """
+    out = Path(out)
+    files = _recorded(out)
+    for path in paths:
+        files[Path(path).as_posix()] = _digest((out / path).read_bytes())
+    _write_manifest(out / MANIFEST, files)
+
+
+def _write_manifest(path: Path, files: Mapping[str, str]) -> None:
+    manifest = {"about": "Files written by 'pkedu release'. It replaces them only while they are "
+                         "unchanged.", "files": dict(files)}
+    path.write_text(json.dumps(manifest, indent=1, sort_keys=True) + "\n", encoding="utf-8")
 
 
 def _check_target(out: Path, folders: tuple[str, ...]) -> None:
@@ -128,10 +156,7 @@ def write_versions(out: Path, versions: Mapping[str, Mapping[Path, str]]) -> Non
                 (staging / folder / relative).parent.mkdir(parents=True, exist_ok=True)
                 (staging / folder / relative).write_bytes(data)
                 files[(Path(folder) / relative).as_posix()] = _digest(data)
-        manifest = {"about": "Files written by 'pkedu release'. It replaces them only while "
-                             "they are unchanged.", "files": files}
-        (staging / MANIFEST).write_text(json.dumps(manifest, indent=1, sort_keys=True) + "\n",
-                                        encoding="utf-8")
+        _write_manifest(staging / MANIFEST, files)
         _swap(out, staging, folders)
     except OSError as exc:
         raise ReleaseError(f"cannot write the release to {out}: {exc}") from None
