@@ -80,7 +80,7 @@ def find_notebooks(src: Path, exclude: Path | None = None) -> list[Path]:
     found = []
     for path in sorted(src.rglob("*.ipynb")):
         parts = path.relative_to(src).parts
-        if any(p == "text" or p.startswith(".") for p in parts[:-1]):
+        if not path.is_file() or any(p == "text" or p.startswith(".") for p in parts[:-1]):
             continue
         if skip is not None and path.resolve().is_relative_to(skip):
             continue
