@@ -744,3 +744,14 @@ def test_output_folder_around_the_source(tmp_path: Path, monkeypatch: pytest.Mon
         report = release("src", ".")
         assert [str(p) for p in report.notebooks] == ["02_x.ipynb"]
     assert (tmp_path / "student" / "02_x.ipynb").is_file()
+
+
+def test_markers_in_an_indented_code_block_are_text_but_in_a_list_item_count() -> None:
+    shown = "To answer, write:\n\n    <!-- BEGIN SOLUTION -->\n    Your answer.\n"
+    assert student_markdown(shown) == shown
+    in_list = ("1. Why?\n\n    <!-- BEGIN SOLUTION -->\n    Because.\n    <!-- END SOLUTION -->\n\n"
+               "> ```\n> <!-- END SOLUTION -->\n\nAfter the quote <!-- BEGIN SOLUTION -->x"
+               "<!-- END SOLUTION -->")
+    assert student_markdown(in_list) == ("1. Why?\n\n    *Write your answer here.*\n\n"
+                                         "> ```\n> <!-- END SOLUTION -->\n\n"
+                                         "After the quote *Write your answer here.*")

@@ -2,8 +2,8 @@
 
 Only real markers count. In a code cell a marker is a comment alone on its
 line, not text inside a string; in a Markdown cell it is an HTML comment, not
-text inside inline code or a fenced code block (that is how a lesson shows
-the markers without using them):
+text inside inline code or a code block (that is how a lesson shows the
+markers without using them):
 
 >>> student_markdown("Write `<!-- BEGIN SOLUTION -->` to start an answer.")
 'Write `<!-- BEGIN SOLUTION -->` to start an answer.'
@@ -28,6 +28,8 @@ import io
 import re
 import tokenize
 
+from markdown_it import MarkdownIt
+
 from pkedu.release.errors import MarkerError
 from pkedu.release.stubs import stub_lines
 
@@ -39,8 +41,7 @@ _CODE_BEGIN = re.compile(r"^[ \t]*#[ \t]*BEGIN[ \t]+SOLUTION[ \t]*$", re.IGNOREC
 _CODE_END = re.compile(r"^[ \t]*#[ \t]*END[ \t]+SOLUTION[ \t]*$", re.IGNORECASE)
 _MD_MARKER = re.compile(r"<!--[ \t]*(BEGIN|END)[ \t]+SOLUTION[ \t]*-->", re.IGNORECASE)
 _ANY_MARKER = re.compile(r"(BEGIN|END)[ \t]+SOLUTION", re.IGNORECASE)
-_FENCE_OPEN = re.compile(r"^[ \t>]*(`{3,}|~{3,})(.*)$")
-_FENCE_CLOSE = re.compile(r"^[ \t>]*(`{3,}|~{3,})[ \t]*$")
+_MARKDOWN = MarkdownIt("commonmark")
 _STRING_TOKENS = {tokenize.STRING, getattr(tokenize, "FSTRING_MIDDLE", tokenize.STRING)}
 
 
@@ -67,21 +68,16 @@ def _mask_python_strings(source: str) -> str:
 
 
 def _mask_markdown_code(source: str) -> str:
-    """``source`` with fenced code blocks and inline code spans blanked."""
-    lines = source.split("\n")
-    fence: str | None = None
-    for number, line in enumerate(lines):
-        if fence is None:
-            opened = _FENCE_OPEN.match(line)
-            if opened and not (opened.group(1)[0] == "`" and "`" in opened.group(2)):
-                fence = opened.group(1)
-                lines[number] = _blank(line)
-        else:
-            lines[number] = _blank(line)
-            closed = _FENCE_CLOSE.match(line)
-            if closed and closed.group(1)[0] == fence[0] and len(closed.group(1)) >= len(fence):
-                fence = None
-    text = "\n".join(lines)
+    """``source`` with code blocks (fenced or indented) and inline code spans blanked.
+
+    Code blocks are found by a CommonMark parser, the one JupyterLab's Markdown follows.
+    """
+    parts = re.split(r"(\r\n?|\n)", source)  # lines at even indexes, as the parser counts them
+    for token in _MARKDOWN.parse(source):
+        if token.type in ("fence", "code_block") and token.map:
+            for line in range(*token.map):
+                parts[2 * line] = _blank(parts[2 * line])
+    text = "".join(parts)
     runs = [run for run in re.finditer(r"`+", text) if text[run.start() - 1:run.start()] != "\\"]
     chars, index = list(text), 0
     while index < len(runs):
