@@ -107,8 +107,8 @@ def _check_target(out: Path, folders: tuple[str, ...]) -> None:
     except OSError as exc:
         raise ReleaseError(f"cannot look into {out}: {exc}") from None
     if foreign:
-        shown = ", ".join(str(out / f) for f in foreign[:5]) + (f" and {len(foreign) - 5} more" if len(foreign) > 5
-                                          else "")
+        more = f" and {len(foreign) - 5} more" if len(foreign) > 5 else ""
+        shown = ", ".join(str(out / f) for f in foreign[:5]) + more
         raise ReleaseError(f"{out} holds {len(foreign)} file(s) that the release did not write "
                            f"or that were changed after it wrote them ({shown}). The release "
                            "never replaces them: move them out of that folder (or delete them "
