@@ -26,7 +26,9 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True)
     rel = commands.add_parser("release", help="write student and self-study notebooks",
                               description="Write OUT_DIR/student/ and OUT_DIR/self-study/ from "
-                              "the instructor notebooks in SRC_DIR (subfolders included).")
+                              "the instructor notebooks in SRC_DIR (subfolders included). All or "
+                              "nothing; files in OUT_DIR that the release did not write are never "
+                              "replaced.")
     rel.add_argument("src", metavar="SRC_DIR", help="folder of instructor notebooks")
     rel.add_argument("out", metavar="OUT_DIR", help="folder to write the versions into")
     syn = commands.add_parser("sync", help="(re)write the notebooks' Markdown twins",
