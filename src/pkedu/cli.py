@@ -30,7 +30,9 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True)
     rel = commands.add_parser("release", help="write student and self-study notebooks",
                               description="Write OUT_DIR/student/ and OUT_DIR/self-study/ from "
-                              "the instructor notebooks in SRC_DIR (subfolders included).")
+                              "the instructor notebooks in SRC_DIR (subfolders included). All or "
+                              "nothing; files in OUT_DIR that the release did not write are never "
+                              "replaced.")
     rel.add_argument("src", metavar="SRC_DIR", help="folder of instructor notebooks")
     rel.add_argument("out", metavar="OUT_DIR", help="folder to write the versions into")
     syn = commands.add_parser("sync", help="keep the notebooks and their Markdown twins in step",
@@ -57,6 +59,8 @@ def _release(args: argparse.Namespace) -> int:
         report = release(args.src, args.out)
     except ReleaseError as exc:
         return _fail(f"{exc}\nNothing was written.")
+    for warning in report.warnings:
+        print(f"pkedu: warning: {warning}", file=sys.stderr)
     print(report.summary())
     return 0
 
