@@ -22,3 +22,15 @@ def data_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]
     data.clear_cache()
     yield target
     data.clear_cache()
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The course website, built once per session from the instructor notebooks (about a minute)."""
+    from pkedu.site import build_site
+
+    out = tmp_path_factory.mktemp("site") / "site"
+    build_site(ROOT / "notebooks", out, hub_url="https://hub.example.edu",
+               repo_url="https://github.com/example/pkedu-student",
+               binder_repo="example/pkedu-student")
+    return out
