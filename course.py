@@ -7,6 +7,8 @@
     python3 course.py bench          run the performance benchmarks
     python3 course.py release        write student and self-study notebooks to build/
     python3 course.py execute [NB]   re-run notebooks (default: all) and save their outputs
+    python3 course.py site           build the course website into build/site/ (offline)
+    python3 course.py handouts       print each lesson to PDF in build/handouts/ (needs Chromium)
 
 The first run creates a private Python environment in .venv/ inside this folder
 and installs the course with its test tools into it (about a minute with a good
@@ -144,8 +146,24 @@ def execute(args: list[str]) -> int:
     return subprocess.run([str(python), "-m", "pkedu.cli", "execute", *paths]).returncode
 
 
+def site(args: list[str]) -> int:
+    python = ensure_environment()
+    return run([str(python), "-m", "pkedu.cli", "site", "notebooks", "build/site", *args],
+               check=False)
+
+
+def handouts(args: list[str]) -> int:
+    python = ensure_environment()
+    if not (ROOT / "build" / "site" / "index.html").exists():
+        code = site([])
+        if code:
+            return code
+    return run([str(python), "-m", "pkedu.cli", "handouts", "build/site", "build/handouts", *args],
+               check=False)
+
+
 COMMANDS = {"start": start, "test": test, "app": app, "bench": bench, "release": release,
-            "execute": execute}
+            "execute": execute, "site": site, "handouts": handouts}
 
 
 def main(argv: list[str]) -> int:

@@ -5,6 +5,8 @@
     pkedu sync --from-text [DIR]      also copy twins edited as text into their notebooks
     pkedu sync --check [DIR]          change nothing; list the pairs that need a sync
     pkedu execute [NOTEBOOK...]       re-run notebooks and save them (default: notebooks/)
+    pkedu site [SRC_DIR] [OUT_DIR]    build the course website (default: build/site)
+    pkedu handouts [SITE] [OUT_DIR]   print the website's lessons to PDF (default: build/handouts)
 
 DIR is a folder of notebooks (default: notebooks) or a single notebook.
 
@@ -49,6 +51,10 @@ def _parser() -> argparse.ArgumentParser:
                      help="overwrite a twin edited since the last sync (with --from-text: a "
                      "notebook); the old file is kept as NAME.bak")
     _add_execute(commands)
+    from pkedu import handouts, site
+
+    site.add_command(commands)
+    handouts.add_command(commands)
     return parser
 
 
@@ -113,6 +119,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status."""
     args = _parser().parse_args(argv)
     handlers = {"release": _release, "sync": _sync, "execute": _execute}
+    if args.command in ("site", "handouts"):
+        from pkedu import handouts, site
+
+        return {"site": site.command, "handouts": handouts.command}[args.command](args)
     return handlers[args.command](args)
 
 

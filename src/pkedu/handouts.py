@@ -117,3 +117,32 @@ def _print(browser: Any, site: Path, out: Path, pages: list[str], written: list[
             written.append(name)
     finally:
         page.close()
+
+
+def add_command(commands: Any) -> None:
+    """Add ``handouts`` to the ``pkedu`` command's subcommands (an argparse subparsers object)."""
+    cmd = commands.add_parser("handouts", help="print each lesson of the website to PDF",
+                              description="Print every lesson page of a site built with "
+                              "'pkedu site' to one PDF per notebook, without solutions.")
+    cmd.add_argument("site", nargs="?", default="build/site", metavar="SITE_DIR",
+                     help="the built website (default: build/site)")
+    cmd.add_argument("out", nargs="?", default="build/handouts", metavar="OUT_DIR",
+                     help="folder for the PDF files (default: build/handouts)")
+
+
+def command(args: Any) -> int:
+    """``pkedu handouts``: print the PDFs; the exit status.
+
+    >>> import argparse
+    >>> command(argparse.Namespace(site="no-such-site", out="build/handouts"))  # prints why
+    1
+    """
+    import sys
+
+    try:
+        made = print_handouts(args.site, args.out)
+    except HandoutError as exc:
+        print(f"pkedu: {exc}", file=sys.stderr)
+        return 1
+    print(made.summary())
+    return 0

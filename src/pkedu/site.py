@@ -40,7 +40,6 @@ from pathlib import Path
 from typing import Any
 
 from pkedu.release import find_notebooks, release
-from pkedu.still import still_notebook
 
 __all__ = ["SiteError", "BuiltSite", "launch_links", "build_site"]
 
@@ -199,6 +198,8 @@ def build_site(src: str | Path = "notebooks", out: str | Path = "build/site", *,
     """
     from sphinx.cmd.build import build_main
 
+    from pkedu.still import still_notebook
+
     src, out = Path(src), Path(out)
     if out.exists() and not (out / ".pkedu-site").exists():
         raise SiteError(f"{out} exists and is not a site written by pkedu; choose another folder.")
@@ -245,3 +246,45 @@ def build_site(src: str | Path = "notebooks", out: str | Path = "build/site", *,
         shutil.move(str(html), out)
     return BuiltSite(out=out, pages=tuple(["index.html"] + [
         p.removesuffix(".ipynb") + ".html" for p in pages]))
+
+
+def add_command(commands: Any) -> None:
+    """Add ``site`` to the ``pkedu`` command's subcommands (an argparse subparsers object)."""
+    cmd = commands.add_parser("site", help="build the course website (offline)",
+                              description="Build the self-study edition as a static website in "
+                              "OUT_DIR: every notebook run, charts and apps as still pictures, "
+                              "launch links, search. Nothing is downloaded.")
+    cmd.add_argument("src", nargs="?", default="notebooks", metavar="SRC_DIR",
+                     help="folder of instructor notebooks (default: notebooks)")
+    cmd.add_argument("out", nargs="?", default="build/site", metavar="OUT_DIR",
+                     help="folder to write the site into (default: build/site)")
+    cmd.add_argument("--hub-url", help="the class JupyterHub's address, for nbgitpuller links")
+    cmd.add_argument("--repo-url", help="the student edition's git repository, for those links")
+    cmd.add_argument("--branch", default="main", help="its branch (default: main)")
+    cmd.add_argument("--binder-repo", metavar="OWNER/NAME",
+                     help="a public GitHub repository of the student edition, for Binder links")
+
+
+def command(args: Any) -> int:
+    """``pkedu site``: build the site; the exit status.
+
+    >>> import argparse
+    >>> command(argparse.Namespace(src="no-such-folder", out="build/site", hub_url=None,
+    ...                            repo_url=None, branch="main", binder_repo=None))  # prints why
+    1
+    """
+    import sys
+
+    from pkedu.release import ReleaseError
+
+    if not Path(args.src).is_dir():
+        print(f"pkedu: {args.src} is not a folder of notebooks", file=sys.stderr)
+        return 1
+    try:
+        built = build_site(args.src, args.out, hub_url=args.hub_url, repo_url=args.repo_url,
+                           branch=args.branch, binder_repo=args.binder_repo)
+    except (SiteError, ReleaseError) as exc:
+        print(f"pkedu: {exc}", file=sys.stderr)
+        return 1
+    print(built.summary())
+    return 0

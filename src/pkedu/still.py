@@ -30,7 +30,6 @@ import html as _html
 import re
 from typing import Any
 
-import vl_convert
 
 __all__ = ["VEGALITE", "WIDGET", "chart_html", "widget_html", "still_notebook"]
 
@@ -48,6 +47,8 @@ _LIVE_NOTE = ("<p class=\"pk-still-note\"><strong>Interactive in the notebook.</
 
 
 def _svg(spec: dict[str, Any]) -> str:
+    import vl_convert
+
     svg = vl_convert.vegalite_to_svg(spec, vl_version=_VL_VERSION)
     # The picture is named by the figure around it; the SVG itself is decoration for readers.
     return re.sub(r"^<svg ", '<svg aria-hidden="true" focusable="false" ', svg.strip(), count=1)
