@@ -25,11 +25,11 @@ import numpy as np
 import pandas as pd
 
 from pkedu import questions
-from pkedu.checks.describe import describe
+from pkedu.checks.describe import MAX_DIGITS, describe
 from pkedu.questions import COUNTRY_ALIASES, Question
 
 __all__ = ["single", "as_number", "as_month", "normalise", "match_option", "options_text",
-           "items"]
+           "items", "is_empty"]
 
 
 def single(value: Any) -> Any:
@@ -48,7 +48,15 @@ def single(value: Any) -> Any:
 # --- numbers --------------------------------------------------------------------------------
 
 def as_number(value: Any) -> tuple[Any, str]:
-    """(number, "") for a usable number, else (None, a friendly reason)."""
+    """(number, "") for a usable number, else (None, a friendly reason).
+
+    >>> as_number([7])
+    (7, '')
+    >>> as_number("1,428")[1]
+    "your answer is the text '1,428', not a number: write 1428 without quotes or commas."
+    >>> as_number("inf")[1]
+    "this question wants a number, and your answer is the text 'inf'."
+    """
     value = single(value)
     if isinstance(value, np.generic):
         value = value.item()
@@ -57,11 +65,10 @@ def as_number(value: Any) -> tuple[Any, str]:
     if isinstance(value, Decimal):
         value = float(value)
     if isinstance(value, str):
-        try:
-            float(value.replace(",", "").strip())
-        except ValueError:
-            return None, f"this question wants a number, and your answer is {describe(value)}."
-        return None, f"your answer is {describe(value)}: write the number without quotes."
+        return None, _number_text_reason(value)
+    if value is pd.NA:
+        return None, ("your answer is NA, a missing value: for example the total of a month "
+                      "with no UN report.")
     if not isinstance(value, numbers.Real):
         return None, f"this question wants a number, and your answer is {describe(value)}."
     if isinstance(value, float) and math.isnan(value):
@@ -70,6 +77,37 @@ def as_number(value: Any) -> tuple[Any, str]:
     if isinstance(value, float) and math.isinf(value):
         return None, "your answer is infinite, which usually means a division by zero."
     return value, ""
+
+
+#: A number as Python reads it without quotes (digits 0-9, an optional sign and decimals).
+_PLAIN_NUMBER = re.compile(r"[-+]?(?:\d+(?:_\d+)*(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?", re.ASCII)
+#: The same with commas between groups of three digits, as people write them.
+_COMMA_NUMBER = re.compile(r"[-+]?\d{1,3}(?:,\d{3})+(?:\.\d+)?", re.ASCII)
+
+
+def _number_text_reason(text: str) -> str:
+    """Why a text is not a number, and what to write instead.
+
+    "Without quotes" is advised only when the text without quotes is a number
+    Python reads: not for 'inf', 'NaN', '1e309' or digits of another script.
+
+    >>> _number_text_reason("١٢")
+    "your answer is the text '١٢': write the number with the digits 0 to 9, without quotes."
+    """
+    plain = text.strip()
+    shown = describe(text)
+    if _COMMA_NUMBER.fullmatch(plain):
+        digits = plain.replace(",", "")
+        written = digits if len(digits) <= MAX_DIGITS else "the number"
+        return f"your answer is {shown}, not a number: write {written} without quotes or commas."
+    if _PLAIN_NUMBER.fullmatch(plain) and math.isfinite(float(plain)):
+        return (f"your answer is {shown}, not a number: write it without quotes (or, if your "
+                "code made this text, wrap it in int(...) or float(...)).")
+    if plain and all(unicodedata.category(ch) == "Nd" or ch in "+-.," for ch in plain) \
+            and any(unicodedata.category(ch) == "Nd" for ch in plain):
+        return (f"your answer is {shown}: write the number with the digits 0 to 9, without "
+                "quotes.")
+    return f"this question wants a number, and your answer is {shown}."
 
 
 # --- months ---------------------------------------------------------------------------------
@@ -104,17 +142,36 @@ def as_month(value: Any) -> tuple[pd.Period | None, str]:
 
 # --- text and options -----------------------------------------------------------------------
 
+#: A number inside a text. Its sign, decimal point and separators change what it means, so
+#: normalising keeps them: "-1" is not "1", and "0.1" is not "01".
+_NUMBER_IN_TEXT = re.compile(r"(?<!\d)[-+\u2212]?\d+(?:[.,:/\u2044]\d+)*")
+
+
+def _words(text: str) -> str:
+    text = re.sub(r"[-_/]+", " ", text)
+    return re.sub(r"[^\w\s]", "", text)
+
+
 def normalise(text: str) -> str:
     """Lower case, no accents or punctuation, single spaces, no leading "the".
 
+    Only what cannot change the meaning goes: letter case, accents, spacing and
+    punctuation between words. A number keeps its sign and decimal point, so no
+    wrong answer is normalised into a right one.
+
     >>> normalise("  The Lao  P.D.R.! "), normalise("Viet-Nam"), normalise("Côte d'Ivoire")
     ('lao pdr', 'viet nam', 'cote divoire')
+    >>> normalise("-1"), normalise("0.1"), normalise("(1)."), normalise("½")
+    ('-1', '0.1', '1', '1⁄2')
     """
     text = unicodedata.normalize("NFKD", text)
     text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
-    text = re.sub(r"[-_/]+", " ", text)
-    text = re.sub(r"[^\w\s]", "", text)
-    text = " ".join(text.split())
+    text = "".join(str(unicodedata.decimal(ch)) if ch.isdecimal() else ch for ch in text)
+    parts, end = [], 0
+    for number in _NUMBER_IN_TEXT.finditer(text):
+        parts += [_words(text[end:number.start()]), number.group().replace("\u2212", "-")]
+        end = number.end()
+    text = " ".join("".join([*parts, _words(text[end:])]).split())
     return text[4:] if text.startswith("the ") else text
 
 
@@ -152,11 +209,34 @@ def options_text(question: Question) -> str:
 def items(answer: Any) -> list[Any] | None:
     """The separate items of a list-like answer (or a text with commas), else None.
 
-    >>> items("IDN, MYS"), items(3)
-    (['IDN', ' MYS'], None)
+    Blank items (``""``, ``" "``) are left out: they choose nothing.
+
+    >>> items("IDN, MYS"), items(["IDN", " "]), items(3)
+    (['IDN', ' MYS'], ['IDN'], None)
     """
     if isinstance(answer, str):
         return [part for part in re.split(r"[,;\n]", answer) if part.strip()]
     if isinstance(answer, (list, tuple, set, frozenset, pd.Series, pd.Index, np.ndarray)):
-        return list(np.asarray(list(answer), dtype=object).ravel()) if len(answer) else []
+        values = list(np.asarray(list(answer), dtype=object).ravel()) if len(answer) else []
+        return [v for v in values if not (isinstance(v, str) and not v.strip())]
     return None
+
+
+def is_empty(answer: Any) -> bool:
+    """Does the answer hold nothing at all (an empty text, list, set, column...)?
+
+    A table with no rows is not empty in this sense: it is an answer, just a
+    wrong one, and the table check says what is wrong with it.
+
+    >>> [is_empty(a) for a in ("", "  ", [], set(), [" "], {}, pd.Series(dtype=float))]
+    [True, True, True, True, True, True, True]
+    >>> [is_empty(a) for a in (0, None, "0", ["IDN"], pd.DataFrame())]
+    [False, False, False, False, False]
+    """
+    value = single(answer)
+    if isinstance(value, str):
+        return not value.strip()
+    if isinstance(value, dict):
+        return not value
+    found = items(value)
+    return found is not None and not found

@@ -13,21 +13,24 @@ True
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from typing import Any
 
 import pandas as pd
 
-from pkedu import questions
+from pkedu import data, questions
+from pkedu.checks.answers import is_empty, options_text
 from pkedu.checks.describe import describe
 from pkedu.checks.feedback import Feedback
 from pkedu.checks.grading import (
     Mark, Unavailable, grade_choice, grade_choices, grade_month, grade_number, grade_text,
 )
 from pkedu.checks.tables import grade_table
+from pkedu.data import DataError
 from pkedu.questions import Question
 
-__all__ = ["check", "reset", "objectives", "GRADERS"]
+__all__ = ["check", "reset", "objectives", "GRADERS", "data_problem", "restore_advice"]
 
 #: The grader of each kind of question (the reflection kind is recorded, not graded).
 GRADERS: dict[str, Callable[[Question, Any, Any], Mark]] = {
@@ -91,13 +94,69 @@ def _check(question_id: Any, answer: Any) -> Feedback:
                          "check again.",))
     if question.kind == "reflection":
         return _reflection(question, answer)
+    if is_empty(answer) and not (question.kind == "table"
+                                 and isinstance(answer, (pd.DataFrame, pd.Series))):
+        return _empty(question, answer)
     try:
         expected = question.expected()
         mark = GRADERS[question.kind](question, answer, expected)
     except Unavailable as exc:
         return Feedback(question.id, "unavailable", "This question cannot be checked right now.",
                         (str(exc),))
+    except DataError as exc:
+        return data_problem(question.id, exc)
     return _compose(question, mark)
+
+
+_HOW_TO_ANSWER = {
+    "number": "Write a number, without quotes.",
+    "month": "Write a month in quotes, like '2005-05'.",
+    "choice": "Write one option in quotes. The options are: {options}.",
+    "choices": "Write the options you choose as a list, like ['...', '...']. The options are: "
+               "{options}.",
+    "text": "Write your answer between the quotes.",
+    "table": "Give a table (DataFrame) or a Series.",
+}
+
+
+def _empty(question: Question, answer: Any) -> Feedback:
+    """Feedback for an answer that holds nothing: it is not judged and uses no hint."""
+    options = options_text(question) if question.options else ""
+    details = [_HOW_TO_ANSWER[question.kind].format(options=options)]
+    if not isinstance(answer, str):
+        details.append("If your code made this answer, it kept nothing: check the step that "
+                       "picks the values.")
+    return Feedback(question.id, "unanswered",
+                    f"Not answered yet: your answer is {describe(answer)}.", tuple(details))
+
+
+def restore_advice() -> str:
+    """How to get the course's data files back, for where the course is installed.
+
+    >>> "data" in restore_advice()
+    True
+    """
+    if os.environ.get("PKEDU_DATA_DIR"):
+        return ("The data are read from the folder that PKEDU_DATA_DIR names: restore its files, "
+                "or unset PKEDU_DATA_DIR to use the course's own data. Then run the check again.")
+    if (data.data_dir().parent / ".git").exists():
+        return ("To restore the data, run git checkout -- data/ in a terminal in the course "
+                "folder (in Jupyter: File > New > Terminal), then run the check again.")
+    return ("To restore the data, install the course again (or ask your instructor for a fresh "
+            "copy of its data folder), then run the check again.")
+
+
+def data_problem(label: str, error: DataError) -> Feedback:
+    """Feedback when the course data cannot be read: which file, and how to restore it.
+
+    >>> print(data_problem("00-demo", DataError("months.csv", "the file is damaged")).headline)
+    This question cannot be checked: the course data are damaged.
+    """
+    found = str(error).rstrip()
+    found = found if found.endswith((".", ")")) else found + "."
+    return Feedback(label, "unavailable",
+                    "This question cannot be checked: the course data are damaged.",
+                    (f"The damaged file: {found}", restore_advice()))
 
 
 def _unknown_question(question_id: str) -> Feedback:
@@ -112,7 +171,12 @@ def _unknown_question(question_id: str) -> Feedback:
         detail = f"This notebook's questions include: {', '.join(same)}. " if same else ""
     details = [detail + "Copy the name from the question's text."]
     broken = [name for name in errors if name[2:] == question_id.strip()[:2]]
-    if broken:
+    damaged = [errors[name] for name in broken if errors[name].startswith("DataError")]
+    if damaged:
+        details += [f"The questions of this notebook could not be loaded, because the course "
+                    f"data are damaged ({damaged[0].removeprefix('DataError: ')}).",
+                    restore_advice()]
+    elif broken:
         details.append("(The questions of this notebook failed to load; please tell your "
                        "instructor.)")
     return Feedback(label, "unavailable", f"There is no question called {label!r}.",

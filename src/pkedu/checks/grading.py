@@ -111,7 +111,8 @@ def grade_choices(question: Question, answer: Any, expected: Any) -> Mark:
                     f"your answer is {describe(answer)}.", problem=True)
     unknown = [item for item in chosen_items if match_option(question, item) is None]
     if unknown:
-        shown = ", ".join(repr(snippet(str(u), 25)) for u in unknown[:3])
+        shown = ", ".join(repr(snippet(u, 25)) if isinstance(u, str) else describe(u)
+                          for u in unknown[:3])
         return Mark(False, f"I don't recognise {shown}. Choose from: "
                     f"{options_text(question)}.", problem=True)
     chosen = {match_option(question, item) for item in chosen_items}
