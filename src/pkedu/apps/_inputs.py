@@ -82,7 +82,8 @@ def to_number(value: object, what: str, example: str = "150") -> float:
                                f"for example {example}.") from None
     elif isinstance(value, (numbers.Real, Decimal)):
         try:
-            number = float(value)
+            number = float("nan") if isinstance(value, Decimal) and value.is_nan() \
+                else float(value)
         except OverflowError:
             number = math.inf if value > 0 else -math.inf  # type: ignore[operator]
     else:
@@ -165,11 +166,15 @@ def _plain(number: float) -> str:
         number = float(number)
     except OverflowError:
         return "an enormous number"
+    except ValueError:  # a Decimal's signalling NaN
+        return "nan"
     if not math.isfinite(number):
         return repr(number)
     if abs(number) >= 10 ** MAX_DIGITS:
         return f"a number with {int(math.log10(abs(number))) + 1} digits"
-    return f"{number:,.0f}" if number == int(number) else f"{number:,.2f}".rstrip("0")
+    if number == int(number) or abs(number) >= 1e6:
+        return f"{number:,.0f}"
+    return f"{number:,.2f}".rstrip("0")
 
 
 def shown_money(amount: float) -> str:
@@ -212,9 +217,10 @@ def shown(value: object) -> str:
 
 
 def _simple(value: object) -> bool:
-    if isinstance(value, int) and not isinstance(value, bool):
-        return abs(value) < 10 ** MAX_DIGITS
-    return value is None or isinstance(value, (str, bool, float))
+    """Is ``value`` shown the same by repr as a student would type it?"""
+    if type(value) is int:
+        return abs(value) < 10 ** MAX_DIGITS  # type: ignore[operator]
+    return value is None or type(value) in (str, bool, float)
 
 
 def _shown_collection(value: list | tuple | set | dict) -> str:

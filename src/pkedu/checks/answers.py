@@ -63,7 +63,7 @@ def as_number(value: Any) -> tuple[Any, str]:
     if isinstance(value, bool):
         return None, f"this question wants a number, and your answer is {describe(value)}."
     if isinstance(value, Decimal):
-        value = float(value)
+        value = float("nan") if value.is_nan() else float(value)
     if isinstance(value, str):
         return None, _number_text_reason(value)
     if value is pd.NA:
@@ -217,7 +217,10 @@ def items(answer: Any) -> list[Any] | None:
     if isinstance(answer, str):
         return [part for part in re.split(r"[,;\n]", answer) if part.strip()]
     if isinstance(answer, (list, tuple, set, frozenset, pd.Series, pd.Index, np.ndarray)):
-        values = list(np.asarray(list(answer), dtype=object).ravel()) if len(answer) else []
+        try:
+            values = list(np.asarray(list(answer), dtype=object).ravel())
+        except ValueError:  # items of different shapes, such as two tables
+            values = list(answer)
         return [v for v in values if not (isinstance(v, str) and not v.strip())]
     return None
 

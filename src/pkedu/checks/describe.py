@@ -108,7 +108,9 @@ def describe(value: Any) -> str:
             return text(value)
     if isinstance(value, (bool, np.bool_)):
         return f"{bool(value)} (a yes/no value)"
-    if isinstance(value, np.generic) and not isinstance(value, (np.datetime64, np.timedelta64)):
+    if isinstance(value, np.floating):
+        value = float(str(value))  # a float32 keeps its own short form: 0.03, not 0.0299999...
+    elif isinstance(value, np.generic) and not isinstance(value, (np.datetime64, np.timedelta64)):
         value = value.item()
     if isinstance(value, numbers.Number):
         return _describe_number(value)
@@ -118,9 +120,11 @@ def describe(value: Any) -> str:
 def _describe_number(value: numbers.Number) -> str:
     if isinstance(value, complex):
         return "a complex number (one with an imaginary part)"
-    if isinstance(value, (float, Decimal)) and math.isnan(value):
+    if isinstance(value, Decimal):
+        value = float("nan") if value.is_nan() else float(value)
+    if isinstance(value, float) and math.isnan(value):
         return "NaN (a missing value)"
-    if isinstance(value, (float, Decimal)) and math.isinf(value):
+    if isinstance(value, float) and math.isinf(value):
         return "an infinite number"
     text = number_text(value)
     return text if text.startswith(("a ", "an ")) else f"the number {text}"
