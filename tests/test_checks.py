@@ -584,3 +584,21 @@ def test_questions_that_failed_to_load_on_damaged_data_say_so(data_copy: Path) -
     finally:
         pk.data.clear_cache()
         questions.reload()
+
+
+# --- hints that match the mistake ---------------------------------------------------------------
+
+def test_a_comma_in_a_number_is_named_without_tuple_jargon() -> None:
+    message = check("00-asean-members", (1, 428)).message  # what Python makes of 1,428
+    assert "Write 1428, without the comma" in message and "tuple" not in message
+    message = check("00-asean-members", (10, 5136)).message  # asean * 1,428 * 12
+    assert "without commas" in message and "tuple" not in message
+
+
+def test_a_typo_or_a_wrong_kind_of_answer_uses_up_no_hint() -> None:
+    first = check("01-late-joiners", ["Indonesa"])  # a typo: the hint shown, none used up
+    assert "don't recognise 'Indonesa'" in first.message and first.hint.startswith("Hint 1 of 2")
+    assert check("01-late-joiners", 3).hint.startswith("Hint 1 of 2")
+    assert check("01-late-joiners", ["MYS"]).hint.startswith("Hint 1 of 2")  # reasoning: hint 1
+    assert check("01-late-joiners", ["Laoss"]).hint.startswith("Hint 1 of 2")
+    assert check("01-late-joiners", ["MYS"]).hint.startswith("Hint 2 of 2")

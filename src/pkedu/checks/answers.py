@@ -69,6 +69,8 @@ def as_number(value: Any) -> tuple[Any, str]:
     if value is pd.NA:
         return None, ("your answer is NA, a missing value: for example the total of a month "
                       "with no UN report.")
+    if isinstance(value, tuple) and len(value) >= 2:
+        return None, _comma_reason(value)
     if not isinstance(value, numbers.Real):
         return None, f"this question wants a number, and your answer is {describe(value)}."
     if isinstance(value, float) and math.isnan(value):
@@ -77,6 +79,25 @@ def as_number(value: Any) -> tuple[Any, str]:
     if isinstance(value, float) and math.isinf(value):
         return None, "your answer is infinite, which usually means a division by zero."
     return value, ""
+
+
+def _comma_reason(parts: tuple[Any, ...]) -> str:
+    """What to say about values separated by commas, such as ``1,428`` (Python reads (1, 428)).
+
+    >>> _comma_reason((1, 428))
+    'your answer is 2 values separated by a comma, because Python reads a comma as a \
+separator. Did you write 1,428? Write 1428, without the comma.'
+    """
+    said = f"your answer is {describe(parts)}, because Python reads a comma as a separator."
+    first, rest = parts[0], parts[1:]
+    whole = [isinstance(p, numbers.Integral) and not isinstance(p, bool) for p in parts]
+    if all(whole) and all(0 <= p <= 999 for p in rest) and abs(first) < 10 ** 6:
+        groups = [f"{int(p):03d}" for p in rest]
+        return (f"{said} Did you write {int(first)},{','.join(groups)}? Write "
+                f"{int(first)}{''.join(groups)}, without the comma.")
+    if all(isinstance(p, numbers.Real) and not isinstance(p, bool) for p in parts):
+        return f"{said} Write numbers without commas: 1500, not 1,500."
+    return f"this question wants a number, and your answer is {describe(parts)}."
 
 
 #: A number as Python reads it without quotes (digits 0-9, an optional sign and decimals).

@@ -2,7 +2,8 @@
 
 Here: finding the question, the cases every kind shares (not answered yet,
 an unknown id, a free-text reflection, data that cannot be loaded), counting
-wrong attempts to show the next hint, and turning a grader's mark into
+wrong attempts to show the next hint (a typo or an answer of the wrong kind
+shows the current hint but uses none up), and turning a grader's mark into
 :class:`~pkedu.checks.feedback.Feedback`. Not here: how each kind is marked
 (:mod:`pkedu.checks.grading`, :mod:`pkedu.checks.tables`).
 
@@ -200,11 +201,12 @@ def _compose(question: Question, mark: Mark) -> Feedback:
     if mark.correct:
         note = mark.note or question.explanation
         return Feedback(question.id, "correct", "Correct!", (note,) if note else ())
+    if mark.problem:  # a typo or an answer of the wrong kind: the hint shown, none used up
+        hint = _hint(question, max(_WRONG_ATTEMPTS.get(question.id, 0), 1))
+        return Feedback(question.id, "incorrect", f"Not yet: {mark.note}", hint=hint)
     attempts = _WRONG_ATTEMPTS.get(question.id, 0) + 1
     _WRONG_ATTEMPTS[question.id] = attempts
     hint = _hint(question, attempts)
-    if mark.problem:
-        return Feedback(question.id, "incorrect", f"Not yet: {mark.note}", hint=hint)
     details = (mark.note,) if mark.note else ()
     if not hint and not details:
         details = ("Look at the question again and try once more.",)
