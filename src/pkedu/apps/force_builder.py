@@ -485,14 +485,15 @@ def force_builder(units: Mapping[str, Mapping[str, int]] | None = None) -> ipywi
                              f"{table_html(unit_sizes())}</details>"), APP, "units")
     hint = widgets.HTML("<small>Hold Ctrl (Cmd on a Mac) to pick several states, then type how "
                         "many units of each type each state sends.</small>")
-    notice = tag(widgets.HTML("".join(
+    # What the starting force had that the app could not use (no widget when all was usable).
+    notices = [tag(widgets.HTML("".join(
         f'<div class="pk-message" role="alert" style="background:#FDECEA;padding:6px 10px;'
         f'border-radius:4px;margin:4px 0">{html.escape(p)} (Left out.)</div>'
-        for p in problems)), APP, "notice")
+        for p in problems)), APP, "notice")] if problems else []
     return app_box(APP, "Force builder",
                    "Build a small ASEAN rapid reaction group from national units and compare it "
                    "with a real precedent: Brunei's soldiers inside Malaysia's battalion in "
                    "Lebanon. Sources: UN personnel and mission data; unit sizes are planning "
                    "numbers (see the table).",
-                   [notice, widgets.HBox([states, widgets.VBox([clear, hint])]), sizes, grid],
+                   [*notices, widgets.HBox([states, widgets.VBox([clear, hint])]), sizes, grid],
                    panel)
