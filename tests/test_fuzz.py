@@ -65,6 +65,7 @@ TEXTS = st.one_of(
 )
 SCALARS = st.one_of(
     st.none(), st.just(Ellipsis), st.booleans(), NUMBERS, TEXTS, st.binary(max_size=10),
+    st.dates(), st.datetimes(), st.datetimes().map(np.datetime64),
     st.sampled_from([pd.NA, pd.NaT, np.nan, np.datetime64("NaT"), object(), len, print,
                      Exception("x"), range(3), pd.Timestamp("2019-12-01"),
                      pd.Period("2019-12", "M"), np.bool_(True)]),

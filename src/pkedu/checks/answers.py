@@ -24,7 +24,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from pkedu import questions
+from pkedu import questions  # noqa: F401 (the examples below use it)
 from pkedu.checks.describe import MAX_DIGITS, describe
 from pkedu.questions import COUNTRY_ALIASES, Question
 
@@ -151,7 +151,10 @@ def as_month(value: Any) -> tuple[pd.Period | None, str]:
     if isinstance(value, pd.Period):
         return value.asfreq("M"), ""
     if isinstance(value, (pd.Timestamp, np.datetime64, datetime.date)):
-        stamp = pd.Timestamp(value)
+        try:
+            stamp = pd.Timestamp(value)
+        except (ValueError, OverflowError):  # beyond the dates pandas can hold
+            return None, f"{want}, and your answer is {describe(value)}."
         if pd.isna(stamp):
             return None, ("your answer is NaT (\"not a time\"), a missing date: for example the "
                           "first month of a country that never sent anyone.")

@@ -59,7 +59,7 @@ def number_text(value: Any) -> str:
         if math.isinf(number):
             return "infinity" if number > 0 else "minus infinity"
         if abs(number) < 10 ** MAX_DIGITS:
-            return str(int(number)) if number.is_integer() else repr(number)
+            return str(int(number)) if number.is_integer() else f"{number:.10g}"
         digits = int(math.log10(abs(number))) + 1
         return f"a number with {digits} digits"
     digits = len(str(abs(int(number))))
@@ -153,7 +153,7 @@ def _describe_other(value: Any) -> Iterator[str]:
         yield ("an empty dictionary {}" if not value else
                f"a dictionary with {_count(len(value), 'entry', 'entries')}")
     if isinstance(value, range):
-        yield f"a range of {_count(len(value), 'number')}"
+        yield "a range of numbers"
     if isinstance(value, (types.GeneratorType, map, filter, zip)) or (
             hasattr(value, "__next__") and hasattr(value, "__iter__")):
         yield "a generator of values (wrap it in list(...) to get the values)"
@@ -171,8 +171,10 @@ def _text(value: str) -> str:
 
 
 def _date(value: Any) -> str:
-    stamp = pd.Timestamp(value)
-    return f"the date {stamp:%Y-%m-%d}"
+    try:
+        return f"the date {pd.Timestamp(value):%Y-%m-%d}"
+    except (ValueError, OverflowError):  # beyond the dates pandas can hold
+        return "a date far outside the course's years"
 
 
 _SIMPLE: tuple[tuple[type | tuple[type, ...], Any], ...] = (
