@@ -6,6 +6,7 @@ import gzip
 import math
 import random
 import re
+import shutil
 from collections.abc import Iterator
 from decimal import Decimal
 from fractions import Fraction
@@ -484,3 +485,120 @@ def test_objectives_of_a_notebook_without_questions(temp_questions: list[str]) -
 def test_objectives_of_an_unknown_notebook() -> None:
     with pytest.raises(ValueError, match="does not name a notebook"):
         objectives("intro")
+
+
+# --- regressions: wrong or misleading feedback --------------------------------------------------
+
+@pytest.mark.parametrize("answer", ["-1", "+1", "\u22121", "0.1", "1.0", "0,1", "1/2", "½", "-01"])
+def test_normalising_never_turns_a_wrong_answer_right(answer: str) -> None:
+    # "-1" used to lose its sign and "0.1" its point, becoming the option "1" or "01".
+    feedback = check("00-which-notebook", answer)
+    assert feedback.correct is not True, answer
+
+
+@pytest.mark.parametrize("answer", ["01", "1", " 1 ", "1.", "(1)", "Convergence",
+                                    "01 Convergence", "\uff11"])
+def test_normalising_still_accepts_other_spellings(answer: str) -> None:
+    assert check("00-which-notebook", answer).correct is True, answer
+
+
+@pytest.mark.parametrize("answer", [[], "", " ", set(), (), [" ", ""], frozenset(),
+                                    pd.Series([], dtype=object), np.array([]), pd.Index([])])
+def test_an_empty_choice_is_unanswered_not_almost_right(answer: object) -> None:
+    feedback = check("01-late-joiners", answer)
+    assert feedback.status == "unanswered" and feedback.correct is None
+    assert "missing" not in feedback.message and "right" not in feedback.message
+    assert "The options are:" in feedback.message
+    # An empty answer uses up no hint: the first wrong answer still gets the first hint.
+    assert check("01-late-joiners", ["MYS"]).hint.startswith("Hint 1 of")
+
+
+@pytest.mark.parametrize("question_id", ["00-asean-members", "00-never-deployed",
+                                         "98-month", "98-text"])
+@pytest.mark.parametrize("answer", ["", "   ", [], [""], {}])
+def test_empty_answers_of_every_kind_are_unanswered(temp_questions: list[str], question_id: str,
+                                                    answer: object) -> None:
+    feedback = check(question_id, answer)
+    assert feedback.status == "unanswered", feedback
+    assert feedback.headline.startswith("Not answered yet")
+
+
+def test_missing_values_and_odd_objects_are_described_in_words() -> None:
+    na = check("00-asean-members", pd.NA).message
+    assert "NAType" not in na and "missing value" in na
+    for odd in (object(), b"10", complex(1, 2), Exception("x"), iter([1]), pd.NaT):
+        message = check("00-asean-members", odd).message
+        assert not re.search(r"\ba [aeiou]", message), message
+        assert "object" not in message and "<" not in message, message
+
+
+@pytest.mark.parametrize("text", ["inf", "-inf", "NaN", "nan", "1e309", "Infinity"])
+def test_text_that_is_no_python_number_is_not_told_to_drop_the_quotes(text: str) -> None:
+    message = check("00-asean-members", text).message
+    assert "without quotes" not in message
+    assert "wants a number" in message
+
+
+def test_digits_of_another_script_are_told_to_use_0_to_9() -> None:
+    message = check("00-asean-members", "\u0661\u0660").message  # Arabic-Indic 10
+    assert "digits 0 to 9" in message
+
+
+def test_number_text_gets_a_way_out_that_works() -> None:
+    assert "1428 without quotes or commas" in check("00-asean-members", "1,428").message
+    message = check("00-asean-members", "1995").message
+    assert "without quotes" in message and "int(...)" in message
+
+
+def test_damaged_data_are_named_with_how_to_restore_them(data_copy: Path) -> None:
+    (data_copy / "contributions.csv.gz").write_bytes(b"\x1f\x8bnot really gzip")
+    feedback = check("00-total-2019", 4954)
+    assert feedback.status == "unavailable"
+    assert "data are damaged" in feedback.headline
+    assert "contributions.csv.gz" in feedback.message
+    assert "DataError" not in feedback.message and "unexpected" not in feedback.message
+    assert "PKEDU_DATA_DIR" in feedback.message  # this test reads a copy named by it
+
+
+def test_restore_advice_fits_a_checkout_and_an_installed_course(
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    from pkedu.checks.checker import restore_advice
+
+    monkeypatch.delenv("PKEDU_DATA_DIR", raising=False)
+    assert "git checkout -- data/" in restore_advice()  # the tests run in a git checkout
+    monkeypatch.setattr(pk.data, "data_dir", lambda: tmp_path / "data")
+    assert "install the course again" in restore_advice()
+
+
+def test_questions_that_failed_to_load_on_damaged_data_say_so(data_copy: Path) -> None:
+    (data_copy / "countries.csv").write_text("not,a\ncountries,table\n", encoding="utf-8")
+    questions.reload()
+    try:
+        feedback = check("00-never-deployed", "LAO")
+        assert feedback.status == "unavailable"
+        assert "data are damaged" in feedback.message and "countries.csv" in feedback.message
+        shutil.copy(Path(__file__).resolve().parents[1] / "data" / "countries.csv",
+                    data_copy / "countries.csv")
+        pk.data.clear_cache()
+        assert check("00-never-deployed", "LAO").correct is True  # loads again once restored
+    finally:
+        pk.data.clear_cache()
+        questions.reload()
+
+
+# --- hints that match the mistake ---------------------------------------------------------------
+
+def test_a_comma_in_a_number_is_named_without_tuple_jargon() -> None:
+    message = check("00-asean-members", (1, 428)).message  # what Python makes of 1,428
+    assert "Write 1428, without the comma" in message and "tuple" not in message
+    message = check("00-asean-members", (10, 5136)).message  # asean * 1,428 * 12
+    assert "without commas" in message and "tuple" not in message
+
+
+def test_a_typo_or_a_wrong_kind_of_answer_uses_up_no_hint() -> None:
+    first = check("01-late-joiners", ["Indonesa"])  # a typo: the hint shown, none used up
+    assert "don't recognise 'Indonesa'" in first.message and first.hint.startswith("Hint 1 of 2")
+    assert check("01-late-joiners", 3).hint.startswith("Hint 1 of 2")
+    assert check("01-late-joiners", ["MYS"]).hint.startswith("Hint 1 of 2")  # reasoning: hint 1
+    assert check("01-late-joiners", ["Laoss"]).hint.startswith("Hint 1 of 2")
+    assert check("01-late-joiners", ["MYS"]).hint.startswith("Hint 2 of 2")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -201,13 +202,13 @@ def test_reimbursement_sources_are_links() -> None:
 
 
 @pytest.mark.parametrize("kwargs,expected", [
-    ({"size": 0}, "at least 1"),
+    ({"size": 0}, "must be between 1 and"),
     ({"size": 10**12}, "busiest month"),
-    ({"months": 500}, "between 1 and 120 months"),
+    ({"months": 500}, "between 1 and 120 (you gave 500)"),
     ({"months": 2.5}, "whole number"),
     ({"rate": "custom", "custom_rate": ""}, "your own rate"),
     ({"rate": "tomorrow"}, "one from the list or a number"),
-    ({"national_cost": "-3"}, "cannot be negative"),
+    ({"national_cost": "-3"}, "more than zero and at most US$100,000 (you gave -US$3)"),
     ({"country": "IDN", "year": 1970}, "no UN figures for 1970"),
     ({"country": "France", "year": 2019}, "France"),
 ])
@@ -354,7 +355,7 @@ def test_force_records_match_data(contributions: pd.DataFrame) -> None:
     ("abc", "Give the force as"),
     ({"IDN": "abc"}, "Give Indonesia's units"),
     ({"IDN": {"tanks": 1}}, "The unit type must be one of"),
-    ({"IDN": {"infantry": 10**12}}, "At most 20 units"),
+    ({"IDN": {"infantry": 10**12}}, "between 0 and 20 (you gave 1,000,000,000,000)"),
     ({"IDN": {"infantry": "two"}}, "not a number"),
     ({"Narnia": {"infantry": 1}}, "don't know the country"),
 ])
@@ -536,3 +537,72 @@ def test_apps_are_small_and_numbers_finite() -> None:
         assert len(result.table) <= 12
         assert isinstance(result.table, pd.DataFrame)
     assert np.isfinite(reimbursement.rate_in_force(2019))
+
+
+# --------------------------------------------------------------------------- regressions
+
+#: Every numeric input of every app, as (name, model, keyword arguments for a value).
+NUMERIC_INPUTS: list[tuple[str, Any, Any]] = [
+    ("explorer start", explorer_model, lambda v: {"countries": ["IDN"], "start": v}),
+    ("explorer end", explorer_model, lambda v: {"countries": ["IDN"], "end": v}),
+    ("size", reimbursement_model, lambda v: {"size": v}),
+    ("months", reimbursement_model, lambda v: {"months": v}),
+    ("rate", reimbursement_model, lambda v: {"rate": v}),
+    ("custom rate", reimbursement_model, lambda v: {"rate": "custom", "custom_rate": v}),
+    ("national cost", reimbursement_model, lambda v: {"national_cost": v}),
+    ("comparison year", reimbursement_model, lambda v: {"country": "IDN", "year": v}),
+    ("units", force_model, lambda v: {"units": {"IDN": {"infantry": v, "staff": 1}}}),
+]
+
+
+@pytest.mark.parametrize("value", [-1, 0, 1e18, "-1", "1e18", 10**300])
+@pytest.mark.parametrize("name,model,kwargs", NUMERIC_INPUTS, ids=[n[0] for n in NUMERIC_INPUTS])
+def test_a_number_out_of_range_is_told_the_range(name: str, model: Any, kwargs: Any,
+                                                 value: object) -> None:
+    result = model(**kwargs(value))
+    if name == "units" and value == 0:
+        assert result.ok  # no infantry is a choice, not a mistake
+        return
+    assert_message(result)
+    assert "not a number" not in result.message, result.message
+    assert re.search(r"between [\d,]+ and [\d,]+|from \d+ to \d+|more than zero and at most",
+                     result.message), result.message
+
+
+@pytest.mark.parametrize("value", [10**300, -(10**300), "9" * 300, 1e300, "1e300", "1" * 30])
+@pytest.mark.parametrize("name,model,kwargs", NUMERIC_INPUTS, ids=[n[0] for n in NUMERIC_INPUTS])
+def test_huge_numbers_are_not_echoed_digit_by_digit(name: str, model: Any, kwargs: Any,
+                                                    value: object) -> None:
+    result = model(**kwargs(value))
+    assert_message(result)
+    assert not re.search(r"\d(?:[\d,]{18,})", result.message), result.message
+
+
+@pytest.mark.parametrize("value", [float("inf"), float("nan"), -math.inf, 10**400, "two", -3])
+def test_force_builder_view_opens_with_any_starting_force(value: object) -> None:
+    app = pk.widgets.force_builder({"IDN": {"infantry": value, "medical": 1}})
+    assert "Your force: 63 personnel" in headline(app)  # the usable part is kept
+    notice = control(app, "pk-force-notice").value
+    assert "infantry companies from Indonesia" in notice and "Left out" in notice
+
+
+def test_a_force_of_one_state_has_no_smallest_partner() -> None:
+    notes = " ".join(force_model({"IDN": {"infantry": 2}, "LAO": {}}).notes)
+    assert "smallest partner" not in notes and "Indonesia alone" in notes
+    notes = " ".join(force_model({"IDN": {"infantry": 2}, "BRN": {"staff": 1}}).notes)
+    assert "Your smallest partner, Brunei" in notes
+
+
+def test_views_say_when_the_data_are_damaged(monkeypatch: pytest.MonkeyPatch) -> None:
+    from pkedu.apps import explorer as explorer_module
+    from pkedu.data import DataError
+
+    app = pk.widgets.explorer()
+
+    def damaged(*args: object, **kwargs: object) -> AppResult:
+        raise DataError("contributions.csv.gz", "the file is damaged")
+
+    monkeypatch.setattr(explorer_module, "explorer_model", damaged)
+    control(app, "pk-explorer-group").value = "troops"
+    assert "data are damaged" in headline(app) and "contributions.csv.gz" in headline(app)
+    assert "git checkout -- data/" in headline(app)

@@ -1,19 +1,9 @@
-"""What the four apps share: the result type, input checks, formatting and view parts.
+"""What the four apps share: the result type, formatting and view parts.
 
-The cached data series live in :mod:`pkedu.apps._series`.
+Not here: the input checks (:mod:`pkedu.apps._inputs`, imported here so that
+the apps find everything shared in one place) and the cached data series
+(:mod:`pkedu.apps._series`).
 
-Input checks turn whatever a student typed into a clean value or raise
-:class:`InputProblem`, whose message is a plain-English sentence the app shows
-instead of a traceback.
-
->>> to_count("1,500", "the contingent size")
-1500
->>> to_count(-5, "the contingent size")
-Traceback (most recent call last):
-...
-pkedu.apps._common.InputProblem: The contingent size cannot be negative (you gave -5).
->>> to_countries(["vietnam", "IDN"])
-('VNM', 'IDN')
 >>> fmt_money(14565600)
 'US$14,565,600'
 """
@@ -32,7 +22,11 @@ import numpy as np
 import pandas as pd
 
 from pkedu import theme
-from pkedu.data import ASEAN10, country_name
+from pkedu.apps._inputs import (  # noqa: F401 (the apps import the input checks from here)
+    InputProblem, blank, shown, shown_money, to_amount, to_choice, to_count, to_countries,
+    to_country, to_number, to_year,
+)
+from pkedu.data import DataError
 
 # --------------------------------------------------------------------------- results
 
@@ -70,215 +64,6 @@ class AppResult:
 
     def _repr_html_(self) -> str:
         return self.html() + table_html(self.table)
-
-
-# --------------------------------------------------------------------------- input checks
-
-
-class InputProblem(ValueError):
-    """An input the app cannot use; ``str(problem)`` is the message for the student."""
-
-
-def blank(value: object) -> bool:
-    return value is None or (isinstance(value, str) and not value.strip())
-
-
-def to_number(value: object, what: str, example: str = "150") -> float:
-    """A finite number from a number or a text such as ``"1,428"`` or ``"US$ 1428"``.
-
-    >>> to_number("US$1,428.50", "the rate")
-    1428.5
-    >>> to_number("abc", "the rate", example="1428")  # doctest: +ELLIPSIS
-    Traceback (most recent call last):
-    ...
-    pkedu.apps._common.InputProblem: 'abc' is not a number. Type the rate in digits, for example...
-    """
-    if blank(value):
-        raise InputProblem(f"Please type a number for {what}.")
-    if isinstance(value, bool):
-        raise InputProblem(f"{_cap(what)} must be a number, not True or False.")
-    if isinstance(value, str):
-        text = value.strip().replace(",", "").replace("_", "").replace(" ", "")
-        text = text.removeprefix("US$").removeprefix("$")
-        try:
-            number = float(text)
-        except ValueError:
-            raise InputProblem(f"{value.strip()!r} is not a number. Type {what} in digits, "
-                               f"for example {example}.") from None
-    else:
-        try:
-            number = float(value)  # type: ignore[arg-type]
-        except OverflowError:
-            raise InputProblem(f"{_cap(what)} is far too large.") from None
-        except (TypeError, ValueError):
-            raise InputProblem(f"{_cap(what)} must be a number "
-                               f"(you gave {shown(value)}).") from None
-    if not math.isfinite(number):
-        raise InputProblem(f"{_cap(what)} must be an ordinary number (you gave {shown(value)}).")
-    return number
-
-
-def to_count(value: object, what: str, minimum: int = 1, maximum: int = 100_000,
-             too_big: str = "", example: str = "150") -> int:
-    """A whole number between ``minimum`` and ``maximum``, or an :class:`InputProblem`.
-
-    >>> to_count(2.0, "the number of months")
-    2
-    >>> to_count(0, "the number of months")
-    Traceback (most recent call last):
-    ...
-    pkedu.apps._common.InputProblem: The number of months must be at least 1 (you gave 0).
-    """
-    number = to_number(value, what, example)
-    if number < 0 and minimum >= 0:
-        raise InputProblem(f"{_cap(what)} cannot be negative (you gave {_plain(number)}).")
-    if number != int(number):
-        raise InputProblem(f"{_cap(what)} must be a whole number (you gave {_plain(number)}).")
-    if number < minimum:
-        raise InputProblem(f"{_cap(what)} must be at least {minimum:,} "
-                           f"(you gave {_plain(number)}).")
-    if number > maximum:
-        raise InputProblem(too_big or f"{_cap(what)} must be at most {maximum:,} "
-                           f"(you gave {_plain(number)}).")
-    return int(number)
-
-
-def to_amount(value: object, what: str, maximum: float = 100_000.0, too_big: str = "",
-              example: str = "1500") -> float:
-    """A positive amount of money (greater than zero, at most ``maximum``).
-
-    >>> to_amount("2,000", "the national cost")
-    2000.0
-    >>> to_amount(0, "the national cost")
-    Traceback (most recent call last):
-    ...
-    pkedu.apps._common.InputProblem: The national cost must be more than zero.
-    """
-    number = to_number(value, what, example)
-    if number < 0:
-        raise InputProblem(f"{_cap(what)} cannot be negative (you gave {_plain(number)}).")
-    if number == 0:
-        raise InputProblem(f"{_cap(what)} must be more than zero.")
-    if number > maximum:
-        raise InputProblem(too_big or f"{_cap(what)} must be at most {fmt_money(maximum)} "
-                           f"(you gave {fmt_money(number)}).")
-    return number
-
-
-def shown(value: object) -> str:
-    """How a student's input is quoted back in a message (short, never a memory address).
-
-    >>> shown(None), shown("  "), shown("abc"), shown(-5.0), shown(object())
-    ('nothing', 'an empty text', "'abc'", '-5', 'a value of type object')
-    """
-    if value is None:
-        return "nothing"
-    if isinstance(value, str):
-        text = value.strip()
-        return repr(text if len(text) <= 40 else text[:37] + "...") if text else "an empty text"
-    if isinstance(value, (bool, list, tuple, set, dict)):
-        text = repr(value)
-        return text if len(text) <= 40 else text[:37] + "..."
-    if isinstance(value, (int, float)):
-        return _plain(value)
-    return f"a value of type {type(value).__name__}"
-
-
-def _cap(text: str) -> str:
-    return text[:1].upper() + text[1:]
-
-
-def _plain(number: float) -> str:
-    try:
-        if not math.isfinite(number):
-            return repr(float(number))
-        if abs(number) >= 1e15:
-            return f"{float(number):.3g}"
-        return f"{number:,.0f}" if number == int(number) else f"{number:,.2f}"
-    except OverflowError:
-        return "an enormous number"
-
-
-_ALIASES = {"brunei": "BRN", "burma": "MMR", "viet nam": "VNM", "lao pdr": "LAO",
-            "lao people's democratic republic": "LAO", "kampuchea": "KHM"}
-
-
-@functools.lru_cache(maxsize=1)
-def _country_lookup() -> dict[str, str]:
-    lookup = dict(_ALIASES)
-    for code in ASEAN10:
-        lookup[code.lower()] = code
-        lookup[country_name(code).lower()] = code
-        lookup[theme.label(code).lower()] = code
-    return lookup
-
-
-def to_country(value: object, allowed: Sequence[str] = ASEAN10) -> str:
-    """One ASEAN country code from a code or a name, in any letter case.
-
-    >>> to_country("burma")
-    'MMR'
-    >>> to_country("BGD")  # doctest: +ELLIPSIS
-    Traceback (most recent call last):
-    ...
-    pkedu.apps._common.InputProblem: This app covers the ten ASEAN states; 'BGD' (Bangladesh)...
-    """
-    if blank(value):
-        raise InputProblem("Please pick a country.")
-    if not isinstance(value, str):
-        raise InputProblem("Countries are given by name or by code such as 'IDN' "
-                           f"(you gave {shown(value)}).")
-    code = _country_lookup().get(value.strip().lower())
-    if code is None:
-        try:
-            name = country_name(value.strip().upper())
-        except KeyError:
-            raise InputProblem(f"I don't know the country {value.strip()!r}. Use a name such as "
-                               "'Indonesia' or a code such as 'IDN'.") from None
-        raise InputProblem(f"This app covers the ten ASEAN states; {value.strip()!r} ({name}) is "
-                           "not one of them.")
-    if code not in allowed:
-        raise InputProblem(f"{country_name(code)} cannot be chosen here.")
-    return code
-
-
-def to_countries(values: object, allowed: Sequence[str] = ASEAN10) -> tuple[str, ...]:
-    """Country codes from codes or names (a list, or one text with commas); no repeats.
-
-    >>> to_countries("Indonesia, MYS, idn")
-    ('IDN', 'MYS')
-    >>> to_countries([])
-    Traceback (most recent call last):
-    ...
-    pkedu.apps._common.InputProblem: Pick at least one country.
-    """
-    if isinstance(values, str):
-        values = [v for v in values.split(",") if v.strip()]
-    if values is None or not isinstance(values, Iterable):
-        if values is None:
-            raise InputProblem("Pick at least one country.")
-        raise InputProblem("Countries must be a list such as ['IDN', 'MYS'] "
-                           f"(you gave {shown(values)}).")
-    codes = tuple(dict.fromkeys(to_country(v, allowed) for v in values))
-    if not codes:
-        raise InputProblem("Pick at least one country.")
-    return codes
-
-
-def to_choice(value: object, choices: Sequence[str], what: str) -> str:
-    """One of ``choices`` (letter case and spaces ignored).
-
-    >>> to_choice(" Troops", ("all", "troops"), "personnel group")
-    'troops'
-    >>> to_choice([], ("all", "troops"), "personnel group")
-    Traceback (most recent call last):
-    ...
-    pkedu.apps._common.InputProblem: The personnel group must be 'all' or 'troops' (you gave []).
-    """
-    if isinstance(value, str) and value.strip().lower() in choices:
-        return value.strip().lower()
-    listed = ", ".join(repr(c) for c in choices[:-1]) + f" or {choices[-1]!r}"
-    raise InputProblem(f"The {what} must be {listed} (you gave {shown(value)}).")
 
 
 # --------------------------------------------------------------------------- formatting
@@ -462,6 +247,11 @@ class ResultPanel:
         """Run ``compute`` and show its result; an unexpected error becomes a message."""
         try:
             result = compute()
+        except DataError as exc:
+            result = AppResult.problem(
+                f"The course data are damaged, so the app cannot work ({exc}). Restore the data "
+                "folder (in a copy of the course from git: git checkout -- data/; otherwise "
+                "install the course again), then run this cell again.")
         except Exception as exc:  # noqa: BLE001 - a student must never see a traceback
             result = AppResult.problem(
                 f"Sorry, the app could not handle that ({type(exc).__name__}: {exc}). Try "

@@ -25,7 +25,7 @@ import pandas as pd
 from pkedu import chartdata, theme
 from pkedu.apps._common import (
     AppResult, InputProblem, ResultPanel, app_box, fmt_int, highlight, month_text, names, tag,
-    to_choice, to_count, to_countries, to_country,
+    to_choice, to_countries, to_country, to_year,
 )
 from pkedu.apps._series import (
     GROUP_KINDS, annual_mean, calendar, country_yearly, first_month, monthly_total,
@@ -64,12 +64,12 @@ def _span_text() -> str:
 
 def _check_years(start: object, end: object) -> tuple[int, int, str]:
     """Clean years, clipped to the data, and a note when they were clipped."""
-    start = to_count(start, "the start year", minimum=0, maximum=9999, example="2005")
-    end = to_count(end, "the end year", minimum=0, maximum=9999, example="2019")
+    first, last = data_years()
+    start = to_year(start, "the start year", first, last)
+    end = to_year(end, "the end year", first, last)
     if start > end:
         raise InputProblem(f"The start year ({start}) comes after the end year ({end}). "
                            "Swap them, or move the slider's left handle back.")
-    first, last = data_years()
     if end < first or start > last:
         raise InputProblem(f"There are no UN figures for {start}-{end}: the data run from "
                            f"{_span_text()}. Choose years between {first} and {last}.")
@@ -236,7 +236,7 @@ def _valid_codes(countries: object) -> tuple[str, ...]:
 def _clamp_year(value: object, fallback: int) -> int:
     first, last = data_years()
     try:
-        return min(max(to_count(value, "year", minimum=0, maximum=9999), first), last)
+        return min(max(to_year(value, "the year", first, last), first), last)
     except InputProblem:
         return fallback
 

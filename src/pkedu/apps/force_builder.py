@@ -21,6 +21,7 @@ assumption.
 from __future__ import annotations
 
 import functools
+import html
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -218,8 +219,7 @@ def _parse(units: object) -> dict[str, dict[str, int]]:
             counts[key] = to_count(
                 number, f"the number of {UNITS[key].plural} from {theme.label(code)}",
                 minimum=0, maximum=MAX_UNITS, example="2",
-                too_big=f"At most {MAX_UNITS} units of one type per state, please: a small rapid "
-                        "reaction group is a few hundred to a few thousand people.")
+                why="A small rapid reaction group is a few hundred to a few thousand people.")
     if not any(sum(c.values()) for c in force.values()):
         raise InputProblem("Choose at least one state and give it at least one unit.")
     return force
@@ -237,8 +237,8 @@ def force_model(units: object = None) -> AppResult:
     >>> r = force_model({"Vietnam": {"medical": 1}, "Laos": {"observers": 2}})
     >>> r.numbers["by_state"], r.numbers["reimbursable"]
     ({'VNM': 63, 'LAO': 10}, 63)
-    >>> force_model({"VNM": {"medical": -5}}).message
-    'The number of level-2 field hospitals from Vietnam cannot be negative (you gave -5).'
+    >>> force_model({"VNM": {"medical": -5}}).message  # doctest: +ELLIPSIS
+    'The number of level-2 field hospitals from Vietnam must be between 0 and 20 (you gave -5)...'
     """
     try:
         force = _parse(units)
@@ -298,16 +298,29 @@ def _notes(numbers: dict[str, Any]) -> tuple[str, ...]:
                      f"{_capabilities(numbers['missing_useful'])}.")
     p = numbers["precedent"]
     both = p["MYS"] + p["BRN"]
-    smallest = min((c for c in numbers["shares"] if numbers["by_state"][c] > 0),
-                   key=lambda c: numbers["shares"][c])
     notes.append(f"Real precedent: in {p['year']} Malaysia's UNIFIL battalion had on average "
                  f"{fmt_int(p['MYS'])} Malaysians and {fmt_int(p['BRN'])} Bruneians, so Brunei "
-                 f"supplied {p['BRN'] / both:.1%} of {fmt_int(both)}. Your smallest partner, "
-                 f"{theme.label(smallest)}, supplies {numbers['shares'][smallest]:.1%}.")
+                 f"supplied {_share(p['BRN'], both)} of {fmt_int(both)}. "
+                 f"{_smallest_partner(numbers)}")
     notes.append("Unit sizes are planning numbers for this exercise and the list of core "
                  "capabilities is an illustrative planning assumption; see the unit table for "
                  "where each number comes from.")
     return tuple(notes)
+
+
+def _share(part: float, whole: float) -> str:
+    return f"{part / whole:.1%}" if whole > 0 else "no share"
+
+
+def _smallest_partner(numbers: dict[str, Any]) -> str:
+    """How the smallest state in the force compares (a force of one state has no partner)."""
+    sending = [c for c in numbers["shares"] if numbers["by_state"][c] > 0]
+    if len(sending) == 1:
+        return (f"Your force comes from {theme.label(sending[0])} alone: add a partner to see "
+                "how small its share would be.")
+    smallest = min(sending, key=lambda c: numbers["shares"][c])
+    return (f"Your smallest partner, {theme.label(smallest)}, supplies "
+            f"{numbers['shares'][smallest]:.1%}.")
 
 
 def _table(numbers: dict[str, Any]) -> pd.DataFrame:
@@ -361,6 +374,39 @@ def _chart(numbers: dict[str, Any]) -> alt.LayerChart | alt.Chart:
                                   height=28 * (len(numbers["force"]) + 2))
 
 
+def _start_counts(units: object) -> tuple[dict[str, dict[str, int]], list[str]]:
+    """The counts the app starts from, and a message for each entry it had to leave out.
+
+    >>> _start_counts({"IDN": {"infantry": float("inf"), "medical": 1}})
+    ({'IDN': {'medical': 1}}, ['The number of infantry companies from Indonesia must be an \
+ordinary number (you gave inf).'])
+    """
+    if not isinstance(units, Mapping):
+        return {}, ["Give the force as {state: {unit type: number}}, for example "
+                    "{'IDN': {'infantry': 2}}."]
+    known: dict[str, dict[str, int]] = {}
+    problems: list[str] = []
+    for state, offer in units.items():
+        try:
+            code = to_country(state)
+            if offer is not None and not isinstance(offer, Mapping):
+                raise InputProblem(f"Give {theme.label(code)}'s units as {{unit type: number}}, "
+                                   "for example {'medical': 1}.")
+        except InputProblem as problem:
+            problems.append(str(problem))
+            continue
+        counts = known.setdefault(code, {})
+        for unit, number in (offer or {}).items():
+            try:
+                key = _unit_key(unit)
+                counts[key] = to_count(
+                    number, f"the number of {UNITS[key].plural} from {theme.label(code)}",
+                    minimum=0, maximum=MAX_UNITS)
+            except InputProblem as problem:
+                problems.append(str(problem))
+    return known, problems
+
+
 def force_builder(units: Mapping[str, Mapping[str, int]] | None = None) -> ipywidgets.VBox:
     """The force builder app.
 
@@ -376,15 +422,7 @@ def force_builder(units: Mapping[str, Mapping[str, int]] | None = None) -> ipywi
     """
     import ipywidgets as widgets
 
-    start = DEFAULT_FORCE if units is None else units
-    known: dict[str, dict[str, int]] = {}
-    for state, offer in (start.items() if isinstance(start, Mapping) else ()):
-        try:
-            code = to_country(state)
-            known[code] = {_unit_key(u): min(max(int(n), 0), MAX_UNITS)
-                           for u, n in (offer or {}).items()}
-        except (InputProblem, TypeError, ValueError, AttributeError):
-            continue
+    known, problems = _start_counts(DEFAULT_FORCE if units is None else units)
     counts: dict[tuple[str, str], Any] = {}
     rows: dict[str, Any] = {}
     # Shared layouts and styles keep the saved notebook small (one model each, not one per box).
@@ -447,9 +485,15 @@ def force_builder(units: Mapping[str, Mapping[str, int]] | None = None) -> ipywi
                              f"{table_html(unit_sizes())}</details>"), APP, "units")
     hint = widgets.HTML("<small>Hold Ctrl (Cmd on a Mac) to pick several states, then type how "
                         "many units of each type each state sends.</small>")
+    # What the starting force had that the app could not use (no widget when all was usable).
+    notices = [tag(widgets.HTML("".join(
+        f'<div class="pk-message" role="alert" style="background:#FDECEA;padding:6px 10px;'
+        f'border-radius:4px;margin:4px 0">{html.escape(p)} (Left out.)</div>'
+        for p in problems)), APP, "notice")] if problems else []
     return app_box(APP, "Force builder",
                    "Build a small ASEAN rapid reaction group from national units and compare it "
                    "with a real precedent: Brunei's soldiers inside Malaysia's battalion in "
                    "Lebanon. Sources: UN personnel and mission data; unit sizes are planning "
                    "numbers (see the table).",
-                   [widgets.HBox([states, widgets.VBox([clear, hint])]), sizes, grid], panel)
+                   [*notices, widgets.HBox([states, widgets.VBox([clear, hint])]), sizes, grid],
+                   panel)

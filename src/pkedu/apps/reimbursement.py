@@ -10,8 +10,8 @@ Data: ``data/reimbursement_rates.csv`` and the UN's monthly counts.
 >>> r = reimbursement_model(850, 12, "2018-07-01")
 >>> r.numbers["reimbursement"]
 14565600.0
->>> reimbursement_model(0, 12).message
-'The contingent size must be at least 1 (you gave 0).'
+>>> reimbursement_model(0, 12).message  # doctest: +ELLIPSIS
+'The contingent size must be between 1 and ... (you gave 0). ... is what the whole UN had...'
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ import pandas as pd
 from pkedu import chartdata, theme
 from pkedu.apps._common import (
     AppResult, InputProblem, ResultPanel, app_box, blank, fmt_int, fmt_money, shown, tag,
-    to_amount, to_count, to_country,
+    to_amount, to_count, to_country, to_number, to_year,
 )
 from pkedu.apps._series import KINDS, REIMBURSED_KINDS, year_mean
 from pkedu.apps.explorer import data_years
@@ -105,14 +105,14 @@ def _rate(rate: object, custom_rate: object) -> tuple[float, str, tuple[tuple[st
         return float(row["rate_usd"]), f"the UN rate of {fmt_money(row['rate_usd'])}", sources
     if rate == CUSTOM:
         value = to_amount(custom_rate, "your own rate", MAX_AMOUNT,
-                          too_big=f"A rate above {fmt_money(MAX_AMOUNT)} per person per month is "
-                                  "not realistic; the UN's rate is about US$1,400.")
+                          why="The UN's rate is about US$1,400 per person per month.")
         return value, f"your rate of {fmt_money(value)}", ()
     try:
-        value = to_amount(rate, "the rate", MAX_AMOUNT)
+        to_number(rate, "the rate")
     except InputProblem:
         raise InputProblem(f"The rate must be one from the list or a number (you gave "
                            f"{shown(rate)}). Choose 'Your own rate' to type one.") from None
+    value = to_amount(rate, "the rate per person per month", MAX_AMOUNT)
     return value, f"your rate of {fmt_money(value)}", ()
 
 
@@ -139,11 +139,10 @@ def reimbursement_model(size: object = 850, months: object = 12, rate: object = 
     try:
         world, busiest = _busiest_month()
         size = to_count(size, "the contingent size", 1, world,
-                        too_big=f"{_plain_size(size)} people is more than the whole UN had "
-                                f"deployed in its busiest month ({world:,} in {busiest}). "
-                                "Try a smaller contingent.")
+                        why=f"{world:,} is what the whole UN had deployed in its busiest month "
+                            f"({busiest}).")
         months = to_count(months, "the number of months", 1, MAX_MONTHS, example="12",
-                          too_big=f"Choose between 1 and {MAX_MONTHS} months (ten years).")
+                          why=f"{MAX_MONTHS} months is ten years.")
         value, rate_words, sources = _rate(rate, custom_rate)
         cost = None if blank(national_cost) else to_amount(
             national_cost, "the national cost per person per month", MAX_AMOUNT)
@@ -165,13 +164,6 @@ def reimbursement_model(size: object = 850, months: object = 12, rate: object = 
                 ("Governments decide what reaches the soldier", GOVERNMENT_SOURCE))
     return AppResult(headline=headline, message=message, numbers=numbers, notes=tuple(notes),
                      table=_table(numbers), chart=_chart(numbers), sources=sources)
-
-
-def _plain_size(value: object) -> str:
-    try:
-        return f"{float(value):,.0f}"  # type: ignore[arg-type]
-    except (TypeError, ValueError, OverflowError):
-        return str(value)
 
 
 def _national(numbers: dict[str, Any], cost: float, notes: list[str]) -> str:
@@ -198,7 +190,7 @@ def _compare(numbers: dict[str, Any], country: object, year: object, notes: list
     try:
         code = to_country(country)
         first, last = data_years()
-        year = to_count(year, "the comparison year", 0, 9999, example="2019")
+        year = to_year(year, "the comparison year", first, last)
         if not first <= year <= last:
             raise InputProblem(f"There are no UN figures for {year}; choose a comparison year "
                                f"between {first} and {last}.")

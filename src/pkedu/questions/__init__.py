@@ -258,6 +258,25 @@ def _ensure_loaded() -> None:
             _ERRORS[name] = f"{type(exc).__name__}: {exc}"
 
 
+def _retry_failed() -> bool:
+    """Import the question modules that failed before once more (e.g. after the data were
+    restored); True when one of them now loads."""
+    loaded = False
+    for name in list(_ERRORS):
+        number = _MODULE.fullmatch(name).group(1)  # type: ignore[union-attr]
+        for question_id in [i for i, q in _REGISTRY.items() if q.notebook == number]:
+            del _REGISTRY[question_id]  # what the module registered before it failed
+        sys.modules.pop(f"{__name__}.{name}", None)
+        try:
+            importlib.import_module(f"{__name__}.{name}")
+        except Exception as exc:  # still broken: keep the newest reason
+            _ERRORS[name] = f"{type(exc).__name__}: {exc}"
+        else:
+            del _ERRORS[name]
+            loaded = True
+    return loaded
+
+
 def reload() -> None:
     """Forget every question and import the question modules again.
 
@@ -296,6 +315,8 @@ def get(question_id: str) -> Question:
     try:
         return _REGISTRY[question_id]
     except (KeyError, TypeError):
+        if _ERRORS and isinstance(question_id, str) and _retry_failed():
+            return get(question_id)
         close = similar_ids(str(question_id))
         hint = f"; did you mean {' or '.join(repr(c) for c in close)}?" if close else ""
         raise KeyError(f"no question {question_id!r}{hint}") from None

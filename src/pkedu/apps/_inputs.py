@@ -1,0 +1,316 @@
+"""Input checks for the apps: whatever a student typed becomes a clean value or a message.
+
+Each ``to_...`` function returns a clean value or raises :class:`InputProblem`,
+whose message is one plain-English sentence that the app shows instead of a
+traceback. A number out of range is told the range that is allowed, and what
+the student gave is quoted back short: never a raw Python form, never a
+number with hundreds of digits. Not here: formatting results and the views
+(:mod:`pkedu.apps._common`).
+
+>>> to_count("1,500", "the contingent size")
+1500
+>>> to_count(-5, "the contingent size", maximum=2000)
+Traceback (most recent call last):
+...
+pkedu.apps._inputs.InputProblem: The contingent size must be between 1 and 2,000 (you gave -5).
+>>> to_countries(["vietnam", "IDN"])
+('VNM', 'IDN')
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+import numbers
+from collections.abc import Iterable, Sequence
+from decimal import Decimal
+
+import pandas as pd
+
+from pkedu import theme
+from pkedu.data import ASEAN10, country_name
+
+__all__ = ["InputProblem", "blank", "to_number", "to_count", "to_year", "to_amount", "shown",
+           "shown_money", "to_country", "to_countries", "to_choice"]
+
+#: Numbers with more digits than this are quoted back by their length, not written out.
+MAX_DIGITS = 15
+
+
+class InputProblem(ValueError):
+    """An input the app cannot use; ``str(problem)`` is the message for the student."""
+
+
+def blank(value: object) -> bool:
+    """Nothing typed: None or a text of spaces.
+
+    >>> blank(None), blank("  "), blank(0)
+    (True, True, False)
+    """
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def _cap(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _then(why: str) -> str:
+    return f" {why}" if why else ""
+
+
+def to_number(value: object, what: str, example: str = "150") -> float:
+    """A finite number from a number or a text such as ``"1,428"`` or ``"US$ 1428"``.
+
+    >>> to_number("US$1,428.50", "the rate")
+    1428.5
+    >>> to_number("abc", "the rate", example="1428")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    pkedu.apps._inputs.InputProblem: 'abc' is not a number. Type the rate in digits, for example...
+    """
+    if blank(value):
+        raise InputProblem(f"Please type a number for {what}.")
+    if isinstance(value, bool):
+        raise InputProblem(f"{_cap(what)} must be a number, not True or False.")
+    if isinstance(value, str):
+        text = value.strip().replace(",", "").replace("_", "").replace(" ", "")
+        text = text.removeprefix("US$").removeprefix("$")
+        try:
+            number = float(text)
+        except ValueError:
+            raise InputProblem(f"{shown(value)} is not a number. Type {what} in digits, "
+                               f"for example {example}.") from None
+    elif isinstance(value, (numbers.Real, Decimal)):
+        try:
+            number = float("nan") if isinstance(value, Decimal) and value.is_nan() \
+                else float(value)
+        except OverflowError:
+            number = math.inf if value > 0 else -math.inf  # type: ignore[operator]
+    else:
+        raise InputProblem(f"{_cap(what)} must be a number (you gave {shown(value)}).")
+    if not math.isfinite(number):
+        raise InputProblem(f"{_cap(what)} must be an ordinary number (you gave {shown(value)}).")
+    return number
+
+
+def to_count(value: object, what: str, minimum: int = 1, maximum: int = 100_000,
+             why: str = "", example: str = "150") -> int:
+    """A whole number from ``minimum`` to ``maximum``, or an :class:`InputProblem`.
+
+    ``why`` is a sentence added when the number is out of range.
+
+    >>> to_count(2.0, "the number of months")
+    2
+    >>> to_count(0, "the number of months", maximum=120)
+    Traceback (most recent call last):
+    ...
+    pkedu.apps._inputs.InputProblem: The number of months must be between 1 and 120 (you gave 0).
+    """
+    number = to_number(value, what, example)
+    if not minimum <= number <= maximum:
+        raise InputProblem(f"{_cap(what)} must be between {minimum:,} and {maximum:,} (you gave "
+                           f"{shown(value)}).{_then(why)}")
+    if number != int(number):
+        raise InputProblem(f"{_cap(what)} must be a whole number (you gave {shown(value)}).")
+    return int(number)
+
+
+def to_year(value: object, what: str, first: int, last: int, why: str = "") -> int:
+    """A year written in digits: any from 1000 to 9999, or an :class:`InputProblem` naming
+    ``first``-``last``, the years that make sense here.
+
+    >>> to_year("2005", "the start year", 1990, 2025)
+    2005
+    >>> to_year(-1, "the start year", 1990, 2025)
+    Traceback (most recent call last):
+    ...
+    pkedu.apps._inputs.InputProblem: The start year must be a year from 1990 to 2025 (you gave -1).
+    """
+    number = to_number(value, what, example=str(last))
+    if not 1000 <= number <= 9999 or number != int(number):
+        raise InputProblem(f"{_cap(what)} must be a year from {first} to {last} (you gave "
+                           f"{shown(value)}).{_then(why)}")
+    return int(number)
+
+
+def to_amount(value: object, what: str, maximum: float = 100_000.0, why: str = "",
+              example: str = "1500") -> float:
+    """A positive amount of money (greater than zero, at most ``maximum``).
+
+    >>> to_amount("2,000", "the national cost")
+    2000.0
+    >>> to_amount(0, "the national cost")
+    Traceback (most recent call last):
+    ...
+    pkedu.apps._inputs.InputProblem: The national cost must be more than zero and at most \
+US$100,000 (you gave US$0).
+    """
+    number = to_number(value, what, example)
+    if not 0 < number <= maximum:
+        raise InputProblem(f"{_cap(what)} must be more than zero and at most "
+                           f"{shown_money(maximum)} (you gave {shown_money(number)})."
+                           f"{_then(why)}")
+    return number
+
+
+def _plain(number: float) -> str:
+    """A number as it is quoted back: with separators, or its length when enormous.
+
+    >>> _plain(-5.0), _plain(1234.5), _plain(1e18), _plain(10 ** 300), _plain(float("inf"))
+    ('-5', '1,234.5', 'a number with 19 digits', 'a number with 301 digits', 'inf')
+    """
+    if isinstance(number, numbers.Integral):
+        digits = len(str(abs(int(number))))
+        return f"a number with {digits} digits" if digits > MAX_DIGITS else f"{int(number):,}"
+    try:
+        number = float(number)
+    except OverflowError:
+        return "an enormous number"
+    except ValueError:  # a Decimal's signalling NaN
+        return "nan"
+    if not math.isfinite(number):
+        return repr(number)
+    if abs(number) >= 10 ** MAX_DIGITS:
+        return f"a number with {int(math.log10(abs(number))) + 1} digits"
+    if number == int(number) or abs(number) >= 1e6:
+        return f"{number:,.0f}"
+    return f"{number:,.2f}".rstrip("0")
+
+
+def shown_money(amount: float) -> str:
+    """An amount of US dollars as it is quoted back in a message.
+
+    >>> shown_money(-1500.4), shown_money(1e300)
+    ('-US$1,500', 'an amount with 301 digits')
+    """
+    text = _plain(round(amount) if math.isfinite(amount) else amount)
+    if text.startswith("a number"):
+        return text.replace("a number", "an amount")
+    return f"-US${text[1:]}" if text.startswith("-") else f"US${text}"
+
+
+def shown(value: object) -> str:
+    """How a student's input is quoted back in a message (short, never a raw Python form).
+
+    >>> shown(None), shown("  "), shown("abc"), shown(-5.0), shown(object())
+    ('nothing', 'an empty text', "'abc'", '-5', 'something that is not a number or a text')
+    >>> shown(10 ** 400), shown([1, "a"]), shown([object()])
+    ('a number with 401 digits', "[1, 'a']", 'a list of 1 item')
+    """
+    if value is None:
+        return "nothing"
+    if isinstance(value, str):
+        text = " ".join(value.split())
+        digits = sum(ch.isdigit() for ch in text)
+        if digits > MAX_DIGITS:
+            return f"a text with {digits} digits"
+        return repr(text if len(text) <= 40 else text[:37] + "...") if text else "an empty text"
+    if isinstance(value, bool):
+        return repr(value)
+    if isinstance(value, (numbers.Real, Decimal)):
+        return _plain(value)  # type: ignore[arg-type]
+    if isinstance(value, (list, tuple, set, dict)):
+        return _shown_collection(value)
+    if value is pd.NA or value is pd.NaT:
+        return "a missing value"
+    return "something that is not a number or a text"
+
+
+def _simple(value: object) -> bool:
+    """Is ``value`` shown the same by repr as a student would type it?"""
+    if type(value) is int:
+        return abs(value) < 10 ** MAX_DIGITS  # type: ignore[operator]
+    return value is None or type(value) in (str, bool, float)
+
+
+def _shown_collection(value: list | tuple | set | dict) -> str:
+    parts = list(value.items()) if isinstance(value, dict) else list(value)
+    flat = [p for pair in parts for p in (pair if isinstance(value, dict) else (pair,))]
+    text = repr(value)
+    if all(_simple(p) for p in flat) and len(text) <= 40:
+        return text
+    noun = {dict: "dictionary", tuple: "group", set: "set"}.get(type(value), "list")
+    n = len(value)
+    return f"a {noun} of {n} item{'s' * (n != 1)}"
+
+
+_ALIASES = {"brunei": "BRN", "burma": "MMR", "viet nam": "VNM", "lao pdr": "LAO",
+            "lao people's democratic republic": "LAO", "kampuchea": "KHM"}
+
+
+@functools.lru_cache(maxsize=1)
+def _country_lookup() -> dict[str, str]:
+    lookup = dict(_ALIASES)
+    for code in ASEAN10:
+        lookup[code.lower()] = code
+        lookup[country_name(code).lower()] = code
+        lookup[theme.label(code).lower()] = code
+    return lookup
+
+
+def to_country(value: object, allowed: Sequence[str] = ASEAN10) -> str:
+    """One ASEAN country code from a code or a name, in any letter case.
+
+    >>> to_country("burma")
+    'MMR'
+    >>> to_country("BGD")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    pkedu.apps._inputs.InputProblem: This app covers the ten ASEAN states; 'BGD' (Bangladesh)...
+    """
+    if blank(value):
+        raise InputProblem("Please pick a country.")
+    if not isinstance(value, str):
+        raise InputProblem("Countries are given by name or by code such as 'IDN' "
+                           f"(you gave {shown(value)}).")
+    code = _country_lookup().get(value.strip().lower())
+    if code is None:
+        try:
+            name = country_name(value.strip().upper())
+        except KeyError:
+            raise InputProblem(f"I don't know the country {value.strip()!r}. Use a name such as "
+                               "'Indonesia' or a code such as 'IDN'.") from None
+        raise InputProblem(f"This app covers the ten ASEAN states; {value.strip()!r} ({name}) is "
+                           "not one of them.")
+    if code not in allowed:
+        raise InputProblem(f"{country_name(code)} cannot be chosen here.")
+    return code
+
+
+def to_countries(values: object, allowed: Sequence[str] = ASEAN10) -> tuple[str, ...]:
+    """Country codes from codes or names (a list, or one text with commas); no repeats.
+
+    >>> to_countries("Indonesia, MYS, idn")
+    ('IDN', 'MYS')
+    >>> to_countries([])
+    Traceback (most recent call last):
+    ...
+    pkedu.apps._inputs.InputProblem: Pick at least one country.
+    """
+    if isinstance(values, str):
+        values = [v for v in values.split(",") if v.strip()]
+    if values is None or not isinstance(values, Iterable):
+        if values is None:
+            raise InputProblem("Pick at least one country.")
+        raise InputProblem("Countries must be a list such as ['IDN', 'MYS'] "
+                           f"(you gave {shown(values)}).")
+    codes = tuple(dict.fromkeys(to_country(v, allowed) for v in values))
+    if not codes:
+        raise InputProblem("Pick at least one country.")
+    return codes
+
+
+def to_choice(value: object, choices: Sequence[str], what: str) -> str:
+    """One of ``choices`` (letter case and spaces ignored).
+
+    >>> to_choice(" Troops", ("all", "troops"), "personnel group")
+    'troops'
+    >>> to_choice([], ("all", "troops"), "personnel group")
+    Traceback (most recent call last):
+    ...
+    pkedu.apps._inputs.InputProblem: The personnel group must be 'all' or 'troops' (you gave []).
+    """
+    if isinstance(value, str) and value.strip().lower() in choices:
+        return value.strip().lower()
+    listed = ", ".join(repr(c) for c in choices[:-1]) + f" or {choices[-1]!r}"
+    raise InputProblem(f"The {what} must be {listed} (you gave {shown(value)}).")
