@@ -110,6 +110,26 @@ def _indonesia_peak() -> bool:
                 and near(usual, 2800, 100))
 
 
+def _indonesia_16th_in_feb_2015() -> bool:
+    r = analysis.ranking(data.load_contributions(), "2015-02", top=20).reset_index(drop=True)
+    idn = r[r["iso3"] == "IDN"].index[0]
+    bgd = r[r["iso3"] == "BGD"]
+    return bool(idn == 15 and r.loc[idn, "total"] == 1881 and int(bgd["total"].iloc[0]) == 9446
+                and not set(r.loc[:9, "iso3"]) & set(data.ASEAN10))
+
+
+def _indonesia_after_peak() -> bool:
+    idn = analysis.monthly_totals(data.load_contributions(), countries="IDN").set_index("month")
+    plateau = idn.loc["2018-12-01":"2019-03-01", "total"].dropna()
+    return bool(plateau.between(3050, 3090).all() and near(idn.loc["2019-04-01", "total"], 2800, 20))
+
+
+def _thai_troops_june_2000() -> bool:
+    c = data.load_contributions()
+    rows = c[(c["iso3"] == "THA") & (c["month"] == "2000-06-01") & (c["group"] == "troops")]
+    return bool(near(rows["total"].sum(), 910, 10))
+
+
 CLAIMS = [
     Claim("south-asia-4-to-5", ("notebooks/text/02_scale.md",),
           "in every year since 2019, four South Asian states together have sent four to five times",
@@ -142,6 +162,22 @@ CLAIMS = [
           lambda: asean(2004) < 1000 and asean(2005) < 1000 and near(asean(2011), 4900, 50)
           and all(asean(y) < 4000 for y in (2013, 2014))
           and all(country("IDN", y) > asean(y) / 2 for y in range(2015, 2026))),
+    Claim("indonesia-16th", ("notebooks/text/04_no_asean_force.md",),
+          "was only 16th (1,881 people, a fifth of Bangladesh's 9,446)", _indonesia_16th_in_feb_2015),
+    Claim("malaysia-since-2013", ("notebooks/text/01_convergence.md",),
+          "has stayed at roughly 840 to 950 a\nyear since 2013",
+          lambda: all(840 <= country("MYS", y) <= 950 for y in range(2013, 2026))),
+    Claim("indonesia-after-peak", ("notebooks/text/02_scale.md", "src/pkedu/questions/nb05.py"),
+          "3,070", _indonesia_after_peak),
+    Claim("indonesia-2015-rise", ("notebooks/text/05_subregional_options.md",),
+          "rose by almost a thousand in 2015",
+          lambda: 850 < country("IDN", 2015) - country("IDN", 2014) < 1000),
+    Claim("thai-troops-2000", ("notebooks/text/06_benefits.md",),
+          "the UN's own count for June 2000 has about 910 Thai troops", _thai_troops_june_2000),
+    Claim("asean-waves", ("notebooks/text/00_start_here.md",),
+          "a climb from 2005 to about 4,900 in 2011, a dip below 4,000 in",
+          lambda: near(asean(2011), 4900, 50) and all(asean(y) < 4000 for y in (2013, 2014))
+          and all(4550 <= asean(y) <= 5050 for y in range(2015, 2026))),
     Claim("lasting-rise-indonesia", ("notebooks/text/07_capstone_fact_check.md",),
           "the lasting rise came in 2015, mainly from",
           lambda: country("IDN", 2015) - country("IDN", 2014) > asean(2015) - asean(2014)),

@@ -225,10 +225,10 @@ def test_consensus_defaults_follow_the_record() -> None:
     result = consensus_model()
     n = result.numbers
     assert n["status"] == "blocked"
-    assert n["vetoes"] == ("SGP", "VNM")
+    assert n["vetoes"] == ("SGP", "THA", "VNM")
     assert n["supporters"] == ("KHM", "IDN", "MYS", "PHL")
-    assert n["undecided"] == ("BRN", "LAO", "MMR", "THA")
-    assert "Singapore and Vietnam object" in result.headline
+    assert n["undecided"] == ("BRN", "LAO", "MMR")
+    assert "Singapore, Thailand and Vietnam object" in result.headline
     assert_good(result)
 
 
@@ -490,7 +490,7 @@ def test_consensus_view_reacts_to_controls() -> None:
     control(app, "pk-consensus-concern-cost").value = ("KHM",)
     assert "Cambodia supports the force only as long" in headline(app)
     control(app, "pk-consensus-reset").click()
-    assert "Singapore and Vietnam object" in headline(app)
+    assert "Singapore, Thailand and Vietnam object" in headline(app)
     assert control(app, "pk-consensus-concern-regime-security").value == ()
 
 

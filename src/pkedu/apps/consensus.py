@@ -11,7 +11,7 @@ year of data.
 
 >>> r = consensus_model()
 >>> r.numbers["status"], r.numbers["vetoes"]
-('blocked', ('SGP', 'VNM'))
+('blocked', ('SGP', 'THA', 'VNM'))
 >>> consensus_model({"SGP": "support", "VNM": "support", "BRN": "neutral", "LAO": "neutral",
 ...                  "MMR": "neutral", "THA": "neutral"}).numbers["status"]
 'holds'
@@ -54,6 +54,7 @@ _PROPOSAL_2004 = ("https://brecorder.com/news/3016176/"
 _REACTIONS_2004 = ("https://jawawa.id/newsitem/bad-timing-for-asean-peacekeeping-force-1447893297",
                    "https://www.voanews.com/a/a-13-a-2004-03-04-33-asean-66878797/376896.html")
 _REJECTED_1995 = "https://jawawa.id/newsitem/ri-rules-out-joint-asean-peace-force-1447893297"
+_THAI_2004 = "https://jawawa.id/newsitem/peacekeeping-idea-ahead-of-its-time-1447893297"
 _REVIVED_2015 = "https://www.asiaone.com/asean-peacekeeping-force"
 _PROPOSED_2021 = ("https://dev-v4.freemalaysiatoday.com/category/nation/2021/11/10/"
                   "hishammuddin-moots-asean-peacekeeping-force")
@@ -84,7 +85,8 @@ RECORD: dict[str, Position] = {
     "PHL": Position("support", "Backed Malaysia's 2015 proposal.", (_REVIVED_2015,)),
     "SGP": Position("oppose", "In February 2004 Foreign Minister Jayakumar said ASEAN was "
                     "'the wrong entity' for a peacekeeping force.", _REACTIONS_2004),
-    "THA": Position("unknown", "No public position found in the sources."),
+    "THA": Position("oppose", "In February 2004 Foreign Minister Surakiart called an ASEAN "
+                    "peacekeeping force unnecessary.", (_THAI_2004,)),
     "VNM": Position("oppose", "In 2004 Vietnam's Nien called Indonesia's proposal 'too early'; "
                     "Malaysia lobbied Vietnam again in 2015, with no support recorded.",
                     (*_REACTIONS_2004, _REVIVED_2015)),
@@ -153,9 +155,9 @@ def consensus_model(stances: object = None, concerns: object = None) -> AppResul
     ``status`` ("holds", "blocked" or "uncertain"), ``vetoes`` (each opposer
     alone blocks), ``supporters``, ``undecided`` and the coalition's size.
 
-    >>> r = consensus_model({"SGP": "neutral", "Vietnam": "neutral"})
+    >>> r = consensus_model({"SGP": "neutral", "Vietnam": "neutral", "THA": "neutral"})
     >>> r.numbers["status"], r.numbers["undecided"]
-    ('uncertain', ('BRN', 'LAO', 'MMR', 'THA'))
+    ('uncertain', ('BRN', 'LAO', 'MMR'))
     >>> consensus_model({"SGP": "maybe"}).message[-40:]
     "no recorded position (you gave 'maybe')."
     """

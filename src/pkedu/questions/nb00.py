@@ -71,7 +71,7 @@ register(
     id="00-asean-members",
     objective="00.1",
     kind="number",
-    prompt="How many member states did ASEAN have from 1999 to 2025?",
+    prompt="How many member states did ASEAN have from April 1999 until October 2025?",
     answer=len(data.ASEAN10),
     hints=("The course keeps the list in pk.data.ASEAN10; len(...) counts a list.",
            "Timor-Leste became a member only in October 2025, after the period we study."),

@@ -170,9 +170,10 @@ register(
               "LAO": "Laos has no first month at all: it never sent anyone."},
     hints=("Use the table of first months (first_month column).",
            "Laos has no first month; it is not a late joiner but a non-contributor."),
-    explanation="Cambodia, Vietnam and Myanmar, the three states the article names as "
-                "newcomers. Brunei is the odd one out: the article calls it an early "
-                "contributor, and the data show a short spell in 1993.",
+    explanation="Cambodia, Vietnam and Myanmar, the three states the article dates to 2005, "
+                "2014 and 2015. Brunei is the odd one out: the article groups it with "
+                "Singapore and Thailand as post-Cold-War contributors, and the data show a "
+                "short spell in 1993.",
 )
 
 register(

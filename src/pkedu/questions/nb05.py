@@ -136,8 +136,9 @@ register(
     answer=indonesia_peak,
     hints=("pk.analysis.pledge_gap(contributions, 'IDN', 4000) has a total column.",
            "Take the largest value of that column."),
-    explanation="The peak came in a single month (November 2018) and fell back the month "
-                "after. Indonesia never reached 4,000 in the UN data.",
+    explanation="The peak came in a single month (November 2018); the next month Indonesia "
+                "had about 3,070, and about 2,800 again from April 2019. It never reached "
+                "4,000 in the UN data.",
 )
 
 register(
