@@ -1,0 +1,465 @@
+"""A real JupyterHub on 127.0.0.1 from deploy/jupyterhub_config.py, and students that use it.
+
+Used by the hub test (tests/hub/test_hub.py) and the classroom benchmark
+(benchmarks/classroom.py). The hub loads the shipped configuration unchanged and
+then a few test-only overrides (``override_config``): the dummy authenticator (any
+password), the simple local spawner (no system users; homes in a temporary folder),
+127.0.0.1 and free ports, and the proxy found by ``find_proxy``.
+
+A ``Student`` does over HTTP what a browser does: logs in through the login form,
+opens their server (following the hub's OAuth redirects to the nbgitpuller link that
+is the server's default URL), pulls the course through nbgitpuller's event stream, and
+runs notebooks through the Jupyter kernel protocol (REST + websocket), as JupyterLab's
+"Run All" does.
+
+>>> nbgitpuller_query("file:///srv/edition.git", "main", "pkedu")
+'repo=file%3A%2F%2F%2Fsrv%2Fedition.git&branch=main&targetpath=pkedu'
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+import uuid
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlencode
+
+import psutil
+import requests
+import websocket
+
+ROOT = Path(__file__).resolve().parents[2]
+SHIPPED_CONFIG = ROOT / "deploy" / "jupyterhub_config.py"
+PROXY_NAME = "configurable-http-proxy"
+#: Where .ci/run installs the proxy (npm install --prefix build/node).
+LOCAL_PROXY = ROOT / "build" / "node" / "node_modules" / ".bin" / PROXY_NAME
+CHART_MIMETYPE = re.compile(r"application/vnd\.vegalite\.v\d+\+json")
+HUB_START_TIMEOUT = 60  # seconds
+SPAWN_TIMEOUT = 180  # seconds; a class spawning at once queues on the CPU
+
+
+class HubError(RuntimeError):
+    """The hub or a student's server did not do what was asked; the message says what."""
+
+
+def find_proxy() -> str | None:
+    """configurable-http-proxy: ``$PKEDU_PROXY``, build/node/ (from .ci/run), or the PATH."""
+    configured = os.environ.get("PKEDU_PROXY")
+    if configured:
+        return configured if Path(configured).is_file() else shutil.which(configured)
+    if LOCAL_PROXY.is_file() and shutil.which("node"):
+        return str(LOCAL_PROXY)
+    return shutil.which(PROXY_NAME)
+
+
+def free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def nbgitpuller_query(repo: str, branch: str, folder: str) -> str:
+    """The query string nbgitpuller needs to clone or update ``repo`` into ``folder``."""
+    return urlencode({"repo": repo, "branch": branch, "targetpath": folder})
+
+
+def override_config(proxy: str, work: Path, ports: dict[str, int], service_token: str) -> str:
+    """A configuration file that loads the shipped one, then changes only what a test must."""
+    root_flag = ["--allow-root"] if hasattr(os, "geteuid") and os.geteuid() == 0 else []
+    return f"""\
+c = get_config()
+load_subconfig({str(SHIPPED_CONFIG)!r})
+# --- test-only overrides ---
+c.JupyterHub.bind_url = "http://127.0.0.1:{ports['public']}"
+c.JupyterHub.hub_ip = "127.0.0.1"
+c.JupyterHub.hub_port = {ports['hub']}
+c.ConfigurableHTTPProxy.api_url = "http://127.0.0.1:{ports['proxy_api']}"
+c.ConfigurableHTTPProxy.command = [{proxy!r}]
+c.JupyterHub.authenticator_class = "dummy"
+c.Authenticator.allow_all = True
+c.JupyterHub.spawner_class = "simple"
+c.SimpleLocalProcessSpawner.home_dir_template = {str(work / 'homes' / '{username}')!r}
+c.Spawner.args = {root_flag!r}
+c.JupyterHub.cleanup_servers = True
+c.JupyterHub.db_url = "sqlite:///{work / 'jupyterhub.sqlite'}"
+c.JupyterHub.cookie_secret_file = {str(work / 'cookie_secret')!r}
+c.JupyterHub.pid_file = {str(work / 'jupyterhub.pid')!r}
+# An admin service token for the benchmark's measurements (it never acts for a student).
+c.JupyterHub.services.append({{"name": "pkedu-test", "api_token": {service_token!r}}})
+c.JupyterHub.load_roles.append({{"name": "pkedu-test", "services": ["pkedu-test"],
+    "scopes": ["admin:users", "admin:servers", "access:servers"]}})
+"""
+
+
+@dataclass
+class Hub:
+    """A JupyterHub process started by :func:`start_hub`; ``stop`` ends it and all it started."""
+
+    url: str
+    process: subprocess.Popen[bytes]
+    work: Path
+    log: Path
+    service_token: str
+    repo: str
+    branch: str
+    folder: str
+
+    def api(self, method: str, path: str, **kwargs: Any) -> requests.Response:
+        """Call the hub's REST API as the test service."""
+        headers = {"Authorization": f"token {self.service_token}"}
+        return requests.request(method, f"{self.url}/hub/api/{path}", headers=headers,
+                                timeout=30, **kwargs)
+
+    def log_tail(self, lines: int = 40) -> str:
+        text = self.log.read_text(errors="replace") if self.log.exists() else ""
+        return "\n".join(text.splitlines()[-lines:])
+
+    def processes(self) -> list[psutil.Process]:
+        """The hub and everything under it (proxy, servers, kernels)."""
+        try:
+            hub = psutil.Process(self.process.pid)
+            return [hub, *hub.children(recursive=True)]
+        except psutil.NoSuchProcess:
+            return []
+
+    def stop(self) -> None:
+        """Stop the hub (which stops servers and proxy), then end anything left over."""
+        leftovers = self.processes()
+        if self.process.poll() is None:
+            self.process.send_signal(signal.SIGTERM)
+            try:
+                self.process.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait(timeout=10)
+        for proc in leftovers[1:]:  # servers and kernels started in their own sessions
+            try:
+                proc.terminate()
+            except psutil.NoSuchProcess:
+                pass
+        _, alive = psutil.wait_procs(leftovers[1:], timeout=10)
+        for proc in alive:
+            try:
+                proc.kill()
+            except psutil.NoSuchProcess:
+                pass
+
+
+def start_hub(work: Path, repo: str, *, branch: str = "main", folder: str = "pkedu",
+              proxy: str, user_env: Path | None = None) -> Hub:
+    """Start JupyterHub in ``work`` with the shipped config and the test overrides.
+
+    ``repo`` is the student edition's git URL; ``user_env`` the course environment
+    (default: the environment running this code, i.e. the project's .venv).
+    """
+    work.mkdir(parents=True, exist_ok=True)
+    ports = {name: free_port() for name in ("public", "hub", "proxy_api")}
+    token = uuid.uuid4().hex
+    config = work / "jupyterhub_test_config.py"
+    config.write_text(override_config(proxy, work, ports, token))
+    env = dict(os.environ,
+               PKEDU_COURSE_REPO=repo, PKEDU_COURSE_BRANCH=branch, PKEDU_COURSE_FOLDER=folder,
+               PKEDU_USER_ENV=str(user_env or Path(sys.prefix)),
+               PKEDU_CLASS_LIST=str(work / "no-class-list"))
+    env.pop("JUPYTERHUB_API_TOKEN", None)
+    env["PATH"] = f"{Path(sys.executable).parent}{os.pathsep}{env.get('PATH', '')}"
+    log = work / "jupyterhub.log"
+    hub_command = Path(sys.executable).parent / "jupyterhub"
+    with log.open("wb") as out:
+        process = subprocess.Popen([str(hub_command), "-f", str(config)], cwd=work, env=env,
+                                   stdout=out, stderr=subprocess.STDOUT,
+                                   start_new_session=True)
+    hub = Hub(f"http://127.0.0.1:{ports['public']}", process, work, log, token, repo, branch,
+              folder)
+    deadline = time.monotonic() + HUB_START_TIMEOUT
+    try:
+        while True:
+            if process.poll() is not None:
+                raise HubError(f"JupyterHub exited with status {process.returncode}:\n"
+                               f"{hub.log_tail()}")
+            try:
+                if hub.api("GET", "").ok:
+                    return hub
+            except requests.ConnectionError:
+                pass
+            if time.monotonic() > deadline:
+                raise HubError(f"JupyterHub did not answer within {HUB_START_TIMEOUT} s:\n"
+                               f"{hub.log_tail()}")
+            time.sleep(0.3)
+    except BaseException:
+        hub.stop()
+        raise
+
+
+# --------------------------------------------------------------------------- students
+
+
+@dataclass
+class CellRun:
+    """What running one code cell produced."""
+
+    code: str
+    status: str = ""
+    outputs: list[dict[str, Any]] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+    def has_chart(self) -> bool:
+        return any(CHART_MIMETYPE.fullmatch(kind) for out in self.outputs
+                   for kind in out.get("data", {}))
+
+
+@dataclass
+class Student:
+    """One student using the hub the way a browser does."""
+
+    hub: Hub
+    name: str
+    session: requests.Session = field(default_factory=requests.Session)
+    pull_events: list[dict[str, Any]] = field(default_factory=list)
+    landed_on: str = ""
+
+    @property
+    def server(self) -> str:
+        return f"{self.hub.url}/user/{self.name}"
+
+    def _xsrf(self, path: str) -> dict[str, str]:
+        token = self.session.cookies.get("_xsrf", path=path) or self.session.cookies.get(
+            "_xsrf") or ""
+        return {"X-XSRFToken": token}
+
+    def log_in(self, password: str = "any") -> None:
+        """Fill in the login form and send it, as a browser does."""
+        page = self.session.get(f"{self.hub.url}/hub/login", timeout=30)
+        page.raise_for_status()
+        found = re.search(r'name="_xsrf"\s+value="([^"]+)"', page.text)
+        form = {"username": self.name, "password": password}
+        if found:
+            form["_xsrf"] = found.group(1)
+        reply = self.session.post(f"{self.hub.url}/hub/login", data=form, timeout=60,
+                                  allow_redirects=False)
+        if reply.status_code not in (302, 303):
+            raise HubError(f"{self.name}: login answered {reply.status_code}")
+
+    def open_server(self, timeout: float = SPAWN_TIMEOUT) -> str:
+        """Go to /hub/spawn and wait until the server is ready; return the page landed on.
+
+        Following the redirects ends at the server's default URL, the nbgitpuller link.
+        """
+        self.session.get(f"{self.hub.url}/hub/spawn", timeout=60)
+        deadline = time.monotonic() + timeout
+        while True:
+            reply = self.session.get(f"{self.hub.url}/hub/api/users/{self.name}", timeout=30)
+            reply.raise_for_status()
+            server = reply.json().get("servers", {}).get("", {})
+            if server.get("ready"):
+                break
+            if not server.get("pending") and not server.get("ready"):
+                raise HubError(f"{self.name}: the server stopped while starting:\n"
+                               f"{self.hub.log_tail()}")
+            if time.monotonic() > deadline:
+                raise HubError(f"{self.name}: server not ready after {timeout:.0f} s")
+            time.sleep(0.25)
+        page = self.session.get(f"{self.server}/", timeout=60)
+        page.raise_for_status()
+        self.landed_on = page.url
+        return page.url
+
+    def pull(self, timeout: float = 120) -> list[dict[str, Any]]:
+        """Run nbgitpuller as its link's page does: its event stream, to the end."""
+        hub = self.hub
+        url = (f"{self.server}/git-pull/api?"
+               f"{nbgitpuller_query(hub.repo, hub.branch, hub.folder)}")
+        events: list[dict[str, Any]] = []
+        with self.session.get(url, stream=True, timeout=timeout,
+                              headers=self._xsrf(f"/user/{self.name}/")) as reply:
+            reply.raise_for_status()
+            for line in reply.iter_lines(decode_unicode=True):
+                if line and line.startswith("data:"):
+                    events.append(json.loads(line[5:]))
+                    if events[-1].get("phase") in ("finished", "error"):
+                        break
+        self.pull_events = events
+        if not events or events[-1].get("phase") != "finished":
+            output = "".join(str(e.get("output", "")) for e in events)
+            raise HubError(f"{self.name}: nbgitpuller did not finish: "
+                           f"{events[-1] if events else 'no events'}\n{output}")
+        return events
+
+    # --- the Jupyter server's REST API ---
+
+    def call(self, method: str, path: str, **kwargs: Any) -> requests.Response:
+        """Call the student's own server (``/user/NAME/api/...``) with their cookies."""
+        headers = self._xsrf(f"/user/{self.name}/")
+        reply = self.session.request(method, f"{self.server}/api/{path}", headers=headers,
+                                     timeout=60, **kwargs)
+        if not reply.ok:
+            raise HubError(f"{self.name}: {method} api/{path} answered {reply.status_code}: "
+                           f"{reply.text[:300]}")
+        return reply
+
+    def read_notebook(self, path: str) -> dict[str, Any]:
+        return self.call("GET", f"contents/{path}", params={"content": "1"}).json()["content"]
+
+    def save_notebook(self, path: str, notebook: dict[str, Any]) -> None:
+        self.call("PUT", f"contents/{path}",
+                  json={"type": "notebook", "format": "json", "content": notebook})
+
+    def read_text(self, path: str) -> str:
+        """A file as text (a Markdown file too, which JupyterLab would open as a notebook)."""
+        return self.call("GET", f"contents/{path}",
+                         params={"type": "file", "format": "text"}).json()["content"]
+
+    def files(self, folder: str) -> list[str]:
+        listing = self.call("GET", f"contents/{folder}").json()["content"]
+        return sorted(item["name"] for item in listing)
+
+    def open_kernel(self, notebook: str) -> Kernel:
+        """A kernel for ``notebook`` (a session, as JupyterLab makes when a notebook opens)."""
+        session = self.call("POST", "sessions", json={
+            "path": notebook, "name": Path(notebook).name, "type": "notebook",
+            "kernel": {"name": "python3"}}).json()
+        return Kernel(self, session["id"], session["kernel"]["id"])
+
+
+class Kernel:
+    """A kernel reached over the websocket, as JupyterLab reaches it."""
+
+    def __init__(self, student: Student, session_id: str, kernel_id: str) -> None:
+        self.student = student
+        self.session_id = session_id
+        self.kernel_id = kernel_id
+        self.client_session = uuid.uuid4().hex
+        cookies = "; ".join(f"{c.name}={c.value}" for c in student.session.cookies)
+        url = (student.server.replace("http://", "ws://", 1)
+               + f"/api/kernels/{kernel_id}/channels?session_id={self.client_session}")
+        self.ws = websocket.create_connection(
+            url, timeout=SPAWN_TIMEOUT, cookie=cookies,
+            header=[f"X-XSRFToken: {student._xsrf(f'/user/{student.name}/')['X-XSRFToken']}"],
+            origin=student.hub.url)
+
+    def _message(self, msg_type: str, content: dict[str, Any], channel: str) -> dict[str, Any]:
+        return {"header": {"msg_id": uuid.uuid4().hex, "username": self.student.name,
+                           "session": self.client_session, "msg_type": msg_type,
+                           "version": "5.3", "date": ""},
+                "parent_header": {}, "metadata": {}, "content": content, "channel": channel,
+                "buffers": []}
+
+    def run_all(self, cells: list[str],
+                on_output: Callable[[int, dict[str, Any]], None] | None = None,
+                timeout: float = 600) -> list[CellRun]:
+        """Run ``cells`` in order, sent at once and stopping at an error, as "Run All" does.
+
+        ``on_output(index, output)`` is called as each output arrives.
+        """
+        runs = [CellRun(code) for code in cells]
+        pending: dict[str, int] = {}
+        for index, code in enumerate(cells):
+            message = self._message("execute_request", {
+                "code": code, "silent": False, "store_history": True,
+                "user_expressions": {}, "allow_stdin": False, "stop_on_error": True}, "shell")
+            pending[message["header"]["msg_id"]] = index
+            self.ws.send(json.dumps(message))
+        replies = 0
+        deadline = time.monotonic() + timeout
+        while replies < len(cells):
+            if time.monotonic() > deadline:
+                raise HubError(f"{self.student.name}: cells still running after {timeout} s")
+            message = json.loads(self.ws.recv())
+            index = pending.get(message.get("parent_header", {}).get("msg_id", ""))
+            if index is None:
+                continue
+            kind, content = message["msg_type"], message["content"]
+            run = runs[index]
+            if kind == "execute_reply":
+                run.status = content.get("status", "")
+                replies += 1
+            elif kind in ("display_data", "execute_result", "stream", "error"):
+                output = {"output_type": kind, **content}
+                run.outputs.append(output)
+                if kind == "error":
+                    run.errors.append(f"{content.get('ename')}: {content.get('evalue')}")
+                if on_output:
+                    on_output(index, output)
+        return runs
+
+    def close(self) -> None:
+        try:
+            self.ws.close()
+        finally:
+            try:
+                self.student.call("DELETE", f"sessions/{self.session_id}")
+            except (HubError, requests.RequestException):
+                pass  # the server may already be gone; the hub stops it anyway
+
+
+def code_cells(notebook: dict[str, Any]) -> list[str]:
+    """The source of every code cell, in order."""
+    return ["".join(c["source"]) if isinstance(c["source"], list) else c["source"]
+            for c in notebook["cells"] if c["cell_type"] == "code"]
+
+
+def error_report(runs: list[CellRun]) -> list[str]:
+    """One line per cell that failed or was aborted, with its error."""
+    return [f"cell {i}: {run.status}: {'; '.join(run.errors)}\n    {run.code[:120]!r}"
+            for i, run in enumerate(runs) if run.status != "ok" or run.errors]
+
+
+def iter_process_tree(pid: int) -> Iterator[psutil.Process]:
+    """A process and all its descendants (kernels included)."""
+    try:
+        proc = psutil.Process(pid)
+        yield proc
+        yield from proc.children(recursive=True)
+    except psutil.NoSuchProcess:
+        return
+
+
+# --------------------------------------------------------------------------- the edition
+
+
+def git(*args: str, cwd: Path) -> str:
+    """Run git as the instructor (a fixed identity, no user configuration needed)."""
+    command = ["git", "-c", "user.name=Instructor", "-c", "user.email=instructor@example.org",
+               "-c", "init.defaultBranch=main", *args]
+    done = subprocess.run(command, cwd=cwd, capture_output=True, text=True)
+    if done.returncode != 0:
+        raise HubError(f"git {' '.join(args)} failed: {done.stderr.strip()}")
+    return done.stdout
+
+
+def build_edition(target: Path) -> Path:
+    """Write the student edition of this project's notebooks into ``target``."""
+    from pkedu.release import release
+
+    staging = target.parent / f"{target.name}-release"
+    release(ROOT / "notebooks", staging)
+    shutil.copytree(staging / "student", target / "notebooks")
+    shutil.rmtree(staging)
+    return target
+
+
+def publish_edition(work: Path, branch: str = "main") -> tuple[Path, str]:
+    """The student edition as an instructor publishes it: a git repository.
+
+    Returns the instructor's working copy (commit there, then ``git push``) and the
+    ``file://`` URL of the published (bare) repository that students pull from.
+    """
+    published = work / "pkedu-student.git"
+    git("init", "--bare", "-b", branch, str(published), cwd=work)
+    copy = build_edition(work / "instructor-copy")
+    git("init", "-b", branch, cwd=copy)
+    git("add", "-A", cwd=copy)
+    git("commit", "-q", "-m", "Student edition", cwd=copy)
+    git("remote", "add", "origin", published.as_uri(), cwd=copy)
+    git("push", "-q", "origin", branch, cwd=copy)
+    return copy, published.as_uri()
