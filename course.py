@@ -6,6 +6,7 @@
     python3 course.py app NAME       open one interactive app as a web page (Voila)
     python3 course.py bench          run the performance benchmarks
     python3 course.py release        write student and self-study notebooks to build/
+    python3 course.py edition        write the student and self-study editions to build/editions/
 
 The first run creates a private Python environment in .venv/ inside this folder
 and installs the course into it (about a minute with a good connection). Later
@@ -118,7 +119,13 @@ def release(args: list[str]) -> int:
                check=False)
 
 
-COMMANDS = {"start": start, "test": test, "app": app, "bench": bench, "release": release}
+def edition(args: list[str]) -> int:
+    python = ensure_environment("")
+    return run([str(python), "-m", "pkedu.cli", "edition", *args], check=False)
+
+
+COMMANDS = {"start": start, "test": test, "app": app, "bench": bench, "release": release,
+            "edition": edition}
 
 
 def main(argv: list[str]) -> int:
