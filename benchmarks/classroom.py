@@ -311,10 +311,8 @@ def simulate(student: harness.Student, monitor: Monitor, start: threading.Barrie
     try:
         student.log_in()
         mark("logged in")
-        student.open_server()
-        mark("server ready")
-        student.pull()
-        mark("pulled")
+        student.follow_link(student.link(notebook.split("/", 1)[1]))
+        mark("server started and course pulled")
         kernel = student.open_kernel(notebook)
         mark("kernel started")
         try:

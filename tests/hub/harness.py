@@ -11,9 +11,6 @@ opens their server (following the hub's OAuth redirects to the nbgitpuller link 
 is the server's default URL), pulls the course through nbgitpuller's event stream, and
 runs notebooks through the Jupyter kernel protocol (REST + websocket), as JupyterLab's
 "Run All" does.
-
->>> nbgitpuller_query("file:///srv/edition.git", "main", "pkedu")
-'repo=file%3A%2F%2F%2Fsrv%2Fedition.git&branch=main&targetpath=pkedu'
 """
 
 from __future__ import annotations
@@ -32,7 +29,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlencode
+from urllib.parse import unquote, urlencode
 
 import psutil
 import requests
@@ -66,11 +63,6 @@ def free_port() -> int:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
-
-
-def nbgitpuller_query(repo: str, branch: str, folder: str) -> str:
-    """The query string nbgitpuller needs to clone or update ``repo`` into ``folder``."""
-    return urlencode({"repo": repo, "branch": branch, "targetpath": folder})
 
 
 def override_config(proxy: str, work: Path, ports: dict[str, int], service_token: str) -> str:
@@ -226,7 +218,8 @@ class Student:
     name: str
     session: requests.Session = field(default_factory=requests.Session)
     pull_events: list[dict[str, Any]] = field(default_factory=list)
-    landed_on: str = ""
+    landed_on: str = ""  # the page a link or the server's home led to
+    opened: str = ""     # the page opened after the last pull
 
     @property
     def server(self) -> str:
@@ -250,38 +243,64 @@ class Student:
         if reply.status_code not in (302, 303):
             raise HubError(f"{self.name}: login answered {reply.status_code}")
 
-    def open_server(self, timeout: float = SPAWN_TIMEOUT) -> str:
-        """Go to /hub/spawn and wait until the server is ready; return the page landed on.
+    def open_server(self) -> str:
+        """Go to the hub's home, as after logging in; return the page the server shows.
 
-        Following the redirects ends at the server's default URL, the nbgitpuller link.
+        The server's default URL (deploy/jupyterhub_config.py) is the nbgitpuller link.
         """
         self.session.get(f"{self.hub.url}/hub/spawn", timeout=60)
+        self.wait_until_ready()
+        page = self.session.get(f"{self.server}/", timeout=60)
+        page.raise_for_status()
+        self.landed_on = page.url
+        return page.url
+
+    def link(self, open_path: str = "notebooks/00_start_here.ipynb") -> str:
+        """The nbgitpuller link the instructor gives the class (``pkedu link``)."""
+        from pkedu.links import nbgitpuller_link
+
+        return nbgitpuller_link(self.hub.url, self.hub.repo, branch=self.hub.branch,
+                                open_path=open_path, folder=self.hub.folder)
+
+    def wait_until_ready(self, timeout: float = SPAWN_TIMEOUT) -> None:
+        """Wait, as the hub's "server starting" page does, until the server is up."""
         deadline = time.monotonic() + timeout
         while True:
             reply = self.session.get(f"{self.hub.url}/hub/api/users/{self.name}", timeout=30)
             reply.raise_for_status()
             server = reply.json().get("servers", {}).get("", {})
             if server.get("ready"):
-                break
-            if not server.get("pending") and not server.get("ready"):
-                raise HubError(f"{self.name}: the server stopped while starting:\n"
-                               f"{self.hub.log_tail()}")
+                return
+            if not server.get("pending"):
+                raise HubError(f"{self.name}: no server is starting:\n{self.hub.log_tail()}")
             if time.monotonic() > deadline:
                 raise HubError(f"{self.name}: server not ready after {timeout:.0f} s")
             time.sleep(0.25)
-        page = self.session.get(f"{self.server}/", timeout=60)
+
+    def follow_link(self, link: str, timeout: float = 120) -> str:
+        """Open an nbgitpuller link as a logged-in browser does; return the page it opens.
+
+        The link goes through the hub (starting the server if needed) to nbgitpuller's
+        page, whose script streams ``git-pull/api`` with the page's parameters and its
+        ``_xsrf`` token, then opens ``urlpath``. Raises HubError unless the pull finished.
+        """
+        page = self.session.get(link, timeout=60)
+        if "/git-pull" not in page.url or "data-repo" not in page.text:
+            self.wait_until_ready()  # the hub showed its "server starting" page
+            page = self.session.get(link, timeout=60)
         page.raise_for_status()
         self.landed_on = page.url
-        return page.url
-
-    def pull(self, timeout: float = 120) -> list[dict[str, Any]]:
-        """Run nbgitpuller as its link's page does: its event stream, to the end."""
-        hub = self.hub
-        url = (f"{self.server}/git-pull/api?"
-               f"{nbgitpuller_query(hub.repo, hub.branch, hub.folder)}")
+        data = {key: unquote(value)
+                for key, value in re.findall(r'data-([a-z-]+)="([^"]*)"', page.text)}
+        if "repo" not in data:
+            raise HubError(f"{self.name}: {page.url} is not nbgitpuller's page")
+        params = {"_xsrf": data.get("xsrf", ""), "repo": data["repo"],
+                  "targetpath": data.get("targetpath", "")}
+        params.update({key: data[key] for key in ("depth", "branch", "backup") if key in data})
         events: list[dict[str, Any]] = []
-        with self.session.get(url, stream=True, timeout=timeout,
-                              headers=self._xsrf(f"/user/{self.name}/")) as reply:
+        api = f"{data.get('base-url', '/user/' + self.name + '/')}git-pull/api"
+        with self.session.get(f"{self.hub.url}{api}", params=params, stream=True,
+                              timeout=timeout) as reply:
             reply.raise_for_status()
             for line in reply.iter_lines(decode_unicode=True):
                 if line and line.startswith("data:"):
@@ -293,7 +312,10 @@ class Student:
             output = "".join(str(e.get("output", "")) for e in events)
             raise HubError(f"{self.name}: nbgitpuller did not finish: "
                            f"{events[-1] if events else 'no events'}\n{output}")
-        return events
+        opened = self.session.get(f"{self.hub.url}{data.get('base-url', '')}{data['path']}",
+                                  timeout=60)
+        opened.raise_for_status()
+        return opened.url
 
     # --- the Jupyter server's REST API ---
 
@@ -438,25 +460,28 @@ def git(*args: str, cwd: Path) -> str:
 
 
 def build_edition(target: Path) -> Path:
-    """Write the student edition of this project's notebooks into ``target``."""
-    from pkedu.release import release
+    """Write the student edition of this project (``pkedu edition``) into ``target``."""
+    from pkedu.edition import write_editions
 
-    staging = target.parent / f"{target.name}-release"
-    release(ROOT / "notebooks", staging)
-    shutil.copytree(staging / "student", target / "notebooks")
-    shutil.rmtree(staging)
+    editions = write_editions(ROOT, target.parent / f"{target.name}-editions")
+    shutil.copytree(editions.folders["student"], target)
     return target
 
 
-def publish_edition(work: Path, branch: str = "main") -> tuple[Path, str]:
+def publish_edition(work: Path, branch: str = "main",
+                    edition: Path | None = None) -> tuple[Path, str]:
     """The student edition as an instructor publishes it: a git repository.
 
-    Returns the instructor's working copy (commit there, then ``git push``) and the
+    ``edition`` is an edition folder already written (default: write one now). Returns the instructor's working copy (commit there, then ``git push``) and the
     ``file://`` URL of the published (bare) repository that students pull from.
     """
     published = work / "pkedu-student.git"
     git("init", "--bare", "-b", branch, str(published), cwd=work)
-    copy = build_edition(work / "instructor-copy")
+    copy = work / "instructor-copy"
+    if edition is None:
+        build_edition(copy)
+    else:
+        shutil.copytree(edition, copy)
     git("init", "-b", branch, cwd=copy)
     git("add", "-A", cwd=copy)
     git("commit", "-q", "-m", "Student edition", cwd=copy)

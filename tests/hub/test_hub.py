@@ -17,10 +17,13 @@ import os
 import runpy
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import parse_qsl, urlsplit
 
 import nbformat
 import pytest
 from traitlets.config import Config
+
+from _classroom import editions
 
 from .harness import (
     SHIPPED_CONFIG, Hub, Student, code_cells, error_report, find_proxy, git, publish_edition,
@@ -82,6 +85,27 @@ def test_config_opens_the_course_through_nbgitpuller(monkeypatch: pytest.MonkeyP
     assert culler["name"] == "idle-culler" and "--timeout=3600" in culler["command"]
 
 
+def test_config_link_is_the_one_pkedu_link_prints(monkeypatch: pytest.MonkeyPatch,
+                                                  tmp_path: Path) -> None:
+    """The server's default URL and ``pkedu link`` pull the same thing into the same place."""
+    from pkedu.links import nbgitpuller_link
+
+    env = tmp_path / "env"
+    (env / "bin").mkdir(parents=True)
+    (env / "bin" / "jupyterhub-singleuser").touch()
+    repo = "https://example.org/pk-student.git"
+    c = load_shipped(monkeypatch, PKEDU_COURSE_REPO=repo, PKEDU_USER_ENV=str(env),
+                     PKEDU_COURSE_BRANCH="week-2", PKEDU_COURSE_FOLDER="peacekeeping")
+    link = nbgitpuller_link("https://hub.example.org", repo, branch="week-2",
+                            folder="peacekeeping")
+
+    def params(url: str) -> dict[str, str]:  # nbgitpuller accepts targetPath and targetpath
+        return {key.lower(): value for key, value in parse_qsl(urlsplit(url).query)}
+
+    assert params(c.Spawner.default_url) == params(link)
+    assert urlsplit(link).path == "/hub/user-redirect" + urlsplit(c.Spawner.default_url).path
+
+
 # --------------------------------------------------------------------------- a real hub
 
 
@@ -98,9 +122,10 @@ def proxy() -> str:
 
 
 @pytest.fixture(scope="module")
-def edition(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
+def edition(proxy: str, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
     """The instructor's copy of the student edition and the URL students pull from."""
-    return publish_edition(tmp_path_factory.mktemp("edition"))
+    written = editions(tmp_path_factory).folders["student"]  # shared with test_edition.py
+    return publish_edition(tmp_path_factory.mktemp("edition"), edition=written)
 
 
 @pytest.fixture(scope="module")
@@ -116,21 +141,28 @@ def hub(proxy: str, edition: tuple[Path, str],
 
 @pytest.fixture(scope="module")
 def student(hub: Hub) -> Student:
-    """Ana has logged in, opened her server and pulled the course."""
+    """Ana has logged in, followed the instructor's link (her server started) and pulled."""
     ana = Student(hub, "ana")
     ana.log_in()
-    ana.landed_on = ana.open_server()
-    ana.pull()
+    ana.opened = ana.follow_link(ana.link())
     return ana
 
 
-def test_student_lands_on_the_nbgitpuller_link(student: Student) -> None:
-    assert "/user/ana/git-pull?" in student.landed_on
-    assert "targetpath=pkedu" in student.landed_on
-    assert "urlpath=lab%2Ftree%2Fpkedu%2Fnotebooks%2F00_start_here.ipynb" in student.landed_on
+def test_the_link_pulls_the_course_and_opens_notebook_00(student: Student) -> None:
+    assert student.landed_on.startswith(f"{student.server}/git-pull?")
     assert student.pull_events[-1] == {"phase": "finished"}
+    assert student.opened == f"{student.server}/lab/tree/pkedu/notebooks/00_start_here.ipynb"
     names = student.files(NOTEBOOKS)
     assert "00_start_here.ipynb" in names and "07_capstone_fact_check.ipynb" in names
+    assert "README.md" in student.files("pkedu")
+
+
+def test_the_servers_home_page_is_the_nbgitpuller_link(student: Student) -> None:
+    """A student who logs in without the link lands on the same pull (the config's default)."""
+    landed = student.open_server()
+    assert landed.startswith(f"{student.server}/git-pull?")
+    assert "targetpath=pkedu" in landed
+    assert "urlpath=lab%2Ftree%2Fpkedu%2Fnotebooks%2F00_start_here.ipynb" in landed
 
 
 def test_notebook_00_runs_in_the_students_server(student: Student) -> None:
@@ -190,7 +222,7 @@ def test_pulling_again_keeps_the_students_work(student: Student,
     git("commit", "-q", "-m", "Fix a typo in 01; add notebook 08 and a glossary", cwd=work)
     git("push", "-q", "origin", "main", cwd=work)
 
-    student.pull()  # she opens the link again
+    student.follow_link(student.link())  # she opens the link again
 
     merged = student.read_notebook(nb01)
     nbformat.validate(nbformat.from_dict(copy.deepcopy(merged)))
