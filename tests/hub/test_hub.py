@@ -239,3 +239,10 @@ def test_pulling_again_keeps_the_students_work(student: Student,
     assert len(renamed) == 1, names
     assert student.read_text(f"{NOTEBOOKS}/{renamed[0]}") == "my glossary\n"
     assert student.read_text(f"{NOTEBOOKS}/glossary.md") == "the instructor's glossary\n"
+
+
+def test_the_idle_culler_runs(hub: Hub, student: Student) -> None:
+    """The shipped culler service started and is still running (it stops idle servers)."""
+    commands = [" ".join(p.cmdline()) for p in hub.processes()[1:] if p.is_running()]
+    assert any("jupyterhub_idle_culler" in command for command in commands), commands
+    assert "Service idle-culler exited" not in hub.log.read_text(errors="replace")
