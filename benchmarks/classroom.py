@@ -42,7 +42,7 @@ import psutil
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
-from hub import harness  # noqa: E402  (the hub harness lives beside the hub test)
+from hub import edition_repo, harness  # noqa: E402  (beside the hub test)
 
 MB = 1024 * 1024
 MEMORY_BUDGET = 300 * MB          # per student: server + kernel, peak RSS
@@ -338,7 +338,7 @@ def simulate(student: harness.Student, monitor: Monitor, start: threading.Barrie
 
 def classroom(students: int, proxy: str, work: Path) -> tuple[list[StudentResult], dict]:
     """Run the class; return each student's result and the hub's overhead."""
-    _, repo = harness.publish_edition(work)
+    _, repo = edition_repo.publish_edition(work)
     hub = harness.start_hub(work / "hub", repo, proxy=proxy)
     try:
         monitor = Monitor(hub)

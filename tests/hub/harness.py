@@ -9,8 +9,9 @@ password), the simple local spawner (no system users; homes in a temporary folde
 A ``Student`` does over HTTP what a browser does: logs in through the login form,
 opens their server (following the hub's OAuth redirects to the nbgitpuller link that
 is the server's default URL), pulls the course through nbgitpuller's event stream, and
-runs notebooks through the Jupyter kernel protocol (REST + websocket), as JupyterLab's
-"Run All" does.
+runs notebooks through the Jupyter kernel protocol (REST + websocket, kernel.py), as
+JupyterLab's "Run All" does. edition_repo.py publishes the student edition as a git
+repository for nbgitpuller to pull from.
 """
 
 from __future__ import annotations
@@ -25,22 +26,25 @@ import subprocess
 import sys
 import time
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-from urllib.parse import unquote, urlencode
+from urllib.parse import unquote
 
 import psutil
 import requests
-import websocket
+
+from .kernel import CHART_MIMETYPE, CellRun, Kernel, code_cells, error_report
+
+__all__ = ["CHART_MIMETYPE", "CellRun", "Hub", "HubError", "Kernel", "Student", "code_cells",
+           "error_report", "find_proxy", "iter_process_tree", "start_hub"]
 
 ROOT = Path(__file__).resolve().parents[2]
 SHIPPED_CONFIG = ROOT / "deploy" / "jupyterhub_config.py"
 PROXY_NAME = "configurable-http-proxy"
 #: Where .ci/run installs the proxy (npm install --prefix build/node).
 LOCAL_PROXY = ROOT / "build" / "node" / "node_modules" / ".bin" / PROXY_NAME
-CHART_MIMETYPE = re.compile(r"application/vnd\.vegalite\.v\d+\+json")
 HUB_START_TIMEOUT = 60  # seconds
 SPAWN_TIMEOUT = 180  # seconds; a class spawning at once queues on the CPU
 
@@ -197,20 +201,6 @@ def start_hub(work: Path, repo: str, *, branch: str = "main", folder: str = "pke
 
 
 @dataclass
-class CellRun:
-    """What running one code cell produced."""
-
-    code: str
-    status: str = ""
-    outputs: list[dict[str, Any]] = field(default_factory=list)
-    errors: list[str] = field(default_factory=list)
-
-    def has_chart(self) -> bool:
-        return any(CHART_MIMETYPE.fullmatch(kind) for out in self.outputs
-                   for kind in out.get("data", {}))
-
-
-@dataclass
 class Student:
     """One student using the hub the way a browser does."""
 
@@ -353,89 +343,6 @@ class Student:
         return Kernel(self, session["id"], session["kernel"]["id"])
 
 
-class Kernel:
-    """A kernel reached over the websocket, as JupyterLab reaches it."""
-
-    def __init__(self, student: Student, session_id: str, kernel_id: str) -> None:
-        self.student = student
-        self.session_id = session_id
-        self.kernel_id = kernel_id
-        self.client_session = uuid.uuid4().hex
-        cookies = "; ".join(f"{c.name}={c.value}" for c in student.session.cookies)
-        url = (student.server.replace("http://", "ws://", 1)
-               + f"/api/kernels/{kernel_id}/channels?session_id={self.client_session}")
-        self.ws = websocket.create_connection(
-            url, timeout=SPAWN_TIMEOUT, cookie=cookies,
-            header=[f"X-XSRFToken: {student._xsrf(f'/user/{student.name}/')['X-XSRFToken']}"],
-            origin=student.hub.url)
-
-    def _message(self, msg_type: str, content: dict[str, Any], channel: str) -> dict[str, Any]:
-        return {"header": {"msg_id": uuid.uuid4().hex, "username": self.student.name,
-                           "session": self.client_session, "msg_type": msg_type,
-                           "version": "5.3", "date": ""},
-                "parent_header": {}, "metadata": {}, "content": content, "channel": channel,
-                "buffers": []}
-
-    def run_all(self, cells: list[str],
-                on_output: Callable[[int, dict[str, Any]], None] | None = None,
-                timeout: float = 600) -> list[CellRun]:
-        """Run ``cells`` in order, sent at once and stopping at an error, as "Run All" does.
-
-        ``on_output(index, output)`` is called as each output arrives.
-        """
-        runs = [CellRun(code) for code in cells]
-        pending: dict[str, int] = {}
-        for index, code in enumerate(cells):
-            message = self._message("execute_request", {
-                "code": code, "silent": False, "store_history": True,
-                "user_expressions": {}, "allow_stdin": False, "stop_on_error": True}, "shell")
-            pending[message["header"]["msg_id"]] = index
-            self.ws.send(json.dumps(message))
-        replies = 0
-        deadline = time.monotonic() + timeout
-        while replies < len(cells):
-            if time.monotonic() > deadline:
-                raise HubError(f"{self.student.name}: cells still running after {timeout} s")
-            message = json.loads(self.ws.recv())
-            index = pending.get(message.get("parent_header", {}).get("msg_id", ""))
-            if index is None:
-                continue
-            kind, content = message["msg_type"], message["content"]
-            run = runs[index]
-            if kind == "execute_reply":
-                run.status = content.get("status", "")
-                replies += 1
-            elif kind in ("display_data", "execute_result", "stream", "error"):
-                output = {"output_type": kind, **content}
-                run.outputs.append(output)
-                if kind == "error":
-                    run.errors.append(f"{content.get('ename')}: {content.get('evalue')}")
-                if on_output:
-                    on_output(index, output)
-        return runs
-
-    def close(self) -> None:
-        try:
-            self.ws.close()
-        finally:
-            try:
-                self.student.call("DELETE", f"sessions/{self.session_id}")
-            except (HubError, requests.RequestException):
-                pass  # the server may already be gone; the hub stops it anyway
-
-
-def code_cells(notebook: dict[str, Any]) -> list[str]:
-    """The source of every code cell, in order."""
-    return ["".join(c["source"]) if isinstance(c["source"], list) else c["source"]
-            for c in notebook["cells"] if c["cell_type"] == "code"]
-
-
-def error_report(runs: list[CellRun]) -> list[str]:
-    """One line per cell that failed or was aborted, with its error."""
-    return [f"cell {i}: {run.status}: {'; '.join(run.errors)}\n    {run.code[:120]!r}"
-            for i, run in enumerate(runs) if run.status != "ok" or run.errors]
-
-
 def iter_process_tree(pid: int) -> Iterator[psutil.Process]:
     """A process and all its descendants (kernels included)."""
     try:
@@ -444,47 +351,3 @@ def iter_process_tree(pid: int) -> Iterator[psutil.Process]:
         yield from proc.children(recursive=True)
     except psutil.NoSuchProcess:
         return
-
-
-# --------------------------------------------------------------------------- the edition
-
-
-def git(*args: str, cwd: Path) -> str:
-    """Run git as the instructor (a fixed identity, no user configuration needed)."""
-    command = ["git", "-c", "user.name=Instructor", "-c", "user.email=instructor@example.org",
-               "-c", "init.defaultBranch=main", *args]
-    done = subprocess.run(command, cwd=cwd, capture_output=True, text=True)
-    if done.returncode != 0:
-        raise HubError(f"git {' '.join(args)} failed: {done.stderr.strip()}")
-    return done.stdout
-
-
-def build_edition(target: Path) -> Path:
-    """Write the student edition of this project (``pkedu edition``) into ``target``."""
-    from pkedu.edition import write_editions
-
-    editions = write_editions(ROOT, target.parent / f"{target.name}-editions")
-    shutil.copytree(editions.folders["student"], target)
-    return target
-
-
-def publish_edition(work: Path, branch: str = "main",
-                    edition: Path | None = None) -> tuple[Path, str]:
-    """The student edition as an instructor publishes it: a git repository.
-
-    ``edition`` is an edition folder already written (default: write one now). Returns the instructor's working copy (commit there, then ``git push``) and the
-    ``file://`` URL of the published (bare) repository that students pull from.
-    """
-    published = work / "pkedu-student.git"
-    git("init", "--bare", "-b", branch, str(published), cwd=work)
-    copy = work / "instructor-copy"
-    if edition is None:
-        build_edition(copy)
-    else:
-        shutil.copytree(edition, copy)
-    git("init", "-b", branch, cwd=copy)
-    git("add", "-A", cwd=copy)
-    git("commit", "-q", "-m", "Student edition", cwd=copy)
-    git("remote", "add", "origin", published.as_uri(), cwd=copy)
-    git("push", "-q", "origin", branch, cwd=copy)
-    return copy, published.as_uri()

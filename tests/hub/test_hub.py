@@ -25,10 +25,8 @@ from traitlets.config import Config
 
 from _classroom import editions
 
-from .harness import (
-    SHIPPED_CONFIG, Hub, Student, code_cells, error_report, find_proxy, git, publish_edition,
-    start_hub,
-)
+from .edition_repo import git, publish_edition
+from .harness import SHIPPED_CONFIG, Hub, Student, code_cells, error_report, find_proxy, start_hub
 
 pytestmark = pytest.mark.hub
 
