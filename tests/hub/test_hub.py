@@ -133,8 +133,10 @@ def hub(proxy: str, edition: tuple[Path, str],
     try:
         yield started
     finally:
+        everything = started.processes()  # hub, proxy, culler, servers, kernels
         started.stop()
-    assert not [p for p in started.processes() if p.is_running()], "processes left running"
+    left = [" ".join(p.cmdline()) for p in everything if p.is_running()]
+    assert not left, f"processes left running: {left}"
 
 
 @pytest.fixture(scope="module")
