@@ -60,7 +60,7 @@ APP_INTERACTION = ("from pkedu.apps.explorer import explorer_model\n"
 
 def _load_runner() -> ModuleType:
     """benchmarks/run.py, for its table, percentile and machine description."""
-    spec = importlib.util.spec_from_file_location("pkedu_benchmarks_run",
+    spec = importlib.util.spec_from_file_location("pkedu_classroom_runner",
                                                   ROOT / "benchmarks" / "run.py")
     module = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = module
