@@ -9,6 +9,7 @@
     python3 course.py execute [NB]   re-run notebooks (default: all) and save their outputs
     python3 course.py site           build the course website into build/site/ (offline)
     python3 course.py handouts       print each lesson to PDF in build/handouts/ (needs Chromium)
+    python3 course.py edition        write the student and self-study editions to build/editions/
 
 The first run creates a private Python environment in .venv/ inside this folder
 and installs the course with its test tools into it (about a minute with a good
@@ -162,8 +163,14 @@ def handouts(args: list[str]) -> int:
                check=False)
 
 
+def edition(args: list[str]) -> int:
+    python = ensure_environment()
+    return run([str(python), "-m", "pkedu.cli", "edition", *args], check=False)
+
+
 COMMANDS = {"start": start, "test": test, "app": app, "bench": bench, "release": release,
-            "execute": execute, "site": site, "handouts": handouts}
+            "execute": execute, "site": site, "handouts": handouts,
+            "edition": edition}
 
 
 def main(argv: list[str]) -> int:

@@ -7,6 +7,8 @@
     pkedu execute [NOTEBOOK...]       re-run notebooks and save them (default: notebooks/)
     pkedu site [SRC_DIR] [OUT_DIR]    build the course website (default: build/site)
     pkedu handouts [SITE] [OUT_DIR]   print the website's lessons to PDF (default: build/handouts)
+    pkedu edition [--out DIR]         write the student and self-study editions (course folders)
+    pkedu link --hub URL --repo URL   print the nbgitpuller link that opens the student edition
 
 DIR is a folder of notebooks (default: notebooks) or a single notebook.
 
@@ -55,7 +57,55 @@ def _parser() -> argparse.ArgumentParser:
 
     site.add_command(commands)
     handouts.add_command(commands)
+    _add_classroom_commands(commands)
     return parser
+
+
+def _add_classroom_commands(commands: argparse._SubParsersAction) -> None:
+    from pkedu.links import APPS, DEFAULT_NOTEBOOK
+
+    edi = commands.add_parser("edition", help="write the student and self-study editions",
+                              description="Write OUT/student/ and OUT/self-study/: complete "
+                              "course folders (released notebooks, README, course.py, "
+                              "environment files and the pkedu wheel) to publish for a class.")
+    edi.add_argument("--root", default=".", help="the course's project folder (default: .)")
+    edi.add_argument("--out", default="build/editions",
+                     help="folder to write the editions into (default: build/editions)")
+    edi.add_argument("--wheel", help="use this pkedu wheel instead of building one")
+    lnk = commands.add_parser("link", help="print an nbgitpuller link to the student edition",
+                              description="Print the link that pulls the student edition's "
+                              "git repository into a student's JupyterHub account and opens "
+                              "a notebook.")
+    lnk.add_argument("--hub", required=True, help="the hub's address, e.g. https://hub.uni.edu")
+    lnk.add_argument("--repo", required=True, help="the student edition's git repository")
+    lnk.add_argument("--branch", default="main", help="branch to pull (default: main)")
+    lnk.add_argument("--open", default=DEFAULT_NOTEBOOK, dest="open_path",
+                     help=f"file to open, inside the repository (default: {DEFAULT_NOTEBOOK})")
+    lnk.add_argument("--app", default="lab", choices=list(APPS),
+                     help="what opens it (default: lab)")
+    lnk.add_argument("--folder", help="folder to clone into (default: the repository's name)")
+
+
+def _edition(args: argparse.Namespace) -> int:
+    from pkedu.edition import EditionError, write_editions
+
+    try:
+        report = write_editions(args.root, args.out, wheel=args.wheel)
+    except EditionError as exc:
+        return _fail(f"{exc}\nNothing was changed.")
+    print(report.summary())
+    return 0
+
+
+def _link(args: argparse.Namespace) -> int:
+    from pkedu.links import LinkError, nbgitpuller_link
+
+    try:
+        print(nbgitpuller_link(args.hub, args.repo, branch=args.branch,
+                               open_path=args.open_path, app=args.app, folder=args.folder))
+    except LinkError as exc:
+        return _fail(str(exc))
+    return 0
 
 
 def _release(args: argparse.Namespace) -> int:
@@ -118,7 +168,8 @@ def _execute(args: argparse.Namespace) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status."""
     args = _parser().parse_args(argv)
-    handlers = {"release": _release, "sync": _sync, "execute": _execute}
+    handlers = {"release": _release, "sync": _sync, "execute": _execute, "edition": _edition,
+                "link": _link}
     if args.command in ("site", "handouts"):
         from pkedu import handouts, site
 

@@ -39,12 +39,22 @@ GROUPS: tuple[str, ...] = ("troops", "police", "experts")
 def data_dir() -> Path:
     """The folder holding the curated tables.
 
-    It is the ``data/`` folder at the top of the project, unless the
-    environment variable ``PKEDU_DATA_DIR`` names another folder.
+    In order: the folder named by the environment variable ``PKEDU_DATA_DIR``;
+    the tables installed inside the package (``pkedu/_data/``, where a wheel
+    puts the project's ``data/`` folder); or, in a source checkout or an
+    editable install, the ``data/`` folder at the top of the project.
+
+    >>> (data_dir() / "countries.csv").is_file()
+    True
     """
+    from importlib import resources  # here, so the module's imports stay as they were
+
     override = os.environ.get("PKEDU_DATA_DIR")
     if override:
         return Path(override)
+    installed = resources.files("pkedu") / "_data"
+    if isinstance(installed, Path) and installed.is_dir():
+        return installed
     return Path(__file__).resolve().parents[2] / "data"
 
 

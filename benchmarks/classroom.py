@@ -1,0 +1,425 @@
+#!/usr/bin/env python3
+"""A class logging in at once: a real JupyterHub under load, measured.
+
+    python benchmarks/classroom.py --students 20
+    python benchmarks/classroom.py --students 5 --json results.json
+
+Starts the hub from deploy/jupyterhub_config.py (with the test overrides of
+tests/hub/harness.py: dummy login, simple local spawner, 127.0.0.1), publishes the
+student edition as a local git repository, then N simulated students at once each
+log in, wait for their server, pull the course with nbgitpuller, open notebook 01,
+run all its cells through the kernel protocol as "Run All" does, and use one app
+(the explorer's model, through the same kernel).
+
+Reported: login to first chart (p50, p95, max: the first Vega-Lite output arriving
+at the client, i.e. the moment JupyterLab could draw it), each student's memory
+(peak RSS of their server plus kernel), failures, the hub's own overhead (hub,
+proxy and idle-culler: CPU seconds and peak RSS), and a sizing table for classes of
+30, 100 and 300 computed from the figures measured (docs/classroom-hub.md).
+
+Budgets: no failures; at most 300 MB per student; at N >= 20, p95 login to first
+chart within 1.25x of the CPU-bound ideal, N x one student's CPU seconds / cores.
+Exit status 1 when a budget fails. Needs node and configurable-http-proxy (see
+tests/hub/harness.py, ``find_proxy``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import math
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from types import ModuleType
+
+import psutil
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tests"))
+from hub import edition_repo, harness  # noqa: E402  (beside the hub test)
+
+MB = 1024 * 1024
+MEMORY_BUDGET = 300 * MB          # per student: server + kernel, peak RSS
+IDEAL_RATIO_BUDGET = 1.25         # p95 login-to-first-chart / CPU-bound ideal
+IDEAL_FROM_STUDENTS = 20          # the ratio is a budget from this class size on
+CLASS_SIZES = (30, 100, 300)
+SIZING_WAIT = 60.0                # seconds: a whole class sees its first chart within this
+MEMORY_HEADROOM = 1.25            # on top of the measured peak per student
+SYSTEM_MEMORY = 1024 * MB         # the operating system and the hub itself
+APP_INTERACTION = ("from pkedu.apps.explorer import explorer_model\n"
+                   "result = explorer_model(['IDN', 'VNM', 'THA'], 2005, 2020)\n"
+                   "assert result.ok, result.message\n"
+                   "result.chart")
+
+
+def _load_runner() -> ModuleType:
+    """benchmarks/run.py, for its table, percentile and machine description."""
+    spec = importlib.util.spec_from_file_location("pkedu_classroom_runner",
+                                                  ROOT / "benchmarks" / "run.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+run = _load_runner()
+
+
+# --------------------------------------------------------------------------- pure parts
+
+
+@dataclass
+class StudentResult:
+    """What one simulated student saw."""
+
+    name: str
+    first_chart: float | None = None      # seconds from the start of login
+    done: float | None = None             # seconds until the app interaction answered
+    cpu_to_first_chart: float | None = None  # CPU seconds of their server + kernel by then
+    peak_rss: int = 0                     # bytes, server + kernel
+    peak_server_rss: int = 0              # bytes, the server alone
+    peak_pss: int = 0                     # bytes, server + kernel, shared pages divided
+    phases: dict[str, float] = field(default_factory=dict)
+    error: str = ""
+
+
+def ideal_seconds(students: int, cpu_per_student: float, cores: int) -> float:
+    """The CPU-bound ideal: the work of the whole class spread over every core.
+
+    Never less than one student's own CPU time (one student cannot use two cores).
+
+    >>> ideal_seconds(20, 3.0, 2)
+    30.0
+    >>> ideal_seconds(1, 3.0, 2)
+    3.0
+    """
+    if students < 1 or cores < 1:
+        raise ValueError("students and cores must be at least 1")
+    return max(students * cpu_per_student / cores, cpu_per_student)
+
+
+def latency_rows(results: Sequence[StudentResult], cores: int,
+                 ideal_from: int = IDEAL_FROM_STUDENTS) -> list:
+    """Rows for login-to-first-chart, the ideal, failures and memory; budgets applied.
+
+    >>> ok = [StudentResult(f"s{i}", first_chart=10.0 + i, cpu_to_first_chart=4.0,
+    ...                     peak_rss=250 * MB) for i in range(20)]
+    >>> rows = {r.item: r for r in latency_rows(ok, cores=2)}
+    >>> rows["failures"].status, rows["memory per student, max"].status
+    ('ok', 'ok')
+    >>> round(rows["p95 / CPU-bound ideal"].value, 3), rows["p95 / CPU-bound ideal"].status
+    (0.701, 'ok')
+    >>> bad = ok[:19] + [StudentResult("s19", error="spawn failed")]
+    >>> {r.item: r.status for r in latency_rows(bad, cores=2)}["failures"]
+    'OVER'
+    """
+    n = len(results)
+    good = [r for r in results if not r.error and r.first_chart is not None]
+    failed = n - len(good)
+    rows = [run.Row("failures", failed, "", budget=1, budget_figure="0",
+                    note="; ".join(f"{r.name}: {r.error}" for r in results if r.error)[:300])]
+    if not good:
+        return rows
+    latencies = [r.first_chart for r in good]
+    for label, value in (("p50", run.percentile(latencies, 50)),
+                         ("p95", run.percentile(latencies, 95)), ("max", max(latencies))):
+        rows.append(run.Row(f"login to first chart, {label}", value, "s"))
+    cpu = [r.cpu_to_first_chart for r in good if r.cpu_to_first_chart]
+    if cpu:
+        per_student = run.percentile(cpu, 50)
+        ideal = ideal_seconds(n, per_student, cores)
+        rows.append(run.Row("CPU per student to first chart, median", per_student, "s",
+                            note=f"server + kernel + git; {cores} core(s)"))
+        rows.append(run.Row("CPU-bound ideal", ideal, "s",
+                            note=f"{n} x CPU / {cores} cores, at least one student's CPU"))
+        budget = IDEAL_RATIO_BUDGET + 1e-9 if n >= ideal_from else None
+        rows.append(run.Row("p95 / CPU-bound ideal", run.percentile(latencies, 95) / ideal, "x",
+                            budget=budget, budget_figure=f"<= {IDEAL_RATIO_BUDGET}x",
+                            note="" if budget else f"a budget from {ideal_from} students"))
+    memory = [r.peak_rss for r in good]
+    rows.append(run.Row("memory per student, median", run.percentile(memory, 50), "bytes"))
+    rows.append(run.Row("memory per student, max", max(memory), "bytes",
+                        budget=MEMORY_BUDGET + 1, budget_figure="<= 300.00 MB",
+                        note="peak RSS, server + kernel"))
+    if any(r.peak_server_rss for r in good):
+        rows.append(run.Row("  of which the server, max", max(r.peak_server_rss for r in good),
+                            "bytes", note="peak RSS of jupyterhub-singleuser"))
+    if any(r.peak_pss for r in good):
+        rows.append(run.Row("memory per student, PSS max", max(r.peak_pss for r in good),
+                            "bytes", note="shared library pages counted once"))
+    return rows
+
+
+@dataclass
+class Sizing:
+    students: int
+    cores: int
+    memory_gb: int
+
+
+def size_class(students: int, cpu_per_student: float, rss_per_student: float,
+               hub_rss: float, wait: float = SIZING_WAIT) -> Sizing:
+    """Cores and memory for a class that logs in at once.
+
+    cores  = ceil(students x CPU seconds to first chart / wait), at least 2
+    memory = students x peak RSS per student x 1.25 + hub + 1 GB system, in whole GB
+
+    >>> size_class(30, 6.0, 250 * MB, 150 * MB)
+    Sizing(students=30, cores=3, memory_gb=11)
+    """
+    cores = max(2, math.ceil(students * cpu_per_student / wait))
+    memory = students * rss_per_student * MEMORY_HEADROOM + hub_rss + SYSTEM_MEMORY
+    return Sizing(students, cores, math.ceil(memory / (1024 * MB)))
+
+
+def sizing_table(sizes: Sequence[Sizing], cpu: float, rss: float) -> str:
+    """A Markdown table of :func:`size_class` results.
+
+    >>> print(sizing_table([Sizing(30, 3, 11)], 6.0, 250 * MB).splitlines()[2])
+    | 30 | 3 | 11 GB |
+    """
+    lines = ["| students | cores | memory |", "|---:|---:|---:|"]
+    lines += [f"| {s.students} | {s.cores} | {s.memory_gb} GB |" for s in sizes]
+    lines.append(f"\nFrom {cpu:.1f} CPU s to first chart and {rss / MB:.0f} MB per student; "
+                 f"every student's first chart within {SIZING_WAIT:.0f} s of a class logging "
+                 "in at once.")
+    return "\n".join(lines)
+
+
+# --------------------------------------------------------------------------- measuring
+
+
+class Monitor:
+    """Samples the hub's process tree: per-student memory, hub and proxy overhead."""
+
+    def __init__(self, hub: harness.Hub, interval: float = 0.5) -> None:
+        self.hub = hub
+        self.interval = interval
+        self.servers: dict[str, int] = {}   # student name -> server pid
+        self.peak_rss: dict[str, int] = {}
+        self.peak_server_rss: dict[str, int] = {}
+        self.peak_pss: dict[str, int] = {}
+        self.overhead_peak_rss = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._loop, daemon=True)
+        self.overhead_cpu_start = self.overhead_cpu()
+
+    def overhead_processes(self) -> list[psutil.Process]:
+        """The hub, its proxy and its services: everything but the students' servers."""
+        procs = self.hub.processes()
+        servers = set(self.servers.values())
+        return [p for p in procs if p.pid not in servers and not self._under_server(p, servers)]
+
+    def _under_server(self, proc: psutil.Process, servers: set[int]) -> bool:
+        try:
+            return any(parent.pid in servers for parent in proc.parents())
+        except psutil.NoSuchProcess:
+            return False
+
+    def overhead_cpu(self) -> float:
+        return sum(_cpu(p, with_children=False) for p in self.overhead_processes())
+
+    def _find_servers(self) -> None:
+        for proc in self.hub.processes()[1:]:
+            if proc.pid in self.servers.values():
+                continue
+            try:
+                if any("jupyterhub-singleuser" in part for part in proc.cmdline()):
+                    name = proc.environ().get("JUPYTERHUB_USER")
+                    if name:
+                        self.servers[name] = proc.pid
+            except (psutil.NoSuchProcess, psutil.AccessDenied):
+                continue
+
+    def student_cpu(self, name: str) -> float | None:
+        """CPU seconds of a student's server, its kernels and its finished children (git)."""
+        pid = self.servers.get(name)
+        if pid is None:
+            self._find_servers()
+            pid = self.servers.get(name)
+        if pid is None:
+            return None
+        tree = list(harness.iter_process_tree(pid))
+        return sum(_cpu(p, with_children=(p.pid == pid)) for p in tree)
+
+    def _loop(self) -> None:
+        while not self._stop.wait(self.interval):
+            self._find_servers()
+            for name, pid in list(self.servers.items()):
+                tree = list(harness.iter_process_tree(pid))
+                for peaks, value in (
+                        (self.peak_rss, sum(_rss(p) for p in tree)),
+                        (self.peak_server_rss, sum(_rss(p) for p in tree if p.pid == pid)),
+                        (self.peak_pss, sum(_pss(p) for p in tree))):
+                    peaks[name] = max(peaks.get(name, 0), value)
+            self.overhead_peak_rss = max(self.overhead_peak_rss,
+                                         sum(_rss(p) for p in self.overhead_processes()))
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._thread.join(timeout=5)
+
+
+def _rss(proc: psutil.Process) -> int:
+    try:
+        return proc.memory_info().rss
+    except (psutil.NoSuchProcess, psutil.AccessDenied):
+        return 0
+
+
+def _pss(proc: psutil.Process) -> int:
+    """Proportional set size: shared pages counted once across all processes (Linux)."""
+    try:
+        return getattr(proc.memory_full_info(), "pss", 0)
+    except (psutil.NoSuchProcess, psutil.AccessDenied):
+        return 0
+
+
+def _cpu(proc: psutil.Process, with_children: bool) -> float:
+    try:
+        t = proc.cpu_times()
+    except (psutil.NoSuchProcess, psutil.AccessDenied):
+        return 0.0
+    total = t.user + t.system
+    return total + (t.children_user + t.children_system if with_children else 0.0)
+
+
+def simulate(student: harness.Student, monitor: Monitor, start: threading.Barrier,
+             result: StudentResult) -> None:
+    """One student: log in, spawn, pull, Run All of notebook 01, one app interaction."""
+    notebook = f"{student.hub.folder}/notebooks/01_convergence.ipynb"
+    start.wait()
+    t0 = time.perf_counter()
+
+    def mark(phase: str) -> None:
+        result.phases[phase] = round(time.perf_counter() - t0, 3)
+
+    def on_output(_: int, output: dict) -> None:
+        if result.first_chart is None and any(
+                harness.CHART_MIMETYPE.fullmatch(k) for k in output.get("data", {})):
+            result.first_chart = time.perf_counter() - t0
+            result.cpu_to_first_chart = monitor.student_cpu(student.name)
+
+    try:
+        student.log_in()
+        mark("logged in")
+        student.follow_link(student.link(notebook.split("/", 1)[1]))
+        mark("server started and course pulled")
+        kernel = student.open_kernel(notebook)
+        mark("kernel started")
+        try:
+            runs = kernel.run_all(harness.code_cells(student.read_notebook(notebook)),
+                                  on_output=on_output)
+            mark("notebook run")
+            problems = harness.error_report(runs)
+            if problems:
+                raise harness.HubError(f"notebook 01: {problems[0]}")
+            app = kernel.run_all([APP_INTERACTION])
+            if harness.error_report(app) or not app[0].has_chart():
+                raise harness.HubError(f"app interaction: {harness.error_report(app)}")
+            mark("app answered")
+            result.done = time.perf_counter() - t0
+        finally:
+            kernel.close()
+        if result.first_chart is None:
+            raise harness.HubError("notebook 01 drew no chart")
+    except Exception as exc:  # any failure counts, with its first line
+        result.error = (str(exc).strip().splitlines() or [type(exc).__name__])[0][:200]
+
+
+def classroom(students: int, proxy: str, work: Path) -> tuple[list[StudentResult], dict]:
+    """Run the class; return each student's result and the hub's overhead."""
+    _, repo = edition_repo.publish_edition(work)
+    hub = harness.start_hub(work / "hub", repo, proxy=proxy)
+    try:
+        monitor = Monitor(hub)
+        monitor.start()
+        results = [StudentResult(f"student{i + 1:03d}") for i in range(students)]
+        barrier = threading.Barrier(students)
+        threads = [threading.Thread(target=simulate, daemon=True,
+                                    args=(harness.Student(hub, r.name), monitor, barrier, r))
+                   for r in results]
+        wall = time.perf_counter()
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        wall = time.perf_counter() - wall
+        monitor.stop()
+        for r in results:
+            r.peak_rss = monitor.peak_rss.get(r.name, 0)
+            r.peak_server_rss = monitor.peak_server_rss.get(r.name, 0)
+            r.peak_pss = monitor.peak_pss.get(r.name, 0)
+        overhead = {"cpu_s": round(monitor.overhead_cpu() - monitor.overhead_cpu_start, 2),
+                    "peak_rss": monitor.overhead_peak_rss, "wall_s": round(wall, 2)}
+        return results, overhead
+    finally:
+        hub.stop()
+
+
+def parse_args(argv: Sequence[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--students", type=int, default=1, help="students at once (default 1)")
+    parser.add_argument("--json", metavar="FILE", help="also write the results as JSON")
+    parser.add_argument("--ideal-from", type=int, default=IDEAL_FROM_STUDENTS,
+                        help="class size from which the p95/ideal ratio is a budget")
+    args = parser.parse_args(argv)
+    if args.students < 1:
+        parser.error("--students must be at least 1")
+    return args
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parse_args(sys.argv[1:] if argv is None else argv)
+    proxy = harness.find_proxy()
+    if proxy is None:
+        print("classroom: configurable-http-proxy not found; install it with "
+              "npm install --prefix build/node configurable-http-proxy@5", file=sys.stderr)
+        return 1
+    info = run.machine_info()
+    warning = run.busy_warning(info)
+    if warning:
+        print(warning, file=sys.stderr)
+    print(f"classroom: {args.students} student(s) at once on {info['cores']} core(s), "
+          f"{info['ram']}, {info['cpu']}", file=sys.stderr)
+    with tempfile.TemporaryDirectory(prefix="pkedu-classroom-") as work:
+        try:
+            results, overhead = classroom(args.students, proxy, Path(work))
+        except harness.HubError as exc:
+            print(f"classroom: the hub did not start: {exc}", file=sys.stderr)
+            return 1
+    cores = int(info["cores"])
+    rows = latency_rows(results, cores, args.ideal_from)
+    rows += [run.Row("hub + proxy + culler CPU", overhead["cpu_s"], "s",
+                     note=f"over the {overhead['wall_s']:.0f} s run"),
+             run.Row("hub + proxy + culler memory", overhead["peak_rss"], "bytes",
+                     note="peak RSS")]
+    print(f"== classroom: {args.students} student(s) ==")
+    print(run.format_table(rows))
+    good = [r for r in results if not r.error and r.cpu_to_first_chart]
+    if good:
+        cpu = run.percentile([r.cpu_to_first_chart for r in good], 50)
+        rss = max(r.peak_rss for r in good)
+        print("\nSizing (docs/classroom-hub.md):\n" + sizing_table(
+            [size_class(n, cpu, rss, overhead["peak_rss"]) for n in CLASS_SIZES], cpu, rss))
+    if args.json:
+        Path(args.json).write_text(json.dumps({
+            "machine": info, "students": [asdict(r) for r in results], "overhead": overhead,
+            "rows": [{"item": r.item, "value": r.value, "status": r.status} for r in rows]},
+            indent=2))
+    failed = [r for r in rows if r.status in ("OVER", "FAIL")]
+    print(f"classroom: {len(rows) - len(failed)} ok or info, {len(failed)} over budget")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
