@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import io
 import math
+import warnings
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -103,8 +104,10 @@ def parse(spec: TableSpec, content: bytes) -> pd.DataFrame:
                         line=_line_at(content, nul))
     dtypes = {col: _READ_DTYPES[kind] for col, kind in spec.columns.items()}
     try:
-        return pd.read_csv(io.BytesIO(content), dtype=dtypes, keep_default_na=False,
-                           na_values=[""], encoding="utf-8")
+        with warnings.catch_warnings():  # numpy warns of "inf" in a count column; we report it
+            warnings.simplefilter("ignore", RuntimeWarning)
+            return pd.read_csv(io.BytesIO(content), dtype=dtypes, keep_default_na=False,
+                               na_values=[""], encoding="utf-8")
     except UnicodeDecodeError:
         raise _encoding_error(spec, content) from None
     except (pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
