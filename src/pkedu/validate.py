@@ -298,19 +298,19 @@ def sums_to(parts: tuple[str, str], total: str,
     ``exceptions`` lists the keys (as text) of rows kept as published although they do not.
     """
     def rule(spec: TableSpec, df: pd.DataFrame) -> None:
-        a, b = df[parts[0]], df[parts[1]]
-        one = a.isna() != b.isna()
+        a, b, t = (df[c].to_numpy("float64", na_value=np.nan) for c in (*parts, total))
+        one = np.isnan(a) != np.isnan(b)
         if one.any():
             raise DataError(spec.file, f"'{parts[0]}' and '{parts[1]}' must both be given or "
                             "both be empty", line=line_of(one))
-        wrong = (a + b != df[total]).fillna(False)
+        wrong = pd.Series(a + b != t, index=df.index) & ~np.isnan(a)
         if exceptions and wrong.any():
             rows = df.loc[wrong, list(spec.key)].itertuples(index=False)
             wrong.loc[wrong] = [tuple(map(_as_text, row)) not in exceptions for row in rows]
         if wrong.any():
-            i = wrong.to_numpy().nonzero()[0][0]
-            raise DataError(spec.file, f"{parts[0]} + {parts[1]} ({a.iloc[i]} + {b.iloc[i]}) "
-                            f"must equal {total} ({df[total].iloc[i]})", line=i + 2)
+            i = line_of(wrong) - 2
+            raise DataError(spec.file, f"{parts[0]} + {parts[1]} ({a[i]:.0f} + {b[i]:.0f}) "
+                            f"must equal {total} ({t[i]:.0f})", line=i + 2)
     return rule
 
 
@@ -319,15 +319,23 @@ def _as_text(value: object) -> str:
 
 
 def maps_to(col: str, other: str, mapping: dict[str, str]) -> Rule:
-    """Each value of ``col`` belongs with one value of ``other`` (a type with its group)."""
+    """Each value of ``col`` belongs with one value of ``other`` (a type with its group).
+
+    Both columns are categories (kind ``code``); the test runs on their codes.
+    """
     def rule(spec: TableSpec, df: pd.DataFrame) -> None:
-        expected = df[col].astype(object).map(mapping)
-        _fail(spec, col, f"must be one of {list(mapping)}", df[col], expected.isna())
-        wrong = expected.to_numpy() != df[other].astype(object).to_numpy()
+        mine, theirs = df[col].cat, df[other].cat
+        expected = mine.categories.astype(str).map(mapping)
+        values = pd.Series(mine.categories.astype(str))
+        _fail_distinct(spec, df, col, f"must be one of {list(mapping)}", values,
+                       pd.Series(expected.isna()))
+        wanted = theirs.categories.get_indexer(expected)[mine.codes.to_numpy()]
+        wrong = (wanted != theirs.codes.to_numpy()) & (mine.codes.to_numpy() >= 0)
         if wrong.any():
             i = wrong.nonzero()[0][0]
             raise DataError(spec.file, f"{col} {df[col].iloc[i]!r} belongs to {other} "
-                            f"{expected.iloc[i]!r}, found {df[other].iloc[i]!r}", line=i + 2)
+                            f"{mapping[df[col].iloc[i]]!r}, found {df[other].iloc[i]!r}",
+                            line=i + 2)
     return rule
 
 
@@ -378,25 +386,26 @@ def flags_exactly(flag: str, col: str, members: tuple[str, ...]) -> Rule:
     return rule
 
 
-_DATE_FORMATS = {"day": (r"\d{4}-\d{2}-\d{2}", "%Y-%m-%d", "2019-12-31"),
-                 "month": (r"\d{4}-\d{2}", "%Y-%m", "2019-12"),
-                 "year": (r"\d{4}", "%Y", "2019")}
+_DATE_FORMATS = {"day": (r"\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])", "2019-12-31"),
+                 "month": (r"\d{4}-(0[1-9]|1[0-2])", "2019-12"),
+                 "year": (r"\d{4}", "2019")}
 
 
 def dates(col: str, precision: str) -> Rule:
-    """``col`` holds dates written as precise as ``precision`` says.
+    """``col`` holds real dates written as precise as ``precision`` says.
 
     ``precision`` is a column of the table (day, month or year per row), or one of
     those words for every row.
     """
     def rule(spec: TableSpec, df: pd.DataFrame) -> None:
         wanted = df[precision] if precision in df else pd.Series(precision, index=df.index)
-        for level, (pattern, fmt, example) in _DATE_FORMATS.items():
-            rows = (wanted == level).fillna(False)
-            shaped = df[col].str.fullmatch(pattern).fillna(False)
-            parsed = pd.to_datetime(df[col].where(rows & shaped), format=fmt, errors="coerce")
+        for level, (pattern, example) in _DATE_FORMATS.items():
+            values = df[col][(wanted == level).fillna(False)]
+            bad = ~values.str.fullmatch(pattern).fillna(False)
+            if level == "day":  # 2019-02-30 has the right shape but is no date
+                bad |= pd.to_datetime(values, format="%Y-%m-%d", errors="coerce").isna()
             _fail(spec, col, f"must be a date like {example}", df[col],
-                  rows & (parsed.isna() | ~shaped))
+                  bad.reindex(df.index, fill_value=False))
     return rule
 
 
