@@ -26,9 +26,9 @@ from pathlib import Path
 import pandas as pd
 
 from pkedu import manifest, validate
-from pkedu.validate import (DataError, TableSpec, consecutive_months, dates, flags_exactly,
-                            given_when, in_order, in_range, increasing, links, maps_to,
-                            noted_when, sums_to)
+from pkedu.rules import (consecutive_months, dates, flags_exactly, given_when, in_order, in_range,
+                         increasing, links, maps_to, noted_when, sums_to)
+from pkedu.validate import DataError, TableSpec
 
 __all__ = ["ASEAN10", "GROUPS", "TYPES", "EVENT_CATEGORIES", "TABLES", "DataError", "TableSpec",
            "data_dir", "load_table", "clear_cache", "load_contributions", "load_months",
