@@ -5,6 +5,9 @@ and returns a tidy :class:`pandas.DataFrame`. Loaded tables are cached, so
 calling a loader again is instant. Anything wrong with a file (missing,
 damaged, a negative number, an unknown country code, a duplicated row) raises
 :class:`DataError`, whose message names the file, the line and the problem.
+The checks are in :mod:`pkedu.validate` and :mod:`pkedu.rules`; each file that
+``build_data`` generates must also match its checksum and row count in
+``manifest.json`` (:mod:`pkedu.manifest`), so damage never loads quietly.
 
 >>> contributions = load_contributions()
 >>> list(contributions.columns)
@@ -169,10 +172,11 @@ TABLES: dict[str, TableSpec] = {
 }
 
 
-def _advice(spec: TableSpec) -> str:
+def _advice(spec: TableSpec, line: int | None = None) -> str:
     """What to do about a problem in ``spec``'s file, as a sentence."""
     if spec.by_hand:
-        return (f"Correct that line (docs/data-maintenance.md gives the table's rules), or "
+        where = "that line" if line is not None else "the file"
+        return (f"Correct {where} (docs/data-maintenance.md gives the table's rules), or "
                 f"{manifest.restore(spec.file)}.")
     return f"The data are damaged: {manifest.restore(spec.file)}."
 
@@ -207,7 +211,7 @@ def _load(name: str, directory: str) -> pd.DataFrame:
     try:
         df = validate.check(spec, validate.parse(spec, text), known)
     except DataError as exc:
-        raise DataError(exc.file, f"{exc.problem}. {_advice(spec)}", exc.line) from None
+        raise DataError(exc.file, f"{exc.problem}. {_advice(spec, exc.line)}", exc.line) from None
     if recorded is not None:
         if len(df) != recorded.rows:
             raise DataError(spec.file, f"{len(df):,} rows where the data were built with "

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import io
 import math
+import re
 import warnings
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -34,6 +35,7 @@ _INT_MAX = 2**63 - 1
 
 #: Control characters are never part of the course's text (tab and line breaks are).
 _CONTROL = r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]"
+_CONTROL_BYTES = re.compile(_CONTROL.encode())
 
 
 class DataError(Exception):
@@ -102,6 +104,12 @@ def parse(spec: TableSpec, content: bytes) -> pd.DataFrame:
     if nul >= 0:
         raise DataError(spec.file, "the file holds a NUL byte, a sign that it is damaged",
                         line=_line_at(content, nul))
+    if "str" in spec.columns.values():  # free text: one search of the (small) file
+        control = _CONTROL_BYTES.search(content)
+        if control:
+            raise DataError(spec.file, f"the file holds a control character "
+                            f"({control.group()!r}), a sign that it is damaged",
+                            line=_line_at(content, control.start()))
     dtypes = {col: _READ_DTYPES[kind] for col, kind in spec.columns.items()}
     try:
         with warnings.catch_warnings():  # numpy warns of "inf" in a count column; we report it
@@ -227,10 +235,11 @@ def _convert(spec: TableSpec, df: pd.DataFrame, col: str, kind: str) -> None:
         values = df[col].to_numpy("float64", na_value=np.nan)
         fail(spec, col, "must hold a finite number", df[col],
               pd.Series(np.isinf(values), index=df.index))
-    elif kind in ("str", "code"):
+    elif kind == "code" or col in spec.patterns:
         values = _distinct(df, col)
-        fail_distinct(spec, df, col, "holds a control character, a sign of damage", values,
-                       values.str.contains(_CONTROL))
+        if kind == "code":  # the large tables: their few distinct codes (free text: see parse)
+            fail_distinct(spec, df, col, "holds a control character, a sign of damage", values,
+                          values.str.contains(_CONTROL))
         if col in spec.patterns:
             pattern, words = spec.patterns[col]
             fail_distinct(spec, df, col, f"must be {words}", values,
