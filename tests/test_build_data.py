@@ -16,7 +16,8 @@ from pkedu import build_data
 ROOT = Path(__file__).resolve().parents[1]
 RAW = os.environ.get("PKEDU_RAW_DATA")
 
-pytestmark = pytest.mark.skipif(not RAW, reason="set PKEDU_RAW_DATA to the raw files' folder")
+pytestmark = [pytest.mark.raw,
+              pytest.mark.skipif(not RAW, reason="set PKEDU_RAW_DATA to the raw files' folder")]
 
 
 def test_rebuild_is_byte_identical_to_the_committed_data(tmp_path: Path) -> None:

@@ -5,13 +5,15 @@ are committed with the course. Run it as::
 
     python -m pkedu.build_data RAW_DIR [--out data]
 
-where ``RAW_DIR`` holds the five raw files described in ``data/README.md``
-(compiled from the IPI Peacekeeping Database and the UN's monthly
-"Troop and police contributors" reports). The output is deterministic:
-running the command twice gives byte-identical files.
+where ``RAW_DIR`` holds the five raw files described in
+``docs/data-maintenance.md`` (compiled from the IPI Peacekeeping Database and the
+UN's monthly "Troop and police contributors" reports). It writes the five
+generated tables and ``manifest.json``, their checksums and row counts, which
+:mod:`pkedu.data` checks on every load. The output is deterministic: running
+the command twice gives byte-identical files.
 
-Two tables in ``data/`` are compiled by hand and are not touched here:
-``events.csv`` and ``reimbursement_rates.csv``.
+Two tables in ``data/`` are compiled by hand and are not touched here (nor
+recorded in the manifest): ``events.csv`` and ``reimbursement_rates.csv``.
 """
 
 from __future__ import annotations
@@ -23,6 +25,8 @@ import sys
 from pathlib import Path
 
 import pandas as pd
+
+from pkedu import manifest
 
 RAW_FILES = {
     "country_month": "un_peacekeeping_contributions_by_country_month.csv",
@@ -176,9 +180,9 @@ def build_countries(raw: pd.DataFrame) -> pd.DataFrame:
 
 
 def build(raw_dir: Path, out_dir: Path) -> list[Path]:
-    """Build every generated table from ``raw_dir`` into ``out_dir``.
+    """Build every generated table from ``raw_dir`` into ``out_dir``, and the manifest.
 
-    Returns the paths written.
+    Returns the paths written, the manifest last.
     """
     raw_dir, out_dir = Path(raw_dir), Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -196,6 +200,7 @@ def build(raw_dir: Path, out_dir: Path) -> list[Path]:
         path = out_dir / name
         _write_csv(df, path)
         written.append(path)
+    written.append(manifest.write(out_dir, {name: len(df) for name, df in tables.items()}))
     return written
 
 

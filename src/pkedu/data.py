@@ -5,6 +5,9 @@ and returns a tidy :class:`pandas.DataFrame`. Loaded tables are cached, so
 calling a loader again is instant. Anything wrong with a file (missing,
 damaged, a negative number, an unknown country code, a duplicated row) raises
 :class:`DataError`, whose message names the file, the line and the problem.
+The checks are in :mod:`pkedu.validate` and :mod:`pkedu.rules`; each file that
+``build_data`` generates must also match its checksum and row count in
+``manifest.json`` (:mod:`pkedu.manifest`), so damage never loads quietly.
 
 >>> contributions = load_contributions()
 >>> list(contributions.columns)
@@ -21,11 +24,19 @@ import functools
 import gzip
 import os
 import zlib
-from dataclasses import dataclass, field
 from pathlib import Path
 
-import numpy as np
 import pandas as pd
+
+from pkedu import manifest, validate
+from pkedu.rules import (consecutive_months, dates, flags_exactly, given_when, in_order, in_range,
+                         increasing, links, maps_to, noted_when, sums_to)
+from pkedu.validate import DataError, TableSpec
+
+__all__ = ["ASEAN10", "GROUPS", "TYPES", "EVENT_CATEGORIES", "TABLES", "DataError", "TableSpec",
+           "data_dir", "load_table", "clear_cache", "load_contributions", "load_months",
+           "load_mission_contributions", "load_missions", "load_countries", "load_events",
+           "load_reimbursement_rates", "country_name"]
 
 #: The ten ASEAN member states of 1999-2025, in alphabetical order of their
 #: English names (Timor-Leste joined as the eleventh member in October 2025 and
@@ -34,6 +45,11 @@ ASEAN10: tuple[str, ...] = ("BRN", "KHM", "IDN", "LAO", "MYS", "MMR", "PHL", "SG
 
 #: Personnel groups, as the UN reports them.
 GROUPS: tuple[str, ...] = ("troops", "police", "experts")
+
+#: The categories of ``events.csv``.
+EVENT_CATEGORIES: tuple[str, ...] = (
+    "first_deployment", "deployment", "force_proposal", "training_centre", "regional_dialogue",
+    "pledge", "maritime_patrol", "regional_crisis", "security_council", "binational_contingent")
 
 
 def data_dir() -> Path:
@@ -58,35 +74,29 @@ def data_dir() -> Path:
     return Path(__file__).resolve().parents[2] / "data"
 
 
-class DataError(Exception):
-    """A data file is missing, damaged or breaks its table's rules.
+#: The personnel types the UN reports, each with its group: Troops, Police and Experts until
+#: 2014-03; then Troops, Staff Officer (from 2017-05), Individual Police, Formed Police Units
+#: and Experts on Mission.
+TYPES: dict[str, str] = {
+    "Troops": "troops", "Police": "police", "Experts": "experts", "Staff Officer": "troops",
+    "Individual Police": "police", "Formed Police Units": "police",
+    "Experts on Mission": "experts",
+}
 
-    >>> str(DataError("contributions.csv.gz", "negative total (-3)", line=12))
-    'contributions.csv.gz, line 12: negative total (-3)'
-    """
+# Rows of the mission table whose male + female differ from the total in the source (IPI's
+# gender file of 2009-2011, kept as published): month, iso3, mission, group.
+_MISSION_SPLIT_AS_PUBLISHED = frozenset(
+    (month, iso3, mission, "troops") for month, iso3, mission in [
+        ("2009-11", "EGY", "UNMIS"), ("2009-12", "EGY", "UNMIS"), ("2010-01", "EGY", "UNMIS"),
+        ("2010-02", "EGY", "UNMIS"), ("2010-02", "ETH", "UNMIL"), ("2010-03", "EGY", "UNMIS"),
+        ("2010-04", "EGY", "UNMIS"), ("2010-05", "EGY", "UNMIS"), ("2010-08", "EGY", "UNMIS"),
+        ("2010-10", "EGY", "UNMIS"), ("2011-01", "EGY", "UNMIS"), ("2011-02", "EGY", "UNMIS"),
+        ("2011-03", "EGY", "UNMIS"), ("2011-04", "EGY", "UNMIS"), ("2011-05", "EGY", "UNMIS"),
+        ("2011-08", "EGY", "UNMISS"), ("2011-09", "EGY", "UNMISS"),
+    ])
 
-    def __init__(self, file: str, problem: str, line: int | None = None) -> None:
-        self.file = file
-        self.problem = problem
-        self.line = line
-        where = f"{file}, line {line}" if line is not None else file
-        super().__init__(f"{where}: {problem}")
-
-
-@dataclass(frozen=True)
-class TableSpec:
-    """What one curated table must look like."""
-
-    file: str
-    # column -> kind: str, code (text that repeats a few values), int, nullable_int, float,
-    # bool, month
-    columns: dict[str, str]
-    key: tuple[str, ...] = ()
-    required: tuple[str, ...] = ()  # columns that must not be empty
-    non_negative: tuple[str, ...] = ()
-    country_columns: tuple[str, ...] = ()  # must hold known ISO3 codes
-    allowed: dict[str, tuple[str, ...]] = field(default_factory=dict)
-
+_ISO3 = (r"[A-Z]{3}", "a code of three capital letters like IDN")
+_MISSION = (r"[A-Z]+( [IV]+)?", "a mission's acronym like UNMISS")
 
 TABLES: dict[str, TableSpec] = {
     "contributions": TableSpec(
@@ -96,8 +106,9 @@ TABLES: dict[str, TableSpec] = {
         key=("month", "iso3", "type"),
         required=("month", "iso3", "group", "type", "total"),
         non_negative=("male", "female", "total"),
-        country_columns=("iso3",),
         allowed={"group": GROUPS},
+        references={"iso3": ("countries", None, "country code")},
+        rules=(maps_to("type", "group", TYPES), sums_to(("male", "female"), "total")),
     ),
     "months": TableSpec(
         file="months.csv",
@@ -105,8 +116,11 @@ TABLES: dict[str, TableSpec] = {
                  "world_total": "nullable_int", "n_countries": "nullable_int",
                  "world_total_ipi": "nullable_int"},
         key=("month",),
-        required=("month", "reported"),
+        required=("month", "reported", "mission_detail"),
         non_negative=("world_total", "n_countries", "world_total_ipi"),
+        allowed={"source": ("ipi_country_files", "ipi_gender_file", "un_dpo_pdf")},
+        rules=(consecutive_months("month"),
+               given_when("reported", ("source", "world_total", "n_countries"))),
     ),
     "mission_contributions": TableSpec(
         file="mission_contributions.csv.gz",
@@ -115,8 +129,10 @@ TABLES: dict[str, TableSpec] = {
         key=("month", "iso3", "mission", "group"),
         required=("month", "iso3", "mission", "group", "total"),
         non_negative=("male", "female", "total"),
-        country_columns=("iso3",),
         allowed={"group": GROUPS},
+        references={"iso3": ("countries", None, "country code"),
+                    "mission": ("missions", None, "mission")},
+        rules=(sums_to(("male", "female"), "total", _MISSION_SPLIT_AS_PUBLISHED),),
     ),
     "missions": TableSpec(
         file="missions.csv",
@@ -124,7 +140,10 @@ TABLES: dict[str, TableSpec] = {
                  "hq_lat": "float", "hq_lon": "float", "continent": "str", "region": "str",
                  "first_month": "month", "last_month": "month", "active_2025_07": "bool"},
         key=("mission",),
-        required=("mission", "first_month", "last_month"),
+        required=("mission", "first_month", "last_month", "active_2025_07"),
+        patterns={"mission": _MISSION, "host_iso3": _ISO3},
+        rules=(in_range("hq_lat", -90, 90), in_range("hq_lon", -180, 180),
+               in_order("first_month", "last_month")),
     ),
     "countries": TableSpec(
         file="countries.csv",
@@ -132,6 +151,8 @@ TABLES: dict[str, TableSpec] = {
                  "subregion": "str", "asean10": "bool"},
         key=("iso3",),
         required=("iso3", "name", "asean10"),
+        patterns={"iso3": _ISO3, "iso2": (r"[A-Z]{2}", "a code of two capital letters")},
+        rules=(flags_exactly("asean10", "iso3", ASEAN10),),
     ),
     "events": TableSpec(
         file="events.csv",
@@ -140,7 +161,12 @@ TABLES: dict[str, TableSpec] = {
                  "source_urls": "str", "disputed": "bool", "dispute_note": "str"},
         key=("id",),
         required=("id", "date", "date_precision", "category", "title", "source_urls", "disputed"),
-        allowed={"date_precision": ("day", "month", "year")},
+        allowed={"date_precision": ("day", "month", "year"), "category": EVENT_CATEGORIES},
+        patterns={"id": (r"[a-z0-9]+(-[a-z0-9]+)*", "lower-case words joined by hyphens")},
+        references={"iso3": ("countries", ";", "country code")},
+        rules=(dates("date", "date_precision"), links("source_urls", " ; "),
+               noted_when("disputed", "dispute_note")),
+        by_hand=True,
     ),
     "reimbursement_rates": TableSpec(
         file="reimbursement_rates.csv",
@@ -149,133 +175,62 @@ TABLES: dict[str, TableSpec] = {
         key=("effective_from",),
         required=("effective_from", "rate_usd", "approximate", "source_urls"),
         non_negative=("rate_usd",),
+        rules=(dates("effective_from", "day"), increasing("effective_from"),
+               links("source_urls", " ; ")),
+        by_hand=True,
     ),
 }
 
-# Codes and months are read as categories: the large tables repeat a few hundred codes and
-# months over 100,000 rows, and checks on categories are fast. After the checks codes become
-# text ("string") like every other text column, and months become dates.
-_READ_DTYPES = {"str": "string", "code": "category", "nullable_int": "Int64", "int": "Int64",
-                "float": "Float64", "bool": "string", "month": "category"}
+
+def _advice(spec: TableSpec, line: int | None = None) -> str:
+    """What to do about a problem in ``spec``'s file, as a sentence."""
+    if spec.by_hand:
+        where = "that line" if line is not None else "the file"
+        return (f"Correct {where} (docs/data-maintenance.md gives the table's rules), or "
+                f"{manifest.restore(spec.file)}.")
+    return f"The data are damaged: {manifest.restore(spec.file)}."
 
 
-def _line(df: pd.DataFrame, mask: pd.Series) -> int:
-    """CSV line number (header is line 1) of the first row where ``mask`` holds."""
-    return int(mask.to_numpy().nonzero()[0][0]) + 2
-
-
-def _read(spec: TableSpec, directory: Path) -> pd.DataFrame:
+def _stored_text(spec: TableSpec, directory: Path) -> tuple[bytes, bytes]:
+    """The file's bytes as stored, and its CSV text (decompressed)."""
     path = directory / spec.file
     if not path.exists():
-        raise DataError(spec.file, f"file not found in {directory}. Restore it with "
-                        f"'git checkout -- data/{spec.file}' or rebuild data/ (see data/README.md).")
-    dtypes = {col: _READ_DTYPES[kind] for col, kind in spec.columns.items()}
+        raise DataError(spec.file, f"file not found in {directory}; {manifest.restore(spec.file)}"
+                        ", or rebuild data/ (see docs/data-maintenance.md).")
     try:
-        df = pd.read_csv(path, dtype=dtypes, keep_default_na=False, na_values=[""],
-                         encoding="utf-8")
-    except (OSError, EOFError, zlib.error, gzip.BadGzipFile, UnicodeDecodeError,
-            pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
-        raise DataError(spec.file, f"the file is damaged or is not a valid CSV table "
-                        f"({type(exc).__name__}: {exc}). Restore it with "
-                        f"'git checkout -- data/{spec.file}'.") from None
-    except (ValueError, TypeError) as exc:
-        # pandas raises these when a value cannot be converted to the column's type;
-        # find the first offending line ourselves for a clear message.
-        raise _find_type_error(spec, path) or DataError(spec.file, str(exc)) from None
-    return df
-
-
-def _find_type_error(spec: TableSpec, path: Path) -> DataError | None:
-    raw = pd.read_csv(path, dtype="string", keep_default_na=False, na_values=[""])
-    for col, kind in spec.columns.items():
-        if col not in raw or kind not in ("int", "nullable_int", "float"):
-            continue
-        converted = pd.to_numeric(raw[col], errors="coerce")
-        bad = converted.isna() & raw[col].notna()
-        if kind in ("int", "nullable_int"):
-            bad |= converted.notna() & (converted % 1 != 0)
-        if bad.any():
-            value = raw[col][bad].iloc[0]
-            return DataError(spec.file, f"column '{col}' must hold a whole number, found "
-                             f"{value!r}", line=_line(raw, bad))
-    return None
-
-
-def _check(spec: TableSpec, df: pd.DataFrame, known_iso3: set[str] | None) -> pd.DataFrame:
-    expected = list(spec.columns)
-    if list(df.columns) != expected:
-        missing = [c for c in expected if c not in df.columns]
-        extra = [c for c in df.columns if c not in expected]
-        detail = []
-        if missing:
-            detail.append(f"missing columns {missing}")
-        if extra:
-            detail.append(f"unexpected columns {extra}")
-        if not detail:
-            detail.append(f"columns out of order, expected {expected}")
-        raise DataError(spec.file, "; ".join(detail))
-    if df.empty:
-        raise DataError(spec.file, "the table has no rows")
-    for col in spec.required:
-        empty = df[col].isna()
-        if empty.any():
-            raise DataError(spec.file, f"column '{col}' is empty", line=_line(df, empty))
-    for col, kind in spec.columns.items():
-        if kind == "bool":
-            ok = df[col].isin(["True", "False"]) | df[col].isna()
-            if not ok.all():
-                raise DataError(spec.file, f"column '{col}' must be True or False, found "
-                                f"{df[col][~ok].iloc[0]!r}", line=_line(df, ~ok))
-            df[col] = df[col].map({"True": True, "False": False}).astype("boolean")
-            if col in spec.required:
-                df[col] = df[col].astype(bool)
-        elif kind == "month":
-            codes = df[col].cat.codes.to_numpy()  # -1 for an empty cell
-            months = pd.to_datetime(df[col].cat.categories.astype(str), format="%Y-%m",
-                                    errors="coerce").to_numpy("datetime64[s]")
-            parsed = np.append(months, np.datetime64("NaT", "s"))[codes]
-            bad = pd.Series(np.isnat(parsed) & (codes >= 0), index=df.index)
-            if bad.any():
-                raise DataError(spec.file, f"column '{col}' must be a month like 2019-12, found "
-                                f"{df[col][bad].iloc[0]!r}", line=_line(df, bad))
-            df[col] = parsed
-        elif kind == "int":
-            df[col] = df[col].astype("int64")
-    for col in spec.non_negative:
-        negative = df[col].fillna(0) < 0
-        if negative.any():
-            raise DataError(spec.file, f"column '{col}' must not be negative, found "
-                            f"{df[col][negative].iloc[0]}", line=_line(df, negative))
-    for col, values in spec.allowed.items():
-        bad = ~df[col].isin(values) & df[col].notna()
-        if bad.any():
-            raise DataError(spec.file, f"column '{col}' must be one of {list(values)}, found "
-                            f"{df[col][bad].iloc[0]!r}", line=_line(df, bad))
-    if known_iso3 is not None:
-        for col in spec.country_columns:
-            bad = ~df[col].isin(known_iso3)
-            if bad.any():
-                raise DataError(spec.file, f"unknown country code {df[col][bad].iloc[0]!r} in "
-                                f"column '{col}' (not in countries.csv)", line=_line(df, bad))
-    if spec.key:
-        dup = df.duplicated(list(spec.key), keep="first")
-        if dup.any():
-            row = df[dup].iloc[0]
-            key = ", ".join(f"{k}={row[k]}" for k in spec.key)
-            raise DataError(spec.file, f"duplicate row for {key}", line=_line(df, dup))
-    for col, kind in spec.columns.items():
-        if kind == "code":
-            df[col] = df[col].astype("string")
-    return df
+        stored = path.read_bytes()
+        return stored, gzip.decompress(stored) if spec.file.endswith(".gz") else stored
+    except (OSError, EOFError, zlib.error) as exc:
+        raise DataError(spec.file, f"the file is damaged ({type(exc).__name__}: {exc}); "
+                        f"{manifest.restore(spec.file)}.") from None
 
 
 @functools.lru_cache(maxsize=None)
 def _load(name: str, directory: str) -> pd.DataFrame:
     spec = TABLES[name]
-    known = None
-    if spec.country_columns:
-        known = set(_load("countries", directory)["iso3"])
-    return _check(spec, _read(spec, Path(directory)), known)
+    folder = Path(directory)
+    recorded = None
+    if not spec.by_hand:
+        recorded = manifest.read(folder).get(spec.file)
+        if recorded is None:
+            raise DataError(manifest.MANIFEST, f"no entry for {spec.file}; "
+                            f"{manifest.restore(manifest.MANIFEST)}.")
+    stored, text = _stored_text(spec, folder)
+    known = {table: set(_load(table, directory)[TABLES[table].key[0]])
+             for table, _, _ in spec.references.values()}
+    try:
+        df = validate.check(spec, validate.parse(spec, text), known)
+    except DataError as exc:
+        raise DataError(exc.file, f"{exc.problem}. {_advice(spec, exc.line)}", exc.line) from None
+    if recorded is not None:
+        if len(df) != recorded.rows:
+            raise DataError(spec.file, f"{len(df):,} rows where the data were built with "
+                            f"{recorded.rows:,}. {_advice(spec)}")
+        if manifest.digest(spec.file, stored) != recorded.sha256:
+            raise DataError(spec.file, "the file differs from the one the data were built with "
+                            f"(its checksum is not the one in {manifest.MANIFEST}). "
+                            f"{_advice(spec)}")
+    return df
 
 
 def load_table(name: str) -> pd.DataFrame:
