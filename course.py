@@ -5,6 +5,7 @@
     python3 course.py test           set up with the test tools and run every test
     python3 course.py app NAME       open one interactive app as a web page (Voila)
     python3 course.py bench          run the performance benchmarks
+    python3 course.py bench-site     run the website and handouts benchmark
     python3 course.py release        write student and self-study notebooks to build/
     python3 course.py execute [NB]   re-run notebooks (default: all) and save their outputs
     python3 course.py site           build the course website into build/site/ (offline)
@@ -131,6 +132,11 @@ def bench(args: list[str]) -> int:
     return run([str(python), "benchmarks/run.py", *args], check=False)
 
 
+def bench_site(args: list[str]) -> int:
+    python = ensure_environment()
+    return run([str(python), "benchmarks/website.py", *args], check=False)
+
+
 def release(args: list[str]) -> int:
     python = ensure_environment()
     return run([str(python), "-m", "pkedu.cli", "release", "notebooks", "build", *args],
@@ -169,7 +175,7 @@ def edition(args: list[str]) -> int:
 
 
 COMMANDS = {"start": start, "test": test, "app": app, "bench": bench, "release": release,
-            "execute": execute, "site": site, "handouts": handouts,
+            "execute": execute, "site": site, "handouts": handouts, "bench-site": bench_site,
             "edition": edition}
 
 

@@ -19,6 +19,7 @@ import re
 
 import pandas as pd
 
+from pkedu.countries import country_codes
 from pkedu.data import GROUPS, load_months
 
 __all__ = [
@@ -62,6 +63,10 @@ def _as_list(values: str | Iterable[str] | None, what: str) -> list[str] | None:
     values = list(values)
     if not all(isinstance(v, str) for v in values):
         raise TypeError(f"{what} must be given as text codes, e.g. ['IDN', 'MYS']")
+    if what == "countries":
+        # Names and codes in any case, as students type them; anything else is refused
+        # (never a silent empty table): see pkedu.countries.
+        return country_codes(values)
     return values
 
 
