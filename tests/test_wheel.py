@@ -2,8 +2,9 @@
 
 The scenario of a class: build the wheel, install it into a new environment in a
 temporary folder (no source checkout anywhere on its path), run a student
-notebook there. The environment is made once per session from the student
-edition's requirements.txt (see _classroom.py), which installs this wheel.
+notebook there. The environment is made once per session by the student
+edition's own course.py from its requirements.txt (see _classroom.py), which
+installs this wheel.
 """
 
 from __future__ import annotations
@@ -22,9 +23,6 @@ from nbformat.v4 import new_code_cell, new_notebook
 
 from pkedu.edition import build_wheel
 
-pytestmark = pytest.mark.installed
-
-
 @pytest.fixture(scope="session")
 def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
     student = editions(tmp_path_factory).folders["student"]
@@ -34,7 +32,8 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="session")
 def fresh(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, str]]:
-    return installed(tmp_path_factory)
+    _, python, env = installed(tmp_path_factory)
+    return python, env
 
 
 def _project_files(folder: str) -> list[str]:
@@ -86,6 +85,7 @@ def test_sdist_carries_the_data_and_builds_the_same_wheel(wheel: Path, tmp_path:
             == sorted(zipfile.ZipFile(wheel).namelist()))
 
 
+@pytest.mark.installed
 def test_the_installed_package_reads_its_own_data(
         fresh: tuple[Path, dict[str, str]], tmp_path: Path) -> None:
     python, env = fresh
@@ -101,6 +101,7 @@ def test_the_installed_package_reads_its_own_data(
     assert int(rows) > 200_000
 
 
+@pytest.mark.installed
 def test_pkedu_data_dir_still_overrides_the_installed_data(
         fresh: tuple[Path, dict[str, str]], tmp_path: Path) -> None:
     python, env = fresh
@@ -123,6 +124,7 @@ def _execute(python: Path, notebook: Path, env: dict[str, str]) -> nbformat.Note
     return nbformat.read(notebook.parent / "executed" / notebook.name, as_version=4)
 
 
+@pytest.mark.installed
 def test_a_student_notebook_runs_from_the_installed_wheel(
         fresh: tuple[Path, dict[str, str]], tmp_path_factory: pytest.TempPathFactory,
         tmp_path: Path) -> None:

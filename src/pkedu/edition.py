@@ -235,6 +235,11 @@ def _previous(target: Path) -> dict[str, str]:
                            "edition wrote; move the folder aside and try again") from None
 
 
+def _previous_folder(target: Path) -> Path:
+    """Where the last edition waits while the new one moves in."""
+    return target.with_name(f".{target.name}.previous")
+
+
 def _check_target(target: Path, staged: dict[str, Path]) -> dict[str, Path]:
     """Refuse when writing would overwrite or delete a file the edition did not write.
 
@@ -242,6 +247,11 @@ def _check_target(target: Path, staged: dict[str, Path]) -> dict[str, Path]:
     """
     if target.exists() and not target.is_dir():
         raise EditionError(f"{target} is a file, not a folder; move it aside and try again")
+    old = _previous_folder(target)
+    if old.exists():
+        raise EditionError(f"{old} is left from an interrupted run; its files that are not "
+                           f"the edition's belong in {target}. Move them back, delete {old} "
+                           "and try again")
     if not target.exists():
         return {}
     ours = _previous(target)
@@ -279,11 +289,7 @@ def _install(staged: Path, target: Path) -> None:
         target.parent.mkdir(parents=True, exist_ok=True)
         staged.rename(target)
         return
-    old = target.with_name(f".{target.name}.previous")
-    if old.exists():
-        raise EditionError(f"{old} is left from an interrupted run; its files that are not "
-                           f"the edition's belong in {target}. Move them back, delete {old} "
-                           "and try again")
+    old = _previous_folder(target)
     target.rename(old)
     staged.rename(target)
     # Everything that is not the edition's moves back, .git first; only then is the old
@@ -309,6 +315,9 @@ def write_editions(root: str | Path, out: str | Path, *,
     if not (root / "notebooks").is_dir() or not (root / "pyproject.toml").is_file():
         raise EditionError(f"{root} is not the course's project folder (it needs notebooks/ "
                            "and pyproject.toml)")
+    if out.resolve().is_relative_to((root / "notebooks").resolve()):
+        raise EditionError(f"{out} is inside {root / 'notebooks'}: write the editions elsewhere "
+                           "(the default is build/editions)")
     if wheel is not None and (Path(wheel).suffix != ".whl" or not Path(wheel).is_file()):
         raise EditionError(f"{wheel} is not a wheel file (.whl)")
     out.mkdir(parents=True, exist_ok=True)
