@@ -21,6 +21,7 @@ import pytest
 from _classroom import ROOT, editions, installed, run
 from nbformat.v4 import new_code_cell, new_notebook
 
+from pkedu import data
 from pkedu.edition import build_wheel
 
 @pytest.fixture(scope="session")
@@ -50,6 +51,13 @@ def test_wheel_holds_every_module_and_every_data_file(wheel: Path) -> None:
     assert "pkedu/_data/contributions.csv.gz" in wanted
     assert "pkedu/edition_files/student_course.py" in wanted
     assert package == wanted  # nothing missing (an unlisted subpackage), nothing extra
+
+
+def test_a_checkout_reads_its_data_folder_directly(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("PKEDU_DATA_DIR", raising=False)
+    assert data.data_dir() == ROOT / "data"  # a source checkout or an editable install
+    monkeypatch.setenv("PKEDU_DATA_DIR", "/somewhere/else")
+    assert data.data_dir() == Path("/somewhere/else")
 
 
 def test_wheel_is_reproducible(wheel: Path, tmp_path: Path) -> None:
