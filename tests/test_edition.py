@@ -231,11 +231,14 @@ def test_other_files_in_an_edition_folder_are_kept(small: tuple[Path, Path],
     write_editions(root, out, wheel=wheel)
     (out / "student" / ".git").mkdir()
     (out / "student" / ".git" / "HEAD").write_text("ref: refs/heads/main\n")
+    (out / "student" / ".venv" / "bin").mkdir(parents=True)  # made by the edition's course.py
+    (out / "student" / ".venv" / "bin" / "python").write_text("#!")
     (out / "student" / "notebooks" / "extra.ipynb").write_text("{}")  # added by the instructor
     (root / "notebooks" / "apps" / "demo.ipynb").unlink()  # an app dropped from the course
     write_editions(root, out, wheel=wheel)
     assert (out / "student" / ".git" / "HEAD").read_text() == "ref: refs/heads/main\n"
     assert (out / "student" / "notebooks" / "extra.ipynb").read_text() == "{}"
+    assert (out / "student" / ".venv" / "bin" / "python").read_text() == "#!"
     assert not (out / "student" / "notebooks" / "apps" / "demo.ipynb").exists()
     assert "notebooks/extra.ipynb" not in (out / "student" / MANIFEST).read_text()
     assert not any(p.name.startswith(".") and p.name != ".git" for p in out.iterdir())

@@ -49,7 +49,7 @@ EDITIONS: tuple[str, ...] = ("student", "self-study")
 MANIFEST = ".pkedu-edition.json"
 #: A fixed time stamp for the files inside the wheel, so the same source gives the same bytes.
 _WHEEL_EPOCH = "315532800"  # 1980-01-01, the earliest date a zip file can hold
-_KEEP = (".git",)  # never looked into, never touched
+_KEEP = (".git", ".venv")  # never looked into, never touched
 _NOTES = {
     "student": ("student edition", "This is the **student edition**: every exercise is yours to "
                 "answer, and nothing in it gives the answers away."),
@@ -212,7 +212,7 @@ def _digest(path: Path) -> str:
 
 
 def _files(tree: Path) -> dict[str, Path]:
-    """Every file under ``tree`` by its relative POSIX path, ``.git`` left out."""
+    """Every file under ``tree`` by its relative POSIX path, ``.git`` and ``.venv`` left out."""
     found = {}
     for path in sorted(tree.rglob("*")):
         relative = path.relative_to(tree)
@@ -292,7 +292,7 @@ def _install(staged: Path, target: Path) -> None:
     old = _previous_folder(target)
     target.rename(old)
     staged.rename(target)
-    # Everything that is not the edition's moves back, .git first; only then is the old
+    # Everything that is not the edition's moves back, .git and .venv first; only then is the old
     # edition deleted, so an interruption leaves nobody's file anywhere but in `old`.
     for name in _KEEP:
         if (old / name).exists():
