@@ -16,7 +16,7 @@ names the folder (``targetPath``), by default the repository's name as
 ``git clone`` would choose it, and ``urlpath`` points inside it.
 
 >>> link = nbgitpuller_link("https://hub.example.edu", "https://github.com/me/pk-student.git")
->>> print(link.replace("&", "\n&"))
+>>> print(link.replace("&", "\\n&"))
 https://hub.example.edu/hub/user-redirect/git-pull?repo=https%3A%2F%2Fgithub.com%2Fme%2Fpk-student.git
 &branch=main
 &urlpath=lab%2Ftree%2Fpk-student%2Fnotebooks%2F00_start_here.ipynb
