@@ -2,17 +2,19 @@
 
 Both are made once per test session (test_edition.py and test_wheel.py share
 them): the editions are written with :func:`pkedu.edition.write_editions`, and
-a new virtual environment outside any checkout gets ``pip install -r
-requirements.txt`` run in the student edition's folder, which installs the
-pkedu wheel from ``wheels/`` and, from the package index (or pip's cache), its
-libraries. Nothing from the project folder is on that environment's path.
+a copy of the student edition in a temporary folder is set up by its own
+``course.py setup``: a new virtual environment in its ``.venv/`` gets ``pip
+install -r requirements.txt``, which installs the pkedu wheel from ``wheels/``
+and, from the package index (or pip's cache), its libraries. Nothing from the
+project folder is on that environment's path.
 """
 
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
-import venv
+import sys
 from pathlib import Path
 
 import pytest
@@ -38,25 +40,24 @@ def clean_env(home: Path) -> dict[str, str]:
     return env
 
 
-def installed(factory: pytest.TempPathFactory) -> tuple[Path, dict[str, str]]:
-    """(python of a new environment made from the student edition's requirements.txt, its env)."""
+def installed(factory: pytest.TempPathFactory) -> tuple[Path, Path, dict[str, str]]:
+    """(a copy of the student edition set up by its own ``course.py setup``, the Python of the
+    environment that made in it, the environment variables for commands run there)."""
     if "installed" not in _made:
-        student = editions(factory).folders["student"]
-        place = factory.mktemp("fresh")
+        place = factory.mktemp("class")
+        course = place / "pk-student"
+        shutil.copytree(editions(factory).folders["student"], course)
         home = place / "home"
         home.mkdir()
         env = clean_env(home)
         env.pop("HOME")  # pip's cache lives in the real home: reuse it for the libraries
-        venv.EnvBuilder(with_pip=True).create(place / "venv")
-        python = place / "venv" / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
-        result = subprocess.run(
-            [str(python), "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
-             "-r", "requirements.txt"],
-            cwd=student, env=env, capture_output=True, text=True, check=False)
+        result = subprocess.run([sys.executable, "course.py", "setup"], cwd=course, env=env,
+                                capture_output=True, text=True, check=False)
         if result.returncode != 0:
-            pytest.fail("pip install -r requirements.txt in the student edition failed:\n"
-                        + result.stderr[-3000:])
-        _made["installed"] = (python, clean_env(home))
+            pytest.fail("'python3 course.py setup' in the student edition failed:\n"
+                        + (result.stdout + result.stderr)[-3000:])
+        python = course / ".venv" / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
+        _made["installed"] = (course, python, clean_env(home))
     return _made["installed"]  # type: ignore[return-value]
 
 

@@ -6,6 +6,7 @@ import hashlib
 import json
 import re
 import shutil
+import sys
 import zipfile
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
@@ -156,23 +157,23 @@ def test_self_study_runs_the_same_code_as_the_student_edition(made: Editions) ->
 
 @pytest.mark.installed
 def test_every_notebook_runs_in_a_fresh_environment_made_from_the_edition(
-        made: Editions, tmp_path_factory: pytest.TempPathFactory) -> None:
-    python, env = installed(tmp_path_factory)
-    student = made.folders["student"]
-    before = {name: (student / name).read_bytes() for name in _files(student)}
-    result = run(python, ["course.py", "test"], cwd=student,
-                 env={**env, "PKEDU_USE_CURRENT_ENV": "1"})
+        tmp_path_factory: pytest.TempPathFactory) -> None:
+    course, _, env = installed(tmp_path_factory)  # set up by the edition's `course.py setup`
+    files = [name for name in _files(course) if not name.startswith(".venv/")]
+    before = {name: (course / name).read_bytes() for name in files}
+    result = run(Path(sys.executable), ["course.py", "test"], cwd=course, env=env)
     assert result.returncode == 0, result.stdout[-4000:]
+    assert "installing" not in result.stdout  # the environment `setup` made is reused
     assert "12 of 12 notebook(s) ran from top to bottom" in result.stdout
-    after = {name: (student / name).read_bytes() for name in _files(student)}
-    assert after == before  # the student's notebooks are never changed by `test`
+    after = {name: (course / name).read_bytes() for name in files}
+    assert after == before  # `test` runs copies: the student's notebooks are never changed
 
 
 @pytest.mark.installed
 def test_course_test_names_a_notebook_that_fails(made: Editions,
                                                  tmp_path_factory: pytest.TempPathFactory,
                                                  tmp_path: Path) -> None:
-    python, env = installed(tmp_path_factory)
+    _, python, env = installed(tmp_path_factory)
     copy = tmp_path / "course"
     (copy / "notebooks").mkdir(parents=True)
     shutil.copy2(made.folders["student"] / "course.py", copy / "course.py")
@@ -230,11 +231,14 @@ def test_other_files_in_an_edition_folder_are_kept(small: tuple[Path, Path],
     write_editions(root, out, wheel=wheel)
     (out / "student" / ".git").mkdir()
     (out / "student" / ".git" / "HEAD").write_text("ref: refs/heads/main\n")
+    (out / "student" / ".venv" / "bin").mkdir(parents=True)  # made by the edition's course.py
+    (out / "student" / ".venv" / "bin" / "python").write_text("#!")
     (out / "student" / "notebooks" / "extra.ipynb").write_text("{}")  # added by the instructor
     (root / "notebooks" / "apps" / "demo.ipynb").unlink()  # an app dropped from the course
     write_editions(root, out, wheel=wheel)
     assert (out / "student" / ".git" / "HEAD").read_text() == "ref: refs/heads/main\n"
     assert (out / "student" / "notebooks" / "extra.ipynb").read_text() == "{}"
+    assert (out / "student" / ".venv" / "bin" / "python").read_text() == "#!"
     assert not (out / "student" / "notebooks" / "apps" / "demo.ipynb").exists()
     assert "notebooks/extra.ipynb" not in (out / "student" / MANIFEST).read_text()
     assert not any(p.name.startswith(".") and p.name != ".git" for p in out.iterdir())
@@ -273,11 +277,19 @@ def test_bad_input_is_refused_before_anything_is_written(small: tuple[Path, Path
         write_editions(root, out, wheel=root / "pyproject.toml")
     with pytest.raises(EditionError, match="not the course's project folder"):
         write_editions(tmp_path, out, wheel=wheel)
+    with pytest.raises(EditionError, match="is inside .*notebooks: write the editions elsewhere"):
+        write_editions(root, root / "notebooks" / "build", wheel=wheel)
+    assert not (root / "notebooks" / "build").exists()
     (root / "notebooks" / "01_broken.ipynb").unlink()
     (out / "student").write_text("a file")
     with pytest.raises(EditionError, match="is a file, not a folder"):
         write_editions(root, out, wheel=wheel)
     assert not (out / "self-study").exists()
+    (out / "student").unlink()
+    (out / ".self-study.previous").mkdir()  # left by an interrupted run
+    with pytest.raises(EditionError, match="left from an interrupted run"):
+        write_editions(root, out, wheel=wheel)
+    assert sorted(p.name for p in out.iterdir()) == [".self-study.previous"]
 
 
 def test_cli_edition(small: tuple[Path, Path], tmp_path: Path,

@@ -2,8 +2,9 @@
 
 The scenario of a class: build the wheel, install it into a new environment in a
 temporary folder (no source checkout anywhere on its path), run a student
-notebook there. The environment is made once per session from the student
-edition's requirements.txt (see _classroom.py), which installs this wheel.
+notebook there. The environment is made once per session by the student
+edition's own course.py from its requirements.txt (see _classroom.py), which
+installs this wheel.
 """
 
 from __future__ import annotations
@@ -20,10 +21,8 @@ import pytest
 from _classroom import ROOT, editions, installed, run
 from nbformat.v4 import new_code_cell, new_notebook
 
+from pkedu import data
 from pkedu.edition import build_wheel
-
-pytestmark = pytest.mark.installed
-
 
 @pytest.fixture(scope="session")
 def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
@@ -34,7 +33,8 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="session")
 def fresh(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, str]]:
-    return installed(tmp_path_factory)
+    _, python, env = installed(tmp_path_factory)
+    return python, env
 
 
 def _project_files(folder: str) -> list[str]:
@@ -51,6 +51,13 @@ def test_wheel_holds_every_module_and_every_data_file(wheel: Path) -> None:
     assert "pkedu/_data/contributions.csv.gz" in wanted
     assert "pkedu/edition_files/student_course.py" in wanted
     assert package == wanted  # nothing missing (an unlisted subpackage), nothing extra
+
+
+def test_a_checkout_reads_its_data_folder_directly(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("PKEDU_DATA_DIR", raising=False)
+    assert data.data_dir() == ROOT / "data"  # a source checkout or an editable install
+    monkeypatch.setenv("PKEDU_DATA_DIR", "/somewhere/else")
+    assert data.data_dir() == Path("/somewhere/else")
 
 
 def test_wheel_is_reproducible(wheel: Path, tmp_path: Path) -> None:
@@ -86,6 +93,7 @@ def test_sdist_carries_the_data_and_builds_the_same_wheel(wheel: Path, tmp_path:
             == sorted(zipfile.ZipFile(wheel).namelist()))
 
 
+@pytest.mark.installed
 def test_the_installed_package_reads_its_own_data(
         fresh: tuple[Path, dict[str, str]], tmp_path: Path) -> None:
     python, env = fresh
@@ -101,6 +109,7 @@ def test_the_installed_package_reads_its_own_data(
     assert int(rows) > 200_000
 
 
+@pytest.mark.installed
 def test_pkedu_data_dir_still_overrides_the_installed_data(
         fresh: tuple[Path, dict[str, str]], tmp_path: Path) -> None:
     python, env = fresh
@@ -123,6 +132,7 @@ def _execute(python: Path, notebook: Path, env: dict[str, str]) -> nbformat.Note
     return nbformat.read(notebook.parent / "executed" / notebook.name, as_version=4)
 
 
+@pytest.mark.installed
 def test_a_student_notebook_runs_from_the_installed_wheel(
         fresh: tuple[Path, dict[str, str]], tmp_path_factory: pytest.TempPathFactory,
         tmp_path: Path) -> None:

@@ -63,7 +63,7 @@ def data_dir() -> Path:
     >>> (data_dir() / "countries.csv").is_file()
     True
     """
-    from importlib import resources  # here, so the module's imports stay as they were
+    from importlib import resources
 
     override = os.environ.get("PKEDU_DATA_DIR")
     if override:

@@ -49,7 +49,7 @@ EDITIONS: tuple[str, ...] = ("student", "self-study")
 MANIFEST = ".pkedu-edition.json"
 #: A fixed time stamp for the files inside the wheel, so the same source gives the same bytes.
 _WHEEL_EPOCH = "315532800"  # 1980-01-01, the earliest date a zip file can hold
-_KEEP = (".git",)  # never looked into, never touched
+_KEEP = (".git", ".venv")  # never looked into, never touched
 _NOTES = {
     "student": ("student edition", "This is the **student edition**: every exercise is yours to "
                 "answer, and nothing in it gives the answers away."),
@@ -212,7 +212,7 @@ def _digest(path: Path) -> str:
 
 
 def _files(tree: Path) -> dict[str, Path]:
-    """Every file under ``tree`` by its relative POSIX path, ``.git`` left out."""
+    """Every file under ``tree`` by its relative POSIX path, ``.git`` and ``.venv`` left out."""
     found = {}
     for path in sorted(tree.rglob("*")):
         relative = path.relative_to(tree)
@@ -235,6 +235,11 @@ def _previous(target: Path) -> dict[str, str]:
                            "edition wrote; move the folder aside and try again") from None
 
 
+def _previous_folder(target: Path) -> Path:
+    """Where the last edition waits while the new one moves in."""
+    return target.with_name(f".{target.name}.previous")
+
+
 def _check_target(target: Path, staged: dict[str, Path]) -> dict[str, Path]:
     """Refuse when writing would overwrite or delete a file the edition did not write.
 
@@ -242,6 +247,11 @@ def _check_target(target: Path, staged: dict[str, Path]) -> dict[str, Path]:
     """
     if target.exists() and not target.is_dir():
         raise EditionError(f"{target} is a file, not a folder; move it aside and try again")
+    old = _previous_folder(target)
+    if old.exists():
+        raise EditionError(f"{old} is left from an interrupted run; its files that are not "
+                           f"the edition's belong in {target}. Move them back, delete {old} "
+                           "and try again")
     if not target.exists():
         return {}
     ours = _previous(target)
@@ -279,14 +289,10 @@ def _install(staged: Path, target: Path) -> None:
         target.parent.mkdir(parents=True, exist_ok=True)
         staged.rename(target)
         return
-    old = target.with_name(f".{target.name}.previous")
-    if old.exists():
-        raise EditionError(f"{old} is left from an interrupted run; its files that are not "
-                           f"the edition's belong in {target}. Move them back, delete {old} "
-                           "and try again")
+    old = _previous_folder(target)
     target.rename(old)
     staged.rename(target)
-    # Everything that is not the edition's moves back, .git first; only then is the old
+    # Everything that is not the edition's moves back, .git and .venv first; only then is the old
     # edition deleted, so an interruption leaves nobody's file anywhere but in `old`.
     for name in _KEEP:
         if (old / name).exists():
@@ -309,6 +315,9 @@ def write_editions(root: str | Path, out: str | Path, *,
     if not (root / "notebooks").is_dir() or not (root / "pyproject.toml").is_file():
         raise EditionError(f"{root} is not the course's project folder (it needs notebooks/ "
                            "and pyproject.toml)")
+    if out.resolve().is_relative_to((root / "notebooks").resolve()):
+        raise EditionError(f"{out} is inside {root / 'notebooks'}: write the editions elsewhere "
+                           "(the default is build/editions)")
     if wheel is not None and (Path(wheel).suffix != ".whl" or not Path(wheel).is_file()):
         raise EditionError(f"{wheel} is not a wheel file (.whl)")
     out.mkdir(parents=True, exist_ok=True)

@@ -6,7 +6,8 @@ folder (or, on a later click, merges the instructor's new commits into it
 without touching the student's changes) and then opens the notebook named in
 the link. The link has the form nbgitpuller documents::
 
-    HUB/hub/user-redirect/git-pull?repo=REPO&branch=BRANCH&urlpath=APP/FOLDER/NOTEBOOK&targetPath=FOLDER
+    HUB/hub/user-redirect/git-pull?repo=REPO&branch=BRANCH
+        &urlpath=APP/FOLDER/NOTEBOOK&targetPath=FOLDER      (on one line, each value URL-encoded)
 
 ``FOLDER`` is the folder the repository is cloned into. nbgitpuller's own
 default takes the last part of the repository address as it is, so an address
@@ -14,8 +15,12 @@ ending in ``.git`` would be cloned into ``NAME.git``; the link therefore always
 names the folder (``targetPath``), by default the repository's name as
 ``git clone`` would choose it, and ``urlpath`` points inside it.
 
->>> print(nbgitpuller_link("https://hub.example.edu", "https://github.com/me/pk-student.git"))
-https://hub.example.edu/hub/user-redirect/git-pull?repo=https%3A%2F%2Fgithub.com%2Fme%2Fpk-student.git&branch=main&urlpath=lab%2Ftree%2Fpk-student%2Fnotebooks%2F00_start_here.ipynb&targetPath=pk-student
+>>> link = nbgitpuller_link("https://hub.example.edu", "https://github.com/me/pk-student.git")
+>>> print(link.replace("&", "\\n&"))
+https://hub.example.edu/hub/user-redirect/git-pull?repo=https%3A%2F%2Fgithub.com%2Fme%2Fpk-student.git
+&branch=main
+&urlpath=lab%2Ftree%2Fpk-student%2Fnotebooks%2F00_start_here.ipynb
+&targetPath=pk-student
 """
 
 from __future__ import annotations

@@ -5,6 +5,7 @@
     python3 course.py test           run every notebook from top to bottom and say which fail
     python3 course.py test FILE...   the same for some notebooks only
     python3 course.py app NAME       open one interactive app as a web page (Voila)
+    python3 course.py setup          only set up (for example before going offline)
 
 The first run creates a private Python environment in .venv/ inside this folder
 and installs what requirements.txt lists (the course package comes with this
@@ -63,9 +64,10 @@ def ensure_environment() -> Path:
         except Exception as exc:  # a missing ensurepip shows up here on Debian/Ubuntu
             sys.exit(f"Could not create a virtual environment ({exc}).\n"
                      "On Debian or Ubuntu install it with: sudo apt-get install python3-venv")
-    say("installing the course and its libraries (about a minute the first time)")
-    run([str(python), "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
-         "-r", "requirements.txt"])
+    say("installing the course and its libraries (a few minutes the first time)")
+    pip = [str(python), "-m", "pip", "install", "--quiet", "--disable-pip-version-check"]
+    run([*pip, "--upgrade", "pip"])
+    run([*pip, "-r", "requirements.txt"])
     stamp.write_text(wanted + "\n")
     return python
 
@@ -95,7 +97,7 @@ def notebooks(args: list[str]) -> list[Path]:
     return chosen
 
 
-def test(args: list[str]) -> int:
+def run_all(args: list[str]) -> int:
     chosen = notebooks(args)
     python = ensure_environment()
     failed = []
@@ -129,7 +131,13 @@ def app(args: list[str]) -> int:
                 *args[1:]], check=False)
 
 
-COMMANDS = {"start": start, "test": test, "app": app}
+def setup(args: list[str]) -> int:
+    python = ensure_environment()
+    say(f"the course environment is ready: {python}")
+    return 0
+
+
+COMMANDS = {"start": start, "test": run_all, "app": app, "setup": setup}
 
 
 def main(argv: list[str]) -> int:
