@@ -6,6 +6,7 @@
     python3 course.py app NAME       open one interactive app as a web page (Voila)
     python3 course.py bench          run the performance benchmarks
     python3 course.py release        write student and self-study notebooks to build/
+    python3 course.py grading        write an nbgrader course directory to build/grading/
 
 The first run creates a private Python environment in .venv/ inside this folder
 and installs the course into it (about a minute with a good connection). Later
@@ -118,7 +119,14 @@ def release(args: list[str]) -> int:
                check=False)
 
 
-COMMANDS = {"start": start, "test": test, "app": app, "bench": bench, "release": release}
+def grading(args: list[str]) -> int:
+    python = ensure_environment("test")
+    return run([str(python), "-m", "pkedu.cli", "grading", "notebooks", "build/grading", *args],
+               check=False)
+
+
+COMMANDS = {"start": start, "test": test, "app": app, "bench": bench, "release": release,
+            "grading": grading}
 
 
 def main(argv: list[str]) -> int:

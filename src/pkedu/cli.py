@@ -1,6 +1,7 @@
 """The ``pkedu`` command: release notebooks and keep their text twins in sync.
 
     pkedu release SRC_DIR OUT_DIR     write OUT_DIR/student/ and OUT_DIR/self-study/
+    pkedu grading SRC_DIR COURSE_DIR  write an nbgrader course directory (docs/grading.md)
     pkedu sync [DIR]                  (re)write the Markdown twins of the notebooks in DIR
     pkedu sync --check [DIR]          only report twins that are missing or out of date
 
@@ -41,7 +42,31 @@ def _parser() -> argparse.ArgumentParser:
                       help="overwrite twins even when they were edited after their notebook")
     mode.add_argument("--from-text", action="store_true",
                       help="copy edited twins' cells into their notebooks (outputs kept)")
+    _add_grading(commands)
     return parser
+
+
+def _add_grading(commands: argparse._SubParsersAction) -> None:
+    gra = commands.add_parser("grading", help="write an nbgrader course directory",
+                              description="Write COURSE_DIR/source/<notebook>/ (nbgrader source "
+                              "notebooks) and COURSE_DIR/nbgrader_config.py from the instructor "
+                              "notebooks in SRC_DIR. See docs/grading.md.")
+    gra.add_argument("src", metavar="SRC_DIR", help="folder of instructor notebooks")
+    gra.add_argument("out", metavar="COURSE_DIR", help="the nbgrader course directory")
+    gra.add_argument("--force", action="store_true",
+                     help="replace source notebooks that differ from the new version")
+
+
+def _grading(args: argparse.Namespace) -> int:
+    from pkedu.grading.course import write_course
+    from pkedu.release import ReleaseError
+
+    try:
+        course = write_course(args.src, args.out, force=args.force)
+    except ReleaseError as exc:
+        return _fail(f"{exc}\nNothing was written.")
+    print(course.summary())
+    return 0
 
 
 def _release(args: argparse.Namespace) -> int:
@@ -87,7 +112,7 @@ def _fail(message: str) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status."""
     args = _parser().parse_args(argv)
-    handlers = {"release": _release, "sync": _sync}
+    handlers = {"release": _release, "sync": _sync, "grading": _grading}
     return handlers[args.command](args)
 
 
