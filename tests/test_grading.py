@@ -120,6 +120,14 @@ def test_edited_source_notebook_is_not_overwritten(tmp_path: Path, capsys) -> No
     assert "My tiny" not in target.read_text()
 
 
+def test_a_reflection_checked_apart_from_its_solution_is_refused() -> None:
+    nb = tiny_notebook()
+    nb.cells[7].source = f'# BEGIN SOLUTION\nmy_view = "{MODEL_VIEW}"\n# END SOLUTION'
+    nb.cells.insert(8, new_code_cell('pk.check("01-verdict", my_view)'))
+    with pytest.raises(ReleaseError, match=r"tiny, cell 9: put the reflection's solution"):
+        grading_notebook(nb, "tiny")
+
+
 def test_bad_markers_are_one_line_errors(tmp_path: Path, capsys) -> None:
     nb = tiny_notebook()
     nb.cells[3].source = "# BEGIN SOLUTION\nmembers = 10"

@@ -51,7 +51,7 @@ from nbformat import NotebookNode
 from pkedu import questions
 from pkedu.grading.points import WRITTEN_POINTS, points_for
 from pkedu.release import (
-    INSTRUCTOR_ONLY, SOLUTION_TAG, assigned_names, release_notebook,
+    INSTRUCTOR_ONLY, SOLUTION_TAG, ReleaseError, assigned_names, release_notebook,
     student_code,
 )
 
@@ -279,6 +279,10 @@ def _code_cells(cell: NotebookNode, cell_id: str, where: str, used: set[str], bo
              if qid not in graded and _kind(qid) is not None and _answer_names(stmt) & bound]
     graded.update(qid for qid, _ in tests)
     reflections = [qid for qid, _ in tests if _kind(qid) == "reflection"]
+    if reflections and (not blocks or len(tests) > 1):
+        raise ReleaseError(f"{where}: put the reflection's solution and its "
+                           f"pk.check({reflections[0]!r}, ...) together in one cell, with no "
+                           "other check, so that it can become a written answer")
     if blocks and reflections:  # the answer is text: a Markdown cell the student writes in
         return [_new("markdown", _model_answer(blocks), f"answer-{reflections[0]}", used,
                      solution=True, grade=True, points=points_for(reflections[0]))]
