@@ -84,13 +84,16 @@ def test_source_notebook_cells() -> None:
         "grade"]
     assert meta["test-00-asean-members"]["locked"]
     reflection = next(c for c in out.cells if c.id == "answer-01-verdict")
+    assert meta["note-01-verdict"]["locked"]  # says where to write, just before it
+    assert [c.id for c in out.cells].index("note-01-verdict") + 1 == [
+        c.id for c in out.cells].index("answer-01-verdict")
     assert reflection.cell_type == "markdown" and reflection.source == MODEL_VIEW
     written = next(c for c in out.cells if c.id == "written-ex4")
     assert written.source == MODEL_WHY and meta["text-ex4-2"]["locked"]  # "Well done." after it
     assert "notes" not in meta and "instructor eyes only" not in nbformat.writes(out)
     assert meta["demo"] is None  # pk.check(..., 11) is a demonstration: kept, not graded
     test = next(c for c in out.cells if c.id == "test-00-start-month").source
-    assert test.endswith('pk.check("00-start-month", first_month())')
+    assert test.startswith('pk.check("00-start-month", first_month())\n### BEGIN HIDDEN TESTS')
     assert "assert_correct('00-start-month', first_month())" in test
 
 
@@ -223,10 +226,18 @@ def test_autograde_and_export_on_a_hub(course: Path) -> None:
         "dave": submission(tiny, {**right, "answer-00-asean-members": "raise ValueError('x')"}),
         "erin": submission(tiny, {**right, "answer-00-asean-members": "while True:\n    pass"}),
     }
-    # Carol added a cell of her own at the top and moved nothing else: grading does not care.
+    # Students add and move cells: grading goes by grade id, not position.
+    # Carol added a cell of her own at the top.
     carol = nbformat.reads(students["carol"], as_version=4)
     carol.cells.insert(0, new_code_cell("print('my scratch cell')"))
     students["carol"] = nbformat.writes(carol)
+    # Dave moved the title to the end and his function cell to the top.
+    dave = nbformat.reads(students["dave"], as_version=4)
+    dave.cells.append(dave.cells.pop(0))
+    function = next(c for c in dave.cells if c.id == "answer-ex2-code")
+    dave.cells.remove(function)
+    dave.cells.insert(0, function)
+    students["dave"] = nbformat.writes(dave)
     for student, text in students.items():
         folder = course / "submitted" / student / TINY
         folder.mkdir(parents=True)
@@ -239,7 +250,8 @@ def test_autograde_and_export_on_a_hub(course: Path) -> None:
         (folder / f"{START}.ipynb").write_text(submission(start, answers))
     before = {p: p.read_bytes() for p in (course / "submitted").rglob("*.ipynb")}
 
-    nbgrader(course, "autograde", "*")
+    run = nbgrader(course, "autograde", "*")
+    assert "partial credit" not in run.stdout + run.stderr  # no result value read as a grade
 
     scores = grades(course)
     assert scores == {

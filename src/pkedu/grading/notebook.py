@@ -59,6 +59,9 @@ __all__ = ["grading_notebook", "graded_ids", "BEGIN", "END"]
 
 BEGIN, END = "### BEGIN SOLUTION", "### END SOLUTION"
 HIDDEN = ("### BEGIN HIDDEN TESTS", "### END HIDDEN TESTS")
+#: Said before a reflection's answer cell: the notebook's text may say "between the quotes".
+REFLECTION_NOTE = ("*In this version, write your answer in the text cell below instead of between "
+                   "quotes in code: it is saved in this notebook and handed in with it.*")
 # Marker lines and comments as pkedu.release accepts them (it has checked them first).
 _CODE_MARK = re.compile(r"^([ \t]*)#[ \t]*(BEGIN|END)[ \t]+SOLUTION[ \t]*$", re.IGNORECASE)
 _MD_MARK = re.compile(r"<!--[ \t]*(BEGIN|END)[ \t]+SOLUTION[ \t]*-->", re.IGNORECASE)
@@ -178,9 +181,14 @@ def _kind(question_id: str) -> str | None:
 
 
 def _test_source(question_id: str, visible: str) -> str:
-    return "\n".join([HIDDEN[0], "from pkedu.grading import assert_correct",
+    """The self-check, then the hidden test.
+
+    The hidden part comes last so that at autograde time the cell shows no
+    result value: nbgrader would read a result as partial credit.
+    """
+    return "\n".join([visible, HIDDEN[0], "from pkedu.grading import assert_correct",
                       f"assert_correct({question_id!r}, {ast.unparse(_answer_expr(visible))})",
-                      HIDDEN[1], visible])
+                      HIDDEN[1]])
 
 
 def _answer_expr(visible: str) -> ast.expr:
@@ -284,8 +292,10 @@ def _code_cells(cell: NotebookNode, cell_id: str, where: str, used: set[str], bo
                            f"pk.check({reflections[0]!r}, ...) together in one cell, with no "
                            "other check, so that it can become a written answer")
     if blocks and reflections:  # the answer is text: a Markdown cell the student writes in
-        return [_new("markdown", _model_answer(blocks), f"answer-{reflections[0]}", used,
-                     solution=True, grade=True, points=points_for(reflections[0]))]
+        qid = reflections[0]
+        return [_new("markdown", REFLECTION_NOTE, f"note-{qid}", used, locked=True),
+                _new("markdown", _model_answer(blocks), f"answer-{qid}", used, solution=True,
+                     grade=True, points=points_for(qid))]
     lines = source.splitlines()
     moved = {n for _, stmt in tests for n in range(stmt.lineno, stmt.end_lineno + 1)}
     rest = "\n".join(line for n, line in enumerate(lines, start=1) if n not in moved)
