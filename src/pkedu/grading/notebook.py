@@ -26,7 +26,8 @@ positions: students may add or move cells.
 >>> from nbformat.v4 import new_notebook, new_code_cell, new_markdown_cell
 >>> nb = new_notebook(cells=[
 ...     new_markdown_cell("Count the members.", id="intro"),
-...     new_code_cell("# BEGIN SOLUTION\\nn = 10\\n# END SOLUTION\\npk.check('00-asean-members', n)")])
+...     new_code_cell("# BEGIN SOLUTION\\nn = 10\\n# END SOLUTION\\n"
+...                   "pk.check('00-asean-members', n)")])
 >>> out = grading_notebook(nb)
 >>> [c.metadata.nbgrader["grade_id"] for c in out.cells]
 ['text-intro', 'answer-00-asean-members', 'test-00-asean-members']
