@@ -11,6 +11,7 @@
     python3 course.py site           build the course website into build/site/ (offline)
     python3 course.py handouts       print each lesson to PDF in build/handouts/ (needs Chromium)
     python3 course.py edition        write the student and self-study editions to build/editions/
+    python3 course.py grading        write an nbgrader course directory to build/grading/
 
 The first run creates a private Python environment in .venv/ inside this folder
 and installs the course with its test tools into it (about a minute with a good
@@ -174,9 +175,15 @@ def edition(args: list[str]) -> int:
     return run([str(python), "-m", "pkedu.cli", "edition", *args], check=False)
 
 
+def grading(args: list[str]) -> int:
+    python = ensure_environment()
+    return run([str(python), "-m", "pkedu.cli", "grading", "notebooks", "build/grading", *args],
+               check=False)
+
+
 COMMANDS = {"start": start, "test": test, "app": app, "bench": bench, "release": release,
             "execute": execute, "site": site, "handouts": handouts, "bench-site": bench_site,
-            "edition": edition}
+            "edition": edition, "grading": grading}
 
 
 def main(argv: list[str]) -> int:

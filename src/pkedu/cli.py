@@ -9,6 +9,7 @@
     pkedu handouts [SITE] [OUT_DIR]   print the website's lessons to PDF (default: build/handouts)
     pkedu edition [--out DIR]         write the student and self-study editions (course folders)
     pkedu link --hub URL --repo URL   print the nbgitpuller link that opens the student edition
+    pkedu grading SRC_DIR COURSE_DIR  write an nbgrader course directory (docs/grading.md)
 
 DIR is a folder of notebooks (default: notebooks) or a single notebook.
 
@@ -58,6 +59,7 @@ def _parser() -> argparse.ArgumentParser:
     site.add_command(commands)
     handouts.add_command(commands)
     _add_classroom_commands(commands)
+    _add_grading(commands)
     return parser
 
 
@@ -105,6 +107,29 @@ def _link(args: argparse.Namespace) -> int:
                                open_path=args.open_path, app=args.app, folder=args.folder))
     except LinkError as exc:
         return _fail(str(exc))
+    return 0
+
+
+def _add_grading(commands: argparse._SubParsersAction) -> None:
+    gra = commands.add_parser("grading", help="write an nbgrader course directory",
+                              description="Write COURSE_DIR/source/<notebook>/ (nbgrader source "
+                              "notebooks) and COURSE_DIR/nbgrader_config.py from the instructor "
+                              "notebooks in SRC_DIR. See docs/grading.md.")
+    gra.add_argument("src", metavar="SRC_DIR", help="folder of instructor notebooks")
+    gra.add_argument("out", metavar="COURSE_DIR", help="the nbgrader course directory")
+    gra.add_argument("--force", action="store_true",
+                     help="replace source notebooks that differ from the new version")
+
+
+def _grading(args: argparse.Namespace) -> int:
+    from pkedu.grading.course import write_course
+    from pkedu.release import ReleaseError
+
+    try:
+        course = write_course(args.src, args.out, force=args.force)
+    except ReleaseError as exc:
+        return _fail(f"{exc}\nNothing was written.")
+    print(course.summary())
     return 0
 
 
@@ -169,7 +194,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status."""
     args = _parser().parse_args(argv)
     handlers = {"release": _release, "sync": _sync, "execute": _execute, "edition": _edition,
-                "link": _link}
+                "link": _link, "grading": _grading}
     if args.command in ("site", "handouts"):
         from pkedu import handouts, site
 
