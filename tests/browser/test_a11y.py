@@ -22,7 +22,7 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
-from .pkbrowser import app_names, app_view, wait_for
+from .pkbrowser import app_names, app_view, chart_report, wait_for
 
 pytestmark = pytest.mark.browser
 
@@ -96,6 +96,11 @@ def test_every_control_has_an_accessible_name(voila_apps: Any, name: str) -> Non
     unnamed = [role for role, label in controls if not str(label).strip()]
     assert not unnamed, (f"{name}: {len(unnamed)} control(s) without an accessible name: "
                          f"{unnamed}; named: {controls}")
+    # Every chart's accessible name is its text description (the chart's key numbers).
+    charts = chart_report(page)
+    assert charts and all(len(c["description"]) > 40 for c in charts), (
+        f"{name}: a chart without a text description as its accessible name: {charts}")
+    assert page.locator("#rendered_cells[role=main]").count() == 1, "no main landmark"
 
 
 # --------------------------------------------------------------------------- keyboard
