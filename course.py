@@ -36,6 +36,10 @@ ROOT = Path(__file__).resolve().parent
 VENV = ROOT / ".venv"
 FIRST_NOTEBOOK = "notebooks/00_start_here.ipynb"
 APPS = ROOT / "notebooks" / "apps"
+# The Voila template shipped in the package (src/pkedu/voila/templates/pkedu): Voila's
+# own "lab" template without the style sheets it would fetch from the internet.
+VOILA_TEMPLATE = "pkedu"
+VOILA_TEMPLATES = ROOT / "src" / "pkedu"
 MIN_PYTHON = (3, 11)
 # One environment serves every command: the course plus its test tools. Installing
 # fewer extras for some commands would make the next command reinstall (and fail offline).
@@ -124,8 +128,17 @@ def app(args: list[str]) -> int:
         sys.exit("Name one app: " + ", ".join(names) + "\n  e.g. python3 course.py app explorer")
     python = ensure_environment()
     say(f"serving the {args[0]} app; open the address printed below, stop with Ctrl-C")
-    return run([str(python), "-m", "voila", str(APPS / f"{args[0]}.ipynb"), *args[1:]],
-               check=False)
+    return run([str(python), "-m", "voila", str(APPS / f"{args[0]}.ipynb"),
+                f"--template={VOILA_TEMPLATE}", *args[1:]], check=False, env=voila_env())
+
+
+def voila_env() -> dict[str, str]:
+    """This environment, with the course's Voila template (it keeps app pages offline)
+    findable: Voila looks for ``voila/templates/NAME`` in every folder on JUPYTER_PATH."""
+    env = dict(os.environ)
+    env["JUPYTER_PATH"] = os.pathsep.join(
+        p for p in (str(VOILA_TEMPLATES), env.get("JUPYTER_PATH", "")) if p)
+    return env
 
 
 def bench(args: list[str]) -> int:

@@ -28,8 +28,11 @@ import altair as alt
 from pkedu.data import ASEAN10, country_name
 
 #: Fixed colours for the ten ASEAN states. Built on the Okabe-Ito palette
-#: (safe for the common forms of colour blindness), extended with two darker
-#: tones; the largest contributors get the most distinct hues.
+#: (safe for the common forms of colour blindness), extended with three darker
+#: tones chosen so that every two of the ten, and each of them and the world
+#: grey, stay apart under simulated deuteranopia, protanopia and tritanopia
+#: (CIEDE2000 difference of at least 10; tests/test_palette.py checks it). The
+#: largest contributors get the most distinct hues.
 COUNTRY_COLORS: dict[str, str] = {
     "IDN": "#D55E00",  # vermillion
     "MYS": "#0072B2",  # blue
@@ -38,9 +41,9 @@ COUNTRY_COLORS: dict[str, str] = {
     "PHL": "#CC79A7",  # reddish purple
     "VNM": "#56B4E9",  # sky blue
     "SGP": "#000000",  # black
-    "BRN": "#8C6D31",  # brown
-    "MMR": "#7F7F7F",  # grey
-    "LAO": "#B8A900",  # olive yellow
+    "BRN": "#882200",  # rust brown
+    "MMR": "#707070",  # grey
+    "LAO": "#440066",  # dark purple
 }
 
 #: Colours for anything that is not an ASEAN state (other countries, regions).
@@ -51,8 +54,10 @@ OTHER_COLORS: tuple[str, ...] = ("#4D4D4D", "#9E9E9E", "#6A3D9A", "#1B7837", "#B
 GROUP_COLORS: dict[str, str] = {"troops": "#0072B2", "police": "#E69F00", "experts": "#009E73"}
 
 #: Colours for series that are not single countries (regions, "World", a
-#: group of countries taken together), in the order they are handed out.
-SERIES_COLORS: tuple[str, ...] = ("#332288", "#882255", "#117733", "#999933", "#44AA99",
+#: group of countries taken together), in the order they are handed out. Paul
+#: Tol's colour-blind-safe colours, with his magenta in place of his wine red,
+#: which looks like the world grey to a reader with deuteranopia.
+SERIES_COLORS: tuple[str, ...] = ("#332288", "#EE3377", "#117733", "#999933", "#44AA99",
                                   "#AA4499")
 
 #: The colour of the world total and of reference lines.
@@ -105,7 +110,7 @@ def series_scale(names: Iterable[str]) -> alt.Scale:
     :data:`SERIES_COLORS` in order.
 
     >>> series_scale(["ASEAN", "South Asia", "World"]).range
-    ['#332288', '#882255', '#4D4D4D']
+    ['#332288', '#EE3377', '#4D4D4D']
     """
     names = list(names)
     others = iter(SERIES_COLORS * (1 + len(names) // len(SERIES_COLORS)))

@@ -327,14 +327,21 @@ def jupyter_lab(chromium_path: str, jupyter_env: dict[str, str],
 
 
 def start_voila(root: Path, env: dict[str, str], log: Path) -> Server:
-    """Start Voila in tree mode on ``root``: a notebook is at /voila/render/<file>."""
+    """Start Voila in tree mode on ``root``: a notebook is at /voila/render/<file>.
+
+    Voila uses the course's template, as ``course.py app`` does (see pkedu.voila): Voila's
+    own "lab" template would ask a CDN for Font Awesome's style sheets.
+    """
+    from pkedu.voila import TEMPLATE, voila_env
+
     port, token = free_port(), secrets.token_hex(16)
     command = [
         sys.executable, "-m", "voila", str(root), "--no-browser", f"--port={port}",
         "--Voila.ip=127.0.0.1", f"--Voila.token={token}", "--Voila.port_retries=0",
-        "--show_tracebacks=True",
+        "--show_tracebacks=True", f"--template={TEMPLATE}",
     ]
-    server = Server("Voila", _spawn(command, env, log, root), port, token, log, root)
+    server = Server("Voila", _spawn(command, voila_env(env), log, root), port, token, log,
+                    root)
     try:
         _wait_until_up(server, "/")
     except BaseException:
@@ -620,14 +627,6 @@ class VoilaPage:
         return self.browser.page
 
 
-# Voila 0.5.13's "lab" template links Font Awesome's style sheets from a CDN (it has no
-# option to turn that off, and a custom template would test a page students never see).
-# Offline those two requests fail. The apps draw no Font Awesome icons, so nothing visible
-# is lost: the tests (and their screenshots) see the page exactly as it looks offline.
-# They are the only external requests tolerated, matched exactly, and listed in the
-# test output; any other external request fails the tests.
-VOILA_ICON_FONTS = (r"https://cdn\.jsdelivr\.net/npm/@fortawesome/fontawesome-free@"
-                    r"[^/]+/css/(all|v4-shims)\.min\.css")
 VOILA_LOAD_TIMEOUT = 120_000  # ms; the four apps load side by side on a busy machine
 
 
@@ -647,7 +646,6 @@ class VoilaApps:
     def _open(self, name: str) -> VoilaPage:
         if name not in self.pages:
             recorded = open_page(self.context)
-            recorded.allow_external(VOILA_ICON_FONTS, "Voila's icon fonts, see conftest.py")
             voila = VoilaPage(name, recorded)
             self.pages[name] = voila
             try:

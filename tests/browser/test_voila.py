@@ -2,14 +2,13 @@
 
 Each notebook in notebooks/apps/ is served by Voila (as ``python3 course.py app NAME``
 does) and opened in headless Chromium. The page must show its widgets and a drawn
-chart, with no error output and no request to another host (except Voila's icon font
-style sheets, see ``VOILA_ICON_FONTS`` in conftest.py); changing a control must change
-the chart and the headline.
+chart, with no error output and no request to another host at all (Voila runs with the
+course's template, see pkedu.voila); changing a control must change the chart and the
+headline.
 """
 
 from __future__ import annotations
 
-import warnings
 from collections.abc import Callable
 from typing import Any
 
@@ -63,10 +62,6 @@ def test_app_notebook_renders_in_voila(name: str, voila_apps: Any) -> None:
     assert not voila.external_at_load, (
         f"{name}: requests to other hosts while loading (offline there must be none):\n  "
         + "\n  ".join(voila.external_at_load))
-    if voila.browser.tolerated:
-        warnings.warn("Voila asks a CDN for Font Awesome's style sheets (they fail offline; "
-                      "the apps use no icons): " + "; ".join(sorted(set(voila.browser.tolerated))),
-                      stacklevel=1)
 
     if name not in CHANGES:
         return

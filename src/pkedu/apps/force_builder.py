@@ -139,7 +139,7 @@ _UNIT_WORDS = {"eod": "demining", "demining/eod": "demining", "hospital": "medic
                "fpu": "police", "observer": "observers", "engineer": "engineers",
                "staff officers": "staff"}
 UNIT_COLORS = ("#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#000000")
-REAL_COLOR = "#9E9E9E"
+REAL_COLOR = "#606060"  # apart from every unit colour for colour-blind readers too
 #: The force the app starts with: each state offers units in its specialisation.
 DEFAULT_FORCE: dict[str, dict[str, int]] = {
     "IDN": {"infantry": 2, "staff": 1}, "KHM": {"demining": 1, "engineers": 1},
