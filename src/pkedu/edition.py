@@ -201,8 +201,15 @@ def _fill(tree: Path, edition: str, root: Path, wheel: Path) -> None:
 
 
 def _python_bound(root: Path) -> str:
+    """One minor version of Python, the lowest the course allows (``=3.11``).
+
+    repo2docker (Binder, the Kubernetes image) honours only a pinned minor version; given a
+    range such as ``>=3.11`` it falls back to its default Python, which may be too old.
+    """
     project = tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))["project"]
-    return project.get("requires-python", ">=3.11").replace(" ", "")
+    wanted = project.get("requires-python", ">=3.11").replace(" ", "")
+    lowest = wanted.removeprefix(">=").split(",")[0]
+    return f"={lowest}" if wanted.startswith(">=") else wanted
 
 
 # --- writing without losing anything --------------------------------------------------------
