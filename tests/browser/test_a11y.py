@@ -18,6 +18,8 @@ test here sets, by keyboard, the state it starts from.
 
 from __future__ import annotations
 
+import time
+
 from collections.abc import Callable
 from typing import Any
 
@@ -233,8 +235,13 @@ def test_consensus_by_keyboard(voila_apps: Any) -> None:
     press(page, ".pk-consensus-reset", "Enter")()
     changes(page, app, "Space on Singapore's Support",
             press(page, ".pk-consensus-stance-SGP button[title$='Support']", "Space"))
-    assert page.locator(".pk-consensus-stance-SGP button[title$='Support']").get_attribute(
-        "aria-pressed") == "true", "the pressed toggle does not say so (aria-pressed)"
+    # The template's script marks the pressed button on the next animation frame.
+    pressed = page.locator(".pk-consensus-stance-SGP button[title$='Support']")
+    deadline = time.monotonic() + 10
+    while pressed.get_attribute("aria-pressed") != "true" and time.monotonic() < deadline:
+        page.wait_for_timeout(100)
+    assert pressed.get_attribute("aria-pressed") == "true", \
+        "the pressed toggle does not say so (aria-pressed)"
     changes(page, app, "Home in a concern list",
             press(page, ".pk-consensus-concern-cost select", "Home"))
     changes(page, app, "Enter on Reset", press(page, ".pk-consensus-reset", "Enter"))

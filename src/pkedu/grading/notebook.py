@@ -55,6 +55,7 @@ from pkedu.release import (
     INSTRUCTOR_ONLY, SOLUTION_TAG, ReleaseError, assigned_names, release_notebook,
     student_code,
 )
+from pkedu.release.notebook import unique_id
 
 __all__ = ["grading_notebook", "graded_ids", "BEGIN", "END"]
 
@@ -82,21 +83,11 @@ def _tags(cell: NotebookNode) -> list[str]:
 
 
 def _new(cell_type: str, source: str, grade_id: str, used: set[str], **meta) -> NotebookNode:
-    grade_id = _unique(grade_id, used)
+    grade_id = unique_id(grade_id, used, limit=60)
     make = nbformat.v4.new_code_cell if cell_type == "code" else nbformat.v4.new_markdown_cell
     cell = make(source, metadata=_meta(grade_id, **meta))
     cell.id = grade_id
     return cell
-
-
-def _unique(wanted: str, used: set[str]) -> str:
-    base = re.sub(r"[^A-Za-z0-9_-]", "-", wanted)[:60]
-    candidate, n = base, 1
-    while candidate in used:
-        n += 1
-        candidate = f"{base}-{n}"
-    used.add(candidate)
-    return candidate
 
 
 # --- code ------------------------------------------------------------------------------------
@@ -308,7 +299,7 @@ def _code_cells(cell: NotebookNode, cell_id: str, where: str, used: set[str], bo
     elif rest.strip():
         kept = nbformat.v4.new_code_cell(rest, metadata={k: v for k, v in cell.metadata.items()
                                                          if k != "nbgrader"})
-        kept.id = _unique(cell_id, used)
+        kept.id = unique_id(cell_id, used, limit=60)
         out.append(kept)
     for qid, stmt in tests:
         visible = "\n".join(lines[stmt.lineno - 1:stmt.end_lineno])

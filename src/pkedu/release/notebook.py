@@ -156,8 +156,14 @@ def _new_cell(cell_type: str, source: str, cell_id: str, tags: list[str],
     return new
 
 
-def _unique_id(wanted: str, used: set[str]) -> str:
-    base = re.sub(r"[^A-Za-z0-9_-]", "-", wanted)[:56] or "cell"
+def unique_id(wanted: str, used: set[str], limit: int = 56) -> str:
+    """A cell id made of safe characters, not yet in ``used`` (which it joins).
+
+    >>> used = {"q1"}
+    >>> unique_id("q1", used), unique_id("a b", used), sorted(used)
+    ('q1-2', 'a-b', ['a-b', 'q1', 'q1-2'])
+    """
+    base = re.sub(r"[^A-Za-z0-9_-]", "-", wanted)[:limit] or "cell"
     candidate, n = base, 1
     while candidate in used:
         n += 1
@@ -177,7 +183,7 @@ def _released_cells(cell: Mapping[str, Any], where: str, version: str, language:
                     used: set[str], index: int) -> list[NotebookNode]:
     kind, attachments = cell["cell_type"], cell.get("attachments", {})
     tags = [t for t in _tags(cell) if _key(t) not in _KNOWN]
-    cell_id = _unique_id(cell.get("id") or f"cell-{index}", used)
+    cell_id = unique_id(cell.get("id") or f"cell-{index}", used)
     pieces = solution_pieces(cell, where)
     if pieces is None:
         return [_new_cell(kind, _source(cell), cell_id, tags, attachments)]
@@ -187,12 +193,12 @@ def _released_cells(cell: Mapping[str, Any], where: str, version: str, language:
     for text, solution in pieces:
         if not text.strip() and cells:
             continue
-        piece_id = cell_id if not cells else _unique_id(f"{cell_id}-{len(cells) + 1}", used)
+        piece_id = cell_id if not cells else unique_id(f"{cell_id}-{len(cells) + 1}", used)
         cells.append(_new_cell(kind, text.strip("\n") if kind == "markdown" else text,
                                piece_id, tags, attachments))
         if solution:
             fold = _new_cell("markdown", _details(solution, kind, language),
-                             _unique_id(f"{cell_id}-solution", used), [], attachments)
+                             unique_id(f"{cell_id}-solution", used), [], attachments)
             cells.append(fold)
     return cells
 
