@@ -26,7 +26,6 @@ tests/hub/harness.py, ``find_proxy``).
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import json
 import math
 import sys
@@ -36,7 +35,7 @@ import time
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from types import ModuleType
+from types import SimpleNamespace
 
 import psutil
 
@@ -58,14 +57,15 @@ APP_INTERACTION = ("from pkedu.apps.explorer import explorer_model\n"
                    "result.chart")
 
 
-def _load_runner() -> ModuleType:
-    """benchmarks/run.py, for its table, percentile and machine description."""
-    spec = importlib.util.spec_from_file_location("pkedu_classroom_runner",
-                                                  ROOT / "benchmarks" / "run.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
+def _load_runner() -> SimpleNamespace:
+    """The shared benchmark parts: table rows, percentile, the machine's description."""
+    sys.path.insert(0, str(ROOT))  # the benchmarks package, as benchmarks/run.py imports it
+    from benchmarks.machine import busy_warning, machine_info
+    from benchmarks.report import Row, format_table
+    from benchmarks.stats import percentile
+
+    return SimpleNamespace(Row=Row, format_table=format_table, percentile=percentile,
+                           machine_info=machine_info, busy_warning=busy_warning)
 
 
 run = _load_runner()

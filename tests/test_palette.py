@@ -24,7 +24,8 @@ from typing import Any
 import numpy as np
 import pytest
 
-from pkedu import checks, theme
+from pkedu import theme
+from pkedu.checks import feedback
 from pkedu.apps import consensus, force_builder, reimbursement
 from pkedu.apps._common import AppResult, result_html
 
@@ -262,5 +263,5 @@ def test_app_and_feedback_text_is_readable() -> None:
         for background in backgrounds:
             assert contrast(JUPYTER_TEXT, background) >= MIN_CONTRAST, background
     # The answer checks' coloured text, on white.
-    for status, colour in checks._COLOURS.items():
+    for status, colour in feedback._COLOURS.items():
         assert contrast(colour, WHITE) >= MIN_CONTRAST, (status, colour)

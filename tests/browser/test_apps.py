@@ -264,8 +264,9 @@ def test_consensus_stances(consensus: App) -> None:
 
     toggle(page, "consensus", "stance-SGP", "Support")
     toggle(page, "consensus", "stance-VNM", "Support")
-    view = assert_shows(consensus, model({"SGP": "support", "VNM": "support"}),
-                        "Singapore and Vietnam supporting")
+    toggle(page, "consensus", "stance-THA", "Support")
+    view = assert_shows(consensus, model({"SGP": "support", "VNM": "support", "THA": "support"}),
+                        "Singapore, Thailand and Vietnam supporting")
     assert not view["headline"].startswith("No consensus"), view["headline"]
 
     toggle(page, "consensus", "stance-THA", "Oppose")
