@@ -490,3 +490,20 @@ def test_bytecode_is_written_even_when_the_environment_forbids_it(
     assert cached == ["__init__", "module"]
     (package / "broken.py").write_text("def f(:\n")
     assert not machine.cache_bytecode(package)
+
+
+def test_the_gate_reads_kernel_cpu_time_when_it_has_it() -> None:
+    # A busy machine stretches the notebook's wall times (here to 2x the floor), but its
+    # kernel computes no more: the gate, on CPU time, stays under budget.
+    row = notebooks.notebook_row("02_scale.ipynb", [5.0, 5.2, 6.0], [2.5, 2.6, 2.7],
+                                 cpu=[3.0, 3.1, 3.05], floor_cpu=[2.4, 2.45, 2.5])
+    assert row.status == "ok" and row.value == pytest.approx(3.0 / 2.4)
+    assert row.figure_text().startswith("CPU 3.00 s") and "wall: fastest 5.00 s = 2.00x" in row.note
+    # A notebook whose kernel really does more work fails, whatever the wall clock says.
+    slow = notebooks.notebook_row("02_scale.ipynb", [2.5, 2.6, 2.7], [2.5, 2.6, 2.7],
+                                  cpu=[4.0, 4.1, 4.2], floor_cpu=[2.4, 2.45, 2.5])
+    assert slow.status == "OVER"
+
+
+def test_kernel_cpu_is_none_without_a_local_kernel_process() -> None:
+    assert notebooks.kernel_cpu(types.SimpleNamespace()) is None
