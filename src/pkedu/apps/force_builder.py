@@ -115,7 +115,7 @@ SPECIALISATION: dict[str, tuple[str, str]] = {
     "MYS": ("Infantry battalion; explosive ordnance disposal added in 2025",
             "https://thesun.my/malaysia-news/malaysia-reaffirm-commitment-to-global-peace-"
             "MC14078958"),
-    "MMR": ("A handful of personnel since 2015; no specialisation recorded",
+    "MMR": ("A handful of personnel from 2015 to mid-2019; no specialisation recorded",
             "https://www.lowyinstitute.org/the-interpreter/should-burma-participate-un-"
             "peacekeeping"),
     "PHL": ("Air force contingents; humanitarian engineering, medical and dental teams",
