@@ -101,12 +101,32 @@ def _check(question_id: Any, answer: Any) -> Feedback:
     try:
         expected = question.expected()
         mark = GRADERS[question.kind](question, answer, expected)
+        if not (mark.correct or mark.problem):
+            mark = _known_mistake(question, answer, mark)
     except Unavailable as exc:
         return Feedback(question.id, "unavailable", "This question cannot be checked right now.",
                         (str(exc),))
     except DataError as exc:
         return data_problem(question.id, exc)
     return _compose(question, mark)
+
+
+def _known_mistake(question: Question, answer: Any, mark: Mark) -> Mark:
+    """The mark with the sentence of the first of the question's mistakes the answer matches.
+
+    A wrong answer is compared with each mistake the way it is compared with the right one
+    (same tolerances, same reading of months and text). A mistake that cannot be computed
+    (say, damaged data) is skipped.
+    """
+    grade = GRADERS[question.kind]
+    for wrong, sentence in question.mistakes:
+        try:
+            value = wrong() if callable(wrong) else wrong
+            if grade(question, answer, value).correct:
+                return Mark(False, sentence)
+        except (Unavailable, DataError, ArithmeticError, LookupError, TypeError, ValueError):
+            continue
+    return mark
 
 
 _HOW_TO_ANSWER = {

@@ -57,7 +57,16 @@ def close(value: Any, target: Any, tolerance: float = 0.0, rel_tolerance: float 
 
 
 def grade_number(question: Question, answer: Any, expected: Any) -> Mark:
-    """Mark a number against the expected one, with the question's tolerances."""
+    """Mark a number against the expected one, with the question's tolerances.
+
+    A question in per cent (``unit="percent"``) also takes the same value as a share:
+
+    >>> q = Question(id="99-pct", objective="99.1", kind="number", unit="percent",
+    ...              prompt="What share? Answer in per cent.", answer=45.2, tolerance=0.1)
+    >>> grade_number(q, 45.2, 45.2).correct, grade_number(q, 0.452, 45.2)
+    (True, Mark(correct=True, note='You wrote a share between 0 and 1 (0.452); I read it as 45.2 \
+per cent. This course writes shares in per cent.', problem=False))
+    """
     target, reason = as_number(expected)
     if reason:
         raise Unavailable("The course data gives no number for this question. Please tell "
@@ -66,6 +75,10 @@ def grade_number(question: Question, answer: Any, expected: Any) -> Mark:
     if reason:
         return Mark(False, reason, problem=True)
     correct = close(value, target, question.tolerance, question.rel_tolerance)
+    if (not correct and question.unit == "percent" and 0 < abs(value) <= 1
+            and close(value * 100, target, question.tolerance, question.rel_tolerance)):
+        return Mark(True, f"You wrote a share between 0 and 1 ({value:g}); I read it as "
+                    f"{value * 100:g} per cent. This course writes shares in per cent.")
     note = next((text for key, text in question.feedback.items()
                  if isinstance(key, numbers.Real) and close(value, key)), "")
     return Mark(correct, note)

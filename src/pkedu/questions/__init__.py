@@ -63,7 +63,16 @@ Rules of thumb:
 * ``hints`` go from gentle to specific, are shown one at a time after wrong
   attempts, and must never contain the answer; neither may the ``feedback``
   of a wrong option;
-* ``explanation`` is shown only after a correct answer.
+* ``explanation`` is shown only after a correct answer;
+* ``mistakes`` answers the typical wrong answers, each with its own sentence:
+  pairs of (the wrong answer, or a function that computes it from the data;
+  the sentence). ``mistakes=((lambda: yearly_sum(), "That is the sum of the
+  twelve months; the question asks for their average."),)``. A wrong answer
+  that matches one (with the question's tolerances) shows that sentence. A
+  test replays every mistake and checks its sentence is shown;
+* a number asked in per cent says ``unit="percent"`` and its prompt says
+  "Answer in per cent, e.g. 12.5": the course writes every share as a
+  percentage.
 
 The kinds of question (see :data:`KINDS`): ``number`` (with ``tolerance``
 absolute and/or ``rel_tolerance`` relative), ``month``, ``choice`` (one of
@@ -92,12 +101,16 @@ from types import MappingProxyType
 from typing import Any
 
 __all__ = [
-    "KINDS", "Question", "register", "get", "all_questions", "notebooks", "objectives_of",
+    "KINDS", "UNITS", "Question", "register", "get", "all_questions", "notebooks", "objectives_of",
     "similar_ids", "load_errors", "reload", "country_options",
 ]
 
 #: The kinds of question :func:`pkedu.checks.check` knows how to mark.
 KINDS: tuple[str, ...] = ("number", "month", "choice", "choices", "text", "reflection", "table")
+
+#: Units a number question may declare. ``"percent"``: the answer is in per cent (12.5 for
+#: 12.5 %); a share between 0 and 1 that matches is accepted, and the feedback says how it was read.
+UNITS: tuple[str, ...] = ("", "percent")
 
 _ID = re.compile(r"\d\d-[a-z0-9]+(?:-[a-z0-9]+)*")
 _MODULE = re.compile(r"nb(\d\d)")
@@ -130,6 +143,8 @@ class Question:
     rel_tolerance: float = 0.0
     explanation: str = ""
     notebook: str = ""
+    mistakes: tuple[tuple[Any, str], ...] = ()
+    unit: str = ""
 
     def __post_init__(self) -> None:
         # Normalise containers so a question is immutable and hashable-free of surprises.
@@ -139,6 +154,7 @@ class Question:
         object.__setattr__(self, "aliases", MappingProxyType(
             {key: _texts(values, f"aliases[{key!r}]") for key, values in self.aliases.items()}))
         object.__setattr__(self, "feedback", MappingProxyType(dict(self.feedback)))
+        object.__setattr__(self, "mistakes", _mistakes(self.mistakes, self.id))
         _validate(self)
         if not self.notebook:
             object.__setattr__(self, "notebook", self.id[:2])
@@ -162,6 +178,16 @@ def _texts(values: str | Iterable[str], what: str) -> tuple[str, ...]:
     return values
 
 
+def _mistakes(pairs: Iterable[tuple[Any, str]], question_id: str) -> tuple[tuple[Any, str], ...]:
+    pairs = tuple(pairs)
+    for pair in pairs:
+        if not (isinstance(pair, tuple) and len(pair) == 2 and isinstance(pair[1], str)
+                and pair[1].strip()):
+            raise ValueError(f"question {question_id!r}: each mistake is a pair (the wrong answer, "
+                             "or a function that computes it; the sentence that explains it)")
+    return pairs
+
+
 def _validate(q: Question) -> None:
     if not isinstance(q.id, str) or not _ID.fullmatch(q.id):
         raise ValueError(f"question id {q.id!r} must look like '01-first-cambodia': the "
@@ -180,6 +206,13 @@ def _validate(q: Question) -> None:
         _validate_options(q)
     elif q.options:
         raise ValueError(f"question {q.id!r}: only choice questions take options")
+    if q.unit not in UNITS:
+        raise ValueError(f"question {q.id!r}: unit {q.unit!r} is not one of {list(UNITS)}")
+    if q.unit and q.kind != "number":
+        raise ValueError(f"question {q.id!r}: only number questions take a unit")
+    if q.mistakes and q.kind in ("choice", "choices", "reflection"):
+        raise ValueError(f"question {q.id!r}: a {q.kind} question explains wrong options with "
+                         "feedback, not mistakes")
     if q.kind != "reflection" and q.answer is None:
         raise ValueError(f"question {q.id!r} needs an answer (a value or a function)")
     for name in ("tolerance", "rel_tolerance"):
