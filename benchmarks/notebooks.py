@@ -199,8 +199,11 @@ def bench_notebooks(repeats: int, context: dict) -> Section:
                                     budget_figure=f"< {NOTEBOOK_RATIO_BUDGET:.2f}x floor",
                                     error=f"failed to run: {errors[label]}"))
             continue
-        section.rows.append(notebook_row(label, times[label], times[FLOOR], ratios[label],
-                                         cell_times[label], basis=basis))
+        row = notebook_row(label, times[label], times[FLOOR], ratios[label], cell_times[label],
+                           basis=basis)
+        if with_cpu:
+            row.details["cpu_seconds"] = [r.cpu for name, r in runs if name == label]
+        section.rows.append(row)
     starts = [r.kernel_start for _, r in runs]
     section.notes.append(f"kernel start (included above): median {median(starts):.2f} s; "
                          "cells are numbered from 0, markdown cells included (fastest run); "

@@ -182,6 +182,7 @@ def test_a_machine_whose_speed_drifts_gives_the_same_gated_figures(
         assert rows[name].value == pytest.approx(work[name] / 2.0, rel=0.01), name
         assert rows[name].figure_text().startswith("CPU ")
         assert len(rows[name].details["paired_ratios"]) == 3 and len(rows[name].samples) == 3
+        assert len(rows[name].details["cpu_seconds"]) == 3
     assert [rows[n].status for n in ("a", "b", "c")] == ["ok", "OVER", "ok"]
     assert len(rows["floor (imports only)"].samples) == 10
     assert "gate on CPU time" in section.notes[0]
@@ -226,6 +227,7 @@ def test_the_notebooks_section_skips_a_broken_notebook_and_falls_back_to_wall_ti
     assert rows["broken"].status == "FAIL" and "NameError" in rows["broken"].error
     assert set(context["executed_specs"]) == {"a", "b"}
     assert "gate on wall time" in section.notes[0]
+    assert "cpu_seconds" not in rows["a"].details
 
 
 # --------------------------------------------------------------------------- budgets
