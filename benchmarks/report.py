@@ -28,6 +28,7 @@ class Row:
     note: str = ""
     error: str | None = None       # set when the figure could not be measured
     samples: list[float] = field(default_factory=list)
+    details: dict[str, list[float]] = field(default_factory=dict)  # more raw figures, by name
 
     @property
     def status(self) -> str:
