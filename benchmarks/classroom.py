@@ -13,7 +13,7 @@ run all its cells through the kernel protocol as "Run All" does, and use one app
 
 Reported: login to first chart (p50, p95, max: the first Vega-Lite output arriving
 at the client, i.e. the moment JupyterLab could draw it), each student's memory
-(peak RSS of their server plus kernel), failures, the hub's own overhead (hub,
+(peak PSS and RSS of their server plus kernel), failures, the hub's own overhead (hub,
 proxy and idle-culler: CPU seconds and peak RSS), and a sizing table for classes of
 30, 100 and 300 computed from the figures measured (docs/classroom-hub.md).
 
