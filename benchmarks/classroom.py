@@ -22,8 +22,8 @@ once, so that N students' figures add up to what they use together); at N >= 20,
 login to first chart within 1.25x of the CPU-bound ideal, N x one student's CPU seconds
 / cores. Exit status 1 when a budget fails. A failure is either an error or a wait
 that ended first ("timed out after X s ..."); every wait is long enough for the whole
-class's CPU-bound work (``patience``), so a timeout means something hung. Needs node and configurable-http-proxy (see
-tests/hub/harness.py, ``find_proxy``).
+class's CPU-bound work (``patience``), so a timeout means something hung. Needs node
+and configurable-http-proxy (see tests/hub/harness.py, ``find_proxy``).
 """
 
 from __future__ import annotations
@@ -40,11 +40,12 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from types import SimpleNamespace
 
-import psutil
-
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 from hub import edition_repo, harness  # noqa: E402  (beside the hub test)
+
+sys.path.insert(0, str(ROOT))  # the benchmarks package, as benchmarks/run.py imports it
+from benchmarks.hub_monitor import Monitor  # noqa: E402
 
 MB = 1024 * 1024
 MEMORY_BUDGET = 300 * MB          # per student: server + kernel, peak PSS
@@ -219,104 +220,6 @@ def sizing_table(sizes: Sequence[Sizing], cpu: float, memory: float) -> str:
 # --------------------------------------------------------------------------- measuring
 
 
-class Monitor:
-    """Samples the hub's process tree: per-student memory, hub and proxy overhead."""
-
-    def __init__(self, hub: harness.Hub, interval: float = 0.5) -> None:
-        self.hub = hub
-        self.interval = interval
-        self.servers: dict[str, int] = {}   # student name -> server pid
-        self.peak_rss: dict[str, int] = {}
-        self.peak_server_rss: dict[str, int] = {}
-        self.peak_pss: dict[str, int] = {}
-        self.overhead_peak_rss = 0
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._loop, daemon=True)
-        self.overhead_cpu_start = self.overhead_cpu()
-
-    def overhead_processes(self) -> list[psutil.Process]:
-        """The hub, its proxy and its services: everything but the students' servers."""
-        procs = self.hub.processes()
-        servers = set(self.servers.values())
-        return [p for p in procs if p.pid not in servers and not self._under_server(p, servers)]
-
-    def _under_server(self, proc: psutil.Process, servers: set[int]) -> bool:
-        try:
-            return any(parent.pid in servers for parent in proc.parents())
-        except psutil.NoSuchProcess:
-            return False
-
-    def overhead_cpu(self) -> float:
-        return sum(_cpu(p, with_children=False) for p in self.overhead_processes())
-
-    def _find_servers(self) -> None:
-        for proc in self.hub.processes()[1:]:
-            if proc.pid in self.servers.values():
-                continue
-            try:
-                if any("jupyterhub-singleuser" in part for part in proc.cmdline()):
-                    name = proc.environ().get("JUPYTERHUB_USER")
-                    if name:
-                        self.servers[name] = proc.pid
-            except (psutil.NoSuchProcess, psutil.AccessDenied):
-                continue
-
-    def student_cpu(self, name: str) -> float | None:
-        """CPU seconds of a student's server, its kernels and its finished children (git)."""
-        pid = self.servers.get(name)
-        if pid is None:
-            self._find_servers()
-            pid = self.servers.get(name)
-        if pid is None:
-            return None
-        tree = list(harness.iter_process_tree(pid))
-        return sum(_cpu(p, with_children=(p.pid == pid)) for p in tree)
-
-    def _loop(self) -> None:
-        while not self._stop.wait(self.interval):
-            self._find_servers()
-            for name, pid in list(self.servers.items()):
-                tree = list(harness.iter_process_tree(pid))
-                for peaks, value in (
-                        (self.peak_rss, sum(_rss(p) for p in tree)),
-                        (self.peak_server_rss, sum(_rss(p) for p in tree if p.pid == pid)),
-                        (self.peak_pss, sum(_pss(p) for p in tree))):
-                    peaks[name] = max(peaks.get(name, 0), value)
-            self.overhead_peak_rss = max(self.overhead_peak_rss,
-                                         sum(_rss(p) for p in self.overhead_processes()))
-
-    def start(self) -> None:
-        self._thread.start()
-
-    def stop(self) -> None:
-        self._stop.set()
-        self._thread.join(timeout=5)
-
-
-def _rss(proc: psutil.Process) -> int:
-    try:
-        return proc.memory_info().rss
-    except (psutil.NoSuchProcess, psutil.AccessDenied):
-        return 0
-
-
-def _pss(proc: psutil.Process) -> int:
-    """Proportional set size: shared pages counted once across all processes (Linux)."""
-    try:
-        return getattr(proc.memory_full_info(), "pss", 0)
-    except (psutil.NoSuchProcess, psutil.AccessDenied):
-        return 0
-
-
-def _cpu(proc: psutil.Process, with_children: bool) -> float:
-    try:
-        t = proc.cpu_times()
-    except (psutil.NoSuchProcess, psutil.AccessDenied):
-        return 0.0
-    total = t.user + t.system
-    return total + (t.children_user + t.children_system if with_children else 0.0)
-
-
 def describe_failure(exc: BaseException, phase: str, waited: float) -> tuple[str, bool]:
     """A failure's one-line report, and whether it was a wait that ended (a timeout).
 
@@ -373,7 +276,8 @@ def simulate(student: harness.Student, monitor: Monitor, start: threading.Barrie
                 raise harness.HubError(f"notebook 01: {problems[0]}")
             app = kernel.run_all([APP_INTERACTION], timeout=wait)
             if harness.error_report(app) or not app[0].has_chart():
-                raise harness.HubError(f"app interaction: {harness.error_report(app) or 'no chart'}")
+                problem = harness.error_report(app) or ["no chart"]
+                raise harness.HubError(f"app interaction: {problem[0]}")
             mark("app answered", "closing the kernel")
             result.done = time.perf_counter() - t0
         finally:

@@ -111,7 +111,8 @@ def test_students_servers_leave_out_what_students_do_not_use(monkeypatch: pytest
     env = tmp_path / "env"
     (env / "bin").mkdir(parents=True)
     (env / "bin" / "jupyterhub-singleuser").touch()
-    c = load_shipped(monkeypatch, PKEDU_COURSE_REPO="https://example.org/pk", PKEDU_USER_ENV=str(env))
+    c = load_shipped(monkeypatch, PKEDU_COURSE_REPO="https://example.org/pk",
+                     PKEDU_USER_ENV=str(env))
     off = {f"--ServerApp.jpserver_extensions={name}=False" for name in (
         "nbgrader.server_extensions.formgrader", "nbgrader.server_extensions.course_list",
         "jupyter_lsp")}
