@@ -39,7 +39,6 @@ from urllib.parse import unquote
 
 import psutil
 import requests
-
 import websocket
 
 from .kernel import CHART_MIMETYPE, CellRun, Kernel, KernelTimeout, code_cells, error_report
