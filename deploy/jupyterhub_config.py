@@ -95,6 +95,25 @@ c.Spawner.environment = {
     "NBGITPULLER_DEPTH": "1",
 }
 c.Spawner.default_url = git_pull_path(COURSE_REPO, COURSE_BRANCH, COURSE_FOLDER, COURSE_OPEN)
+
+# Server extensions a student's server does not load (each costs memory in every student's
+# server; docs/classroom-hub.md, "Memory"): nbgrader's instructor tools, when nbgrader is
+# installed on the hub for grading (students keep its Assignments list), and the
+# language-server bridge, which finds no language server in the course environment.
+# Admins (the instructors) keep every extension.
+STUDENT_OFF_EXTENSIONS = ("nbgrader.server_extensions.formgrader",
+                          "nbgrader.server_extensions.course_list", "jupyter_lsp")
+
+
+def student_server_args(spawner) -> None:  # noqa: ANN001 (a JupyterHub Spawner)
+    """Switch off STUDENT_OFF_EXTENSIONS in a student's server (pre-spawn hook)."""
+    if spawner.user.admin:
+        return
+    off = [f"--ServerApp.jpserver_extensions={name}=False" for name in STUDENT_OFF_EXTENSIONS]
+    spawner.args = [*spawner.args, *(arg for arg in off if arg not in spawner.args)]
+
+
+c.Spawner.pre_spawn_hook = student_server_args
 c.Spawner.mem_limit = MEM_LIMIT
 c.Spawner.cpu_limit = CPU_LIMIT
 c.Spawner.start_timeout = 120  # seconds; a class logging in at once queues on the CPU

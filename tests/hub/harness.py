@@ -6,6 +6,12 @@ then a few test-only overrides (``override_config``): the dummy authenticator (a
 password), the simple local spawner (no system users; homes in a temporary folder),
 127.0.0.1 and free ports, and the proxy found by ``find_proxy``.
 
+The project's own environment stands for the course environment (deploy/README.md).
+It has more than the course environment: the instructor's tools (nbgrader, the classic
+notebook) and rfc3987-syntax, which the install steps remove. The overrides switch those
+tools' server extensions off and hide rfc3987-syntax from the students' servers and
+kernels (``WITHOUT``), so that what runs is what a student gets on the hub.
+
 A ``Student`` does over HTTP what a browser does: logs in through the login form,
 opens their server (following the hub's OAuth redirects to the nbgitpuller link that
 is the server's default URL), pulls the course through nbgitpuller's event stream, and
@@ -33,11 +39,13 @@ from urllib.parse import unquote
 
 import psutil
 import requests
+import websocket
 
-from .kernel import CHART_MIMETYPE, CellRun, Kernel, code_cells, error_report
+from .kernel import CHART_MIMETYPE, CellRun, Kernel, KernelTimeout, code_cells, error_report
 
-__all__ = ["CHART_MIMETYPE", "CellRun", "Hub", "HubError", "Kernel", "Student", "code_cells",
-           "error_report", "find_proxy", "iter_process_tree", "start_hub"]
+__all__ = ["CHART_MIMETYPE", "TIMEOUTS", "CellRun", "Hub", "HubError", "HubTimeout", "Kernel",
+           "KernelTimeout", "Student", "code_cells", "error_report", "find_proxy",
+           "iter_process_tree", "start_hub"]
 
 ROOT = Path(__file__).resolve().parents[2]
 SHIPPED_CONFIG = ROOT / "deploy" / "jupyterhub_config.py"
@@ -46,10 +54,23 @@ PROXY_NAME = "configurable-http-proxy"
 LOCAL_PROXY = ROOT / "build" / "node" / "node_modules" / ".bin" / PROXY_NAME
 HUB_START_TIMEOUT = 120  # seconds; about 5 s on an idle machine
 SPAWN_TIMEOUT = 180  # seconds; a class spawning at once queues on the CPU
+#: Server extensions of the test environment that the course environment does not have.
+NOT_IN_COURSE_ENV = ("nbgrader.server_extensions.assignment_list",
+                     "nbgrader.server_extensions.validate_assignment", "notebook")
+#: Packages of the test environment that the course environment's install removes.
+WITHOUT = ("rfc3987_syntax",)
 
 
 class HubError(RuntimeError):
     """The hub or a student's server did not do what was asked; the message says what."""
+
+
+class HubTimeout(HubError):
+    """A wait ended before the hub or the server was ready (not an error it reported)."""
+
+
+#: Everything that means "still waiting when the wait ended", as opposed to an error.
+TIMEOUTS = (HubTimeout, KernelTimeout, requests.Timeout, websocket.WebSocketTimeoutException)
 
 
 def find_proxy() -> str | None:
@@ -68,9 +89,22 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
+def hide_packages(folder: Path, names: tuple[str, ...] = WITHOUT) -> Path:
+    """A folder that, first on PYTHONPATH, makes ``names`` fail to import as if not installed."""
+    for name in names:
+        (folder / name).mkdir(parents=True, exist_ok=True)
+        (folder / name / "__init__.py").write_text(
+            f"raise ImportError('{name} is not installed in the course environment "
+            "(deploy/README.md)')\n")
+    return folder
+
+
 def override_config(proxy: str, work: Path, ports: dict[str, int]) -> str:
     """A configuration file that loads the shipped one, then changes only what a test must."""
     root_flag = ["--allow-root"] if hasattr(os, "geteuid") and os.geteuid() == 0 else []
+    args = root_flag + [f"--ServerApp.jpserver_extensions={name}=False"
+                        for name in NOT_IN_COURSE_ENV]
+    hidden = hide_packages(work / "course-env-without")
     return f"""\
 c = get_config()
 load_subconfig({str(SHIPPED_CONFIG)!r})
@@ -84,7 +118,8 @@ c.JupyterHub.authenticator_class = "dummy"
 c.Authenticator.allow_all = True
 c.JupyterHub.spawner_class = "simple"
 c.SimpleLocalProcessSpawner.home_dir_template = {str(work / 'homes' / '{username}')!r}
-c.Spawner.args = {root_flag!r}
+c.Spawner.args = {args!r}
+c.Spawner.environment["PYTHONPATH"] = {str(hidden)!r}
 c.JupyterHub.cleanup_servers = True
 c.JupyterHub.db_url = "sqlite:///{work / 'jupyterhub.sqlite'}"
 c.JupyterHub.cookie_secret_file = {str(work / 'cookie_secret')!r}
@@ -147,16 +182,17 @@ class Hub:
 
 
 def start_hub(work: Path, repo: str, *, branch: str = "main", folder: str = "pkedu",
-              proxy: str, user_env: Path | None = None) -> Hub:
+              proxy: str, user_env: Path | None = None, extra_config: str = "") -> Hub:
     """Start JupyterHub in ``work`` with the shipped config and the test overrides.
 
     ``repo`` is the student edition's git URL; ``user_env`` the course environment
-    (default: the environment running this code, i.e. the project's .venv).
+    (default: the environment running this code, i.e. the project's .venv);
+    ``extra_config`` lines are added after the overrides.
     """
     work.mkdir(parents=True, exist_ok=True)
     ports = {name: free_port() for name in ("public", "hub", "proxy_api")}
     config = work / "jupyterhub_test_config.py"
-    config.write_text(override_config(proxy, work, ports))
+    config.write_text(override_config(proxy, work, ports) + extra_config)
     env = dict(os.environ,
                PKEDU_COURSE_REPO=repo, PKEDU_COURSE_BRANCH=branch, PKEDU_COURSE_FOLDER=folder,
                PKEDU_USER_ENV=str(user_env or Path(sys.prefix)),
@@ -200,6 +236,7 @@ class Student:
     pull_events: list[dict[str, Any]] = field(default_factory=list)
     landed_on: str = ""  # the page a link or the server's home led to
     opened: str = ""     # the page opened after the last pull
+    wait: float = SPAWN_TIMEOUT  # seconds to wait for the server to start, and for a pull
 
     @property
     def server(self) -> str:
@@ -242,8 +279,9 @@ class Student:
         return nbgitpuller_link(self.hub.url, self.hub.repo, branch=self.hub.branch,
                                 open_path=open_path, folder=self.hub.folder)
 
-    def wait_until_ready(self, timeout: float = SPAWN_TIMEOUT) -> None:
+    def wait_until_ready(self, timeout: float | None = None) -> None:
         """Wait, as the hub's "server starting" page does, until the server is up."""
+        timeout = self.wait if timeout is None else timeout
         deadline = time.monotonic() + timeout
         while True:
             reply = self.session.get(f"{self.hub.url}/hub/api/users/{self.name}", timeout=30)
@@ -254,16 +292,19 @@ class Student:
             if not server.get("pending"):
                 raise HubError(f"{self.name}: no server is starting:\n{self.hub.log_tail()}")
             if time.monotonic() > deadline:
-                raise HubError(f"{self.name}: server not ready after {timeout:.0f} s")
+                raise HubTimeout(f"{self.name}: timed out after {timeout:.0f} s: "
+                                 "server not ready")
             time.sleep(0.25)
 
-    def follow_link(self, link: str, timeout: float = 120) -> str:
+    def follow_link(self, link: str, timeout: float | None = None) -> str:
         """Open an nbgitpuller link as a logged-in browser does; return the page it opens.
 
         The link goes through the hub (starting the server if needed) to nbgitpuller's
         page, whose script streams ``git-pull/api`` with the page's parameters and its
         ``_xsrf`` token, then opens ``urlpath``. Raises HubError unless the pull finished.
+        ``timeout`` (default: ``wait``) is the longest silence allowed in the pull's stream.
         """
+        timeout = self.wait if timeout is None else timeout
         page = self.session.get(link, timeout=60)
         if "/git-pull" not in page.url or "data-repo" not in page.text:
             self.wait_until_ready()  # the hub showed its "server starting" page

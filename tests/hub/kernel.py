@@ -1,7 +1,10 @@
 """A kernel reached as JupyterLab reaches it: a session over REST, messages over a websocket.
 
 ``run_all`` sends every cell at once with ``stop_on_error``, as JupyterLab's "Run All"
-does, and gathers each cell's outputs and errors.
+does, and gathers each cell's outputs and errors. A cell is finished when the kernel
+has sent both its reply (shell channel) and its ``idle`` status (iopub channel): the
+two channels are separate streams, so the reply may arrive before the outputs, and
+only the ``idle`` status, sent after them on the same channel, says that all have come.
 
 >>> code_cells({"cells": [{"cell_type": "markdown", "source": "# T"},
 ...                       {"cell_type": "code", "source": ["x = 1\\n", "x"]}]})
@@ -29,7 +32,11 @@ CONNECT_TIMEOUT = 180  # seconds; a class starting at once queues on the CPU
 
 
 class KernelError(RuntimeError):
-    """The kernel did not answer in time."""
+    """The kernel did not do what was asked."""
+
+
+class KernelTimeout(KernelError):
+    """The kernel was still busy when the wait ended (not an error of the cells)."""
 
 
 @dataclass
@@ -49,11 +56,15 @@ class CellRun:
 class Kernel:
     """A kernel reached over the websocket, as JupyterLab reaches it."""
 
-    def __init__(self, student: Student, session_id: str, kernel_id: str) -> None:
+    def __init__(self, student: Student, session_id: str, kernel_id: str,
+                 connection: websocket.WebSocket | None = None) -> None:
         self.student = student
         self.session_id = session_id
         self.kernel_id = kernel_id
         self.client_session = uuid.uuid4().hex
+        if connection is not None:  # already connected (tests pass a stand-in)
+            self.ws = connection
+            return
         cookies = "; ".join(f"{c.name}={c.value}" for c in student.session.cookies)
         url = (student.server.replace("http://", "ws://", 1)
                + f"/api/kernels/{kernel_id}/channels?session_id={self.client_session}")
@@ -84,12 +95,11 @@ class Kernel:
                 "user_expressions": {}, "allow_stdin": False, "stop_on_error": True}, "shell")
             pending[message["header"]["msg_id"]] = index
             self.ws.send(json.dumps(message))
-        replies = 0
+        replied: set[int] = set()
+        idle: set[int] = set()
         deadline = time.monotonic() + timeout
-        while replies < len(cells):
-            if time.monotonic() > deadline:
-                raise KernelError(f"{self.student.name}: cells still running after {timeout} s")
-            message = json.loads(self.ws.recv())
+        while len(replied) < len(cells) or len(idle) < len(cells):
+            message = self._receive(deadline, timeout, runs, replied & idle)
             index = pending.get(message.get("parent_header", {}).get("msg_id", ""))
             if index is None:
                 continue
@@ -97,7 +107,9 @@ class Kernel:
             run = runs[index]
             if kind == "execute_reply":
                 run.status = content.get("status", "")
-                replies += 1
+                replied.add(index)
+            elif kind == "status" and content.get("execution_state") == "idle":
+                idle.add(index)
             elif kind in ("display_data", "execute_result", "stream", "error"):
                 output = {"output_type": kind, **content}
                 run.outputs.append(output)
@@ -106,6 +118,21 @@ class Kernel:
                 if on_output:
                     on_output(index, output)
         return runs
+
+    def _receive(self, deadline: float, timeout: float, runs: list[CellRun],
+                 finished: set[int]) -> dict[str, Any]:
+        """The next message, or KernelTimeout once ``deadline`` has passed."""
+        left = deadline - time.monotonic()
+        if left > 0:
+            self.ws.settimeout(left)
+            try:
+                return json.loads(self.ws.recv())
+            except websocket.WebSocketTimeoutException:
+                pass
+        running = [i for i in range(len(runs)) if i not in finished]
+        raise KernelTimeout(f"{self.student.name}: timed out after {timeout:g} s with "
+                            f"{len(running)} of {len(runs)} cell(s) not finished "
+                            f"(first: cell {running[0]})")
 
     def close(self) -> None:
         try:

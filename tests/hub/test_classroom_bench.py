@@ -30,9 +30,9 @@ bench = _load()
 Student = bench.StudentResult
 
 
-def _class(n: int, *, latency: float = 10.0, cpu: float = 4.0, rss: int = 250 * MB) -> list:
+def _class(n: int, *, latency: float = 10.0, cpu: float = 4.0, pss: int = 250 * MB) -> list:
     return [Student(f"s{i}", first_chart=latency + i * 0.1, cpu_to_first_chart=cpu,
-                    peak_rss=rss) for i in range(n)]
+                    peak_pss=pss, peak_rss=pss + 50 * MB) for i in range(n)]
 
 
 def _rows(results: list, cores: int = 2, ideal_from: int = 20) -> dict:
@@ -67,7 +67,7 @@ def test_slow_class_fails_the_ideal_budget_from_twenty_students() -> None:
 
 
 def test_exactly_on_the_budgets_passes() -> None:
-    on = _class(20, latency=0.0, rss=300 * MB)
+    on = _class(20, latency=0.0, pss=300 * MB)
     for r in on:
         r.first_chart = 50.0  # 1.25 x the ideal of 40 s
     rows = _rows(on)
@@ -77,8 +77,38 @@ def test_exactly_on_the_budgets_passes() -> None:
 
 def test_one_heavy_student_fails_the_memory_budget() -> None:
     results = _class(5)
-    results[3].peak_rss = 301 * MB
+    results[3].peak_pss = 301 * MB
     assert _rows(results)["memory per student, max"].status == "OVER"
+
+
+def test_the_memory_budget_is_on_pss_and_rss_is_reported() -> None:
+    """RSS counts the library pages students share once per student; the budget does not."""
+    rows = _rows(_class(5, pss=280 * MB))  # RSS 330 MB
+    assert rows["memory per student, max"].status == "ok"
+    assert rows["memory per student, max"].value == 280 * MB
+    assert rows["memory per student, RSS max"].value == 330 * MB
+
+
+def test_a_timeout_is_reported_apart_from_an_error() -> None:
+    results = _class(3)
+    waited, timed_out = bench.describe_failure(
+        bench.harness.KernelTimeout("s1: timed out after 900 s with 3 of 24 cell(s) not finished"),
+        "running notebook 01", 900.2)
+    results[1] = Student("s1", error=waited, timed_out=timed_out)
+    error, not_timed_out = bench.describe_failure(
+        bench.harness.HubError("app interaction: no chart"), "using the app", 1.5)
+    results.append(Student("s3", error=error, timed_out=not_timed_out))
+    rows = _rows(results)
+    assert (rows["failures"].value, rows["  of which timed out"].value) == (2, 1)
+    assert "s1: timed out after 900 s while running notebook 01" in rows["failures"].note
+    assert "s3: app interaction: no chart" in rows["failures"].note
+    assert "  of which timed out" not in _rows(_class(3) + [results[-1]])
+
+
+def test_every_wait_covers_the_class_on_every_core() -> None:
+    assert bench.patience(20, 2) == 900.0  # 3 x 20 x 30 s / 2 cores
+    assert bench.patience(100, 2) == 4500.0
+    assert bench.patience(5, 8) == bench.MIN_PATIENCE
 
 
 def test_failures_are_counted_and_named() -> None:

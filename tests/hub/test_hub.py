@@ -17,6 +17,7 @@ import os
 import runpy
 from collections.abc import Iterator
 from pathlib import Path
+from types import SimpleNamespace
 from urllib.parse import parse_qsl, urlsplit
 
 import nbformat
@@ -104,6 +105,27 @@ def test_config_link_is_the_one_pkedu_link_prints(monkeypatch: pytest.MonkeyPatc
     assert urlsplit(link).path == "/hub/user-redirect" + urlsplit(c.Spawner.default_url).path
 
 
+def test_students_servers_leave_out_what_students_do_not_use(monkeypatch: pytest.MonkeyPatch,
+                                                            tmp_path: Path) -> None:
+    """nbgrader's instructor tools and the language-server bridge are off for students only."""
+    env = tmp_path / "env"
+    (env / "bin").mkdir(parents=True)
+    (env / "bin" / "jupyterhub-singleuser").touch()
+    c = load_shipped(monkeypatch, PKEDU_COURSE_REPO="https://example.org/pk",
+                     PKEDU_USER_ENV=str(env))
+    off = {f"--ServerApp.jpserver_extensions={name}=False" for name in (
+        "nbgrader.server_extensions.formgrader", "nbgrader.server_extensions.course_list",
+        "jupyter_lsp")}
+    student = SimpleNamespace(user=SimpleNamespace(admin=False), args=["--allow-root"])
+    c.Spawner.pre_spawn_hook(student)
+    assert student.args[0] == "--allow-root" and set(student.args[1:]) == off
+    c.Spawner.pre_spawn_hook(student)  # a server started again gets them once
+    assert len(student.args) == 1 + len(off)
+    teacher = SimpleNamespace(user=SimpleNamespace(admin=True), args=[])
+    c.Spawner.pre_spawn_hook(teacher)
+    assert teacher.args == []
+
+
 # --------------------------------------------------------------------------- a real hub
 
 
@@ -163,6 +185,17 @@ def test_the_servers_home_page_is_the_nbgitpuller_link(student: Student) -> None
     assert landed.startswith(f"{student.server}/git-pull?")
     assert "targetpath=pkedu" in landed
     assert "urlpath=lab%2Ftree%2Fpkedu%2Fnotebooks%2F00_start_here.ipynb" in landed
+
+
+def test_the_students_server_has_what_a_student_uses(student: Student) -> None:
+    """JupyterLab and its widgets answer; nbgrader's formgrader and the LSP bridge do not."""
+    for path, status in (("lab", 200), ("api/contents", 200), ("formgrader", 404),
+                         ("lsp/status", 404)):
+        reply = student.session.get(f"{student.server}/{path}", timeout=60,
+                                    allow_redirects=False)
+        assert reply.status_code == status, (path, reply.status_code)
+    assert "jupyter-widgets" in student.session.get(
+        f"{student.server}/lab/api/extensions", timeout=60).text
 
 
 def test_notebook_00_runs_in_the_students_server(student: Student) -> None:
