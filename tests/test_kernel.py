@@ -94,6 +94,8 @@ def test_an_unanswered_placeholder_is_shown_as_not_answered(fresh: Kernel) -> No
     (shown,) = [o for o in fresh.run("my_answer") if "data" in o]
     assert shown["data"]["text/plain"] == ELLIPSIS_TEXT
     assert "not answered yet" in ELLIPSIS_TEXT and "replace the ..." in ELLIPSIS_TEXT
+    (inside,) = [o for o in fresh.run("[1, my_answer]") if "data" in o]
+    assert inside["data"]["text/plain"] == "[1, Ellipsis]"  # only the answer itself
 
 
 def test_import_pkedu_sets_it_up_where_the_environment_config_is_not_read(

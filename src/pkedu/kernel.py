@@ -82,7 +82,9 @@ def _name_error(shell: Any, etype: type, value: BaseException, tb: Any,
 
 
 def _show_ellipsis(_obj: object, printer: Any, _cycle: bool) -> None:
-    printer.text(ELLIPSIS_TEXT)
+    """The answer itself is ``...``: say so. Inside a list or table it stays ``Ellipsis``."""
+    inside = len(getattr(printer, "stack", ())) > 1
+    printer.text("Ellipsis" if inside else ELLIPSIS_TEXT)
 
 
 def install(shell: Any) -> None:
