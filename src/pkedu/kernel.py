@@ -75,6 +75,8 @@ def _name_error(shell: Any, etype: type, value: BaseException, tb: Any,
     try:
         stb = shell.InteractiveTB.structured_traceback(etype, value, tb, tb_offset=tb_offset)
         sys.last_type, sys.last_value, sys.last_traceback = etype, value, tb  # for %debug
+        if sys.version_info >= (3, 12):
+            sys.last_exc = value
         shell._showtraceback(etype, value, [*stb, _banner(name)])
     except Exception:  # noqa: BLE001 (never lose the error itself)
         shell.showtraceback((etype, value, tb), tb_offset=tb_offset)
