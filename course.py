@@ -45,6 +45,10 @@ MIN_PYTHON = (3, 11)
 # fewer extras for some commands would make the next command reinstall (and fail offline).
 EXTRAS = "test"
 STAMP = "pkedu-installed.txt"
+# IPython reads this file from the environment's prefix: every kernel there loads
+# pkedu.kernel (what to do about a NameError after a restart). A wheel installs it;
+# pip install -e does not, so ensure_environment() copies it.
+KERNEL_CONFIG = Path("etc", "ipython", "ipython_kernel_config.py")
 
 
 def say(message: str) -> None:
@@ -79,6 +83,7 @@ def ensure_environment() -> Path:
                  f"{sys.version.split()[0]}. Install a newer Python (python.org) and try again.")
     python = venv_python()
     if os.environ.get("PKEDU_USE_CURRENT_ENV") or is_installed(python):
+        ensure_kernel_config()
         return python
     if not python.exists():
         say("creating the course environment in .venv/ (first run only)")
@@ -95,7 +100,35 @@ def ensure_environment() -> Path:
                      "needs an internet connection the first time, and again after "
                      "pyproject.toml changes; connect and run the same command again.")
     (VENV / STAMP).write_text(wanted_stamp() + "\n")
+    ensure_kernel_config()
     return python
+
+
+def ensure_kernel_config() -> None:
+    """Put the course's IPython kernel configuration into the environment, or update it.
+
+    A file of the same name that does not load pkedu.kernel is someone else's: it is
+    left as it is, and the course says so.
+    """
+    prefix = Path(sys.prefix) if os.environ.get("PKEDU_USE_CURRENT_ENV") else VENV
+    source, target = ROOT / KERNEL_CONFIG, prefix / KERNEL_CONFIG
+    if not source.is_file():
+        return
+    try:
+        wanted = source.read_text(encoding="utf-8")
+        if target.exists():
+            found = target.read_text(encoding="utf-8")
+            if found == wanted:
+                return
+            if "pkedu.kernel" not in found:
+                say(f"{target} is not the course's: leaving it; kernels will load the "
+                    "course's advice on errors only after import pkedu")
+                return
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(wanted, encoding="utf-8")
+    except OSError as exc:  # a read-only environment: import pkedu still sets it up
+        say(f"could not write {target} ({exc.strerror}); kernels will load the course's "
+            "advice on errors only after import pkedu")
 
 
 def run(command: list[str], **kwargs) -> int:

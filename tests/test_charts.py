@@ -447,6 +447,19 @@ def test_timeline_marks_disputed_events() -> None:
     assert f"{int(events['disputed'].sum())} of them are disputed" in charts.describe(chart)
 
 
+@pytest.mark.parametrize("choices", [{}, {"categories": "pledge"}, {"rows": "iso3"},
+                                     {"countries": ["VNM"], "rows": "iso3"}])
+def test_timeline_edge_events_are_inside_the_plot(choices: dict[str, Any]) -> None:
+    """The x domain reaches beyond the first and last event (by 3% of the span, at least
+    six months), so the dots at the edges (Indonesia 1957, the last proposal) are drawn whole."""
+    chart = charts.timeline(data.load_events(), **choices)
+    dates = pd.to_datetime(charts.chart_data(chart)["d"])
+    domain = chart.to_dict()["encoding"]["x"]["scale"]["domain"]
+    first, last = (pd.Timestamp(year=d["year"], month=d["month"], day=d["date"]) for d in domain)
+    margin = max((dates.max() - dates.min()) * 0.02, pd.Timedelta(days=150))
+    assert first <= dates.min() - margin and last >= dates.max() + margin, (first, last)
+
+
 def test_timeline_filters_and_rows_by_country() -> None:
     events = data.load_events()
     chart = charts.timeline(events, countries=["LAO"], rows="iso3")

@@ -598,6 +598,34 @@ def test_a_comma_in_a_number_is_named_without_tuple_jargon() -> None:
     assert "without commas" in message and "tuple" not in message
 
 
+@pytest.mark.parametrize("kind, answer", [("choice", "MYS"), ("choice", "malaysia"),
+                                          ("choices", ["IDN", "Malaysia"])])
+def test_a_real_country_that_is_not_an_option_is_named_and_uses_up_no_hint(
+        kind: str, answer: object) -> None:
+    questions.register(id="98-pick", objective="98.1", kind=kind, prompt="Which?",
+                       options=questions.country_options(["IDN", "THA", "VNM"]),
+                       answer="THA" if kind == "choice" else ["IDN", "THA"], hints=("h1", "h2"))
+    try:
+        checks.reset()
+        feedback = check("98-pick", answer)
+        assert "Malaysia (MYS) is not one of the options here" in feedback.message, feedback
+        assert "recognise" not in feedback.message and "IDN (Indonesia)" in feedback.message
+        assert check("98-pick", "VNM" if kind == "choice" else ["VNM"]).hint.startswith(
+            "Hint 1 of 2")  # the first real wrong answer still gets the first hint
+    finally:
+        questions._forget("98-pick")
+        checks.reset()
+
+
+def test_what_to_do_with_an_unanswered_check_is_right_in_either_layout(
+        temp_questions: list[str]) -> None:
+    """The answer and its check share a cell, or the check has its own: the advice fits both."""
+    for feedback in (check("00-total-2019", ...), check("98-reflect", "")):
+        assert "run this check again" not in feedback.message
+        assert "run its cell" in feedback.message or "run their cell" in feedback.message
+        assert "separate cell" in feedback.message
+
+
 def test_a_typo_or_a_wrong_kind_of_answer_uses_up_no_hint() -> None:
     first = check("01-late-joiners", ["Indonesa"])  # a typo: the hint shown, none used up
     assert "don't recognise 'Indonesa'" in first.message and first.hint.startswith("Hint 1 of 2")

@@ -138,6 +138,23 @@ def test_the_current_environment_is_never_installed_into(
     assert not course.VENV.exists()
 
 
+def test_the_environment_gets_the_kernel_config_that_pip_install_e_leaves_out(
+        course: ModuleType, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    config = course.KERNEL_CONFIG
+    (course.ROOT / config).parent.mkdir(parents=True)
+    shutil.copy(ROOT / config, course.ROOT / config)
+    _fake(course, monkeypatch)
+    course.main(["test"])
+    installed = course.VENV / config
+    assert installed.read_text() == (ROOT / config).read_text()
+    assert "pkedu.kernel" in installed.read_text()
+    installed.write_text("c = get_config()\n")  # someone else's configuration: kept
+    course.main(["start"])
+    assert installed.read_text() == "c = get_config()\n"
+    assert "not the course's" in capsys.readouterr().out
+
+
 def test_an_unknown_app_is_named_before_anything_is_installed(
         course: ModuleType, monkeypatch: pytest.MonkeyPatch) -> None:
     fake = _fake(course, monkeypatch)

@@ -53,6 +53,13 @@ def test_wheel_holds_every_module_and_every_data_file(wheel: Path) -> None:
     assert package == wanted  # nothing missing (an unlisted subpackage), nothing extra
 
 
+def test_wheel_installs_the_kernel_config_into_the_environment(wheel: Path) -> None:
+    """IPython reads sys.prefix/etc/ipython/: every kernel there loads pkedu.kernel."""
+    names = set(zipfile.ZipFile(wheel).namelist())
+    config = f"{wheel.name.split('-py')[0]}.data/data/etc/ipython/ipython_kernel_config.py"
+    assert config in names, sorted(n for n in names if ".data/" in n)
+
+
 def test_a_checkout_reads_its_data_folder_directly(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("PKEDU_DATA_DIR", raising=False)
     assert data.data_dir() == ROOT / "data"  # a source checkout or an editable install
@@ -72,7 +79,7 @@ def test_sdist_carries_the_data_and_builds_the_same_wheel(wheel: Path, tmp_path:
     for name in ("pyproject.toml", "README.md", "LICENSE", "LICENSE-content.md"):
         (source / name).parent.mkdir(parents=True, exist_ok=True)
         shutil.copy2(ROOT / name, source / name)
-    for name in ("src", "data"):
+    for name in ("src", "data", "etc"):
         shutil.copytree(ROOT / name, source / name,
                         ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))
     made = subprocess.run(
@@ -139,12 +146,14 @@ def test_a_student_notebook_runs_from_the_installed_wheel(
     python, env = fresh
     # The kernel nbconvert starts is the fresh environment's own Python, with the wheel's pkedu.
     probe = new_notebook(cells=[new_code_cell(
-        "import sys, pkedu\nprint(sys.prefix)\nprint(pkedu.data.data_dir())")])
+        "import sys\nconfigured = 'pkedu.kernel' in sys.modules\nimport pkedu\n"
+        "print(sys.prefix)\nprint(pkedu.data.data_dir())\nprint(configured)")])
     probe.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3",
                                     "language": "python"}
     nbformat.write(probe, tmp_path / "probe.ipynb")
     outputs = _execute(python, tmp_path / "probe.ipynb", env).cells[0].outputs
-    prefix, folder = "".join(o.get("text", "") for o in outputs).split()
+    prefix, folder, configured = "".join(o.get("text", "") for o in outputs).split()
+    assert configured == "True"  # the environment's IPython config loaded pkedu.kernel
     assert Path(prefix) == python.parent.parent
     assert Path(folder).is_relative_to(prefix)
     # Notebook 00 of the student edition, copied out of the edition folder.

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import gc
 import importlib
+import sys
 from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
@@ -61,6 +62,17 @@ def _freeze_imports() -> None:
 
 
 _frozen = False
+
+
+def _kernel_help() -> None:
+    """In IPython, load :mod:`pkedu.kernel` (also loaded by the environment's IPython config)."""
+    if "IPython" in sys.modules:
+        from pkedu.kernel import install_if_in_ipython
+
+        install_if_in_ipython()
+
+
+_kernel_help()
 
 
 def __dir__() -> list[str]:

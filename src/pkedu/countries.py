@@ -26,7 +26,7 @@ from collections.abc import Iterable
 
 from pkedu.data import load_countries
 
-__all__ = ["ALIASES", "country_code", "country_codes"]
+__all__ = ["ALIASES", "country_code", "country_codes", "known_country"]
 
 #: Other names students use, in lower case, for the country's code.
 ALIASES: dict[str, str] = {
@@ -79,3 +79,18 @@ def country_codes(values: str | Iterable[object]) -> list[str]:
     if isinstance(values, str):
         values = [values]
     return list(dict.fromkeys(country_code(v) for v in values))
+
+
+def known_country(value: object) -> str | None:
+    """"Name (CODE)" when ``value`` names a real country exactly (code, name or alias), else None.
+
+    It never guesses: a typo is not a country here. Used to tell a student that a
+    real country is simply not one of a question's options.
+
+    >>> known_country("mys"), known_country("Viet Nam"), known_country("Malasia")
+    ('Malaysia (MYS)', 'Vietnam (VNM)', None)
+    """
+    if not isinstance(value, str):
+        return None
+    code = _lookup().get(value.strip().lower())
+    return None if code is None else f"{_names().get(code, code)} ({code})"

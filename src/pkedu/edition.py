@@ -115,7 +115,8 @@ def build_wheel(root: str | Path, dest: str | Path) -> Path:
     project = pyproject.get("project", {})
     setuptools = pyproject.get("tool", {}).get("setuptools", {})
     needed = ["pyproject.toml", project.get("readme", "README.md"),
-              *project.get("license-files", []), *setuptools.get("package-dir", {}).values()]
+              *project.get("license-files", []), *setuptools.get("package-dir", {}).values(),
+              *(f for files in setuptools.get("data-files", {}).values() for f in files)]
     with tempfile.TemporaryDirectory(prefix="pkedu-wheel-") as scratch:
         source = Path(scratch) / "source"
         for name in dict.fromkeys(needed):

@@ -77,7 +77,8 @@ def _event_marks(data: pd.DataFrame, texts: pd.DataFrame, rows: str) -> alt.Char
     return (alt.Chart(_inline(data[["i", "d", "y", "o", "st"]]))
             .transform_lookup(lookup="i", from_=lookup)
             .mark_point(size=130, strokeWidth=2, cursor="pointer")
-            .encode(x=alt.X("d:T", title=None, axis=alt.Axis(format="%Y")),
+            .encode(x=alt.X("d:T", title=None, axis=alt.Axis(format="%Y"),
+                          scale=alt.Scale(domain=_padded_domain(data["d"]))),
                     y=alt.Y("y:N", sort=order, title=None),
                     yOffset=alt.YOffset("o:Q", scale=None), color=color, fill=fill,
                     shape=alt.Shape("st:N", title="Event", scale=alt.Scale(
@@ -86,6 +87,25 @@ def _event_marks(data: pd.DataFrame, texts: pd.DataFrame, rows: str) -> alt.Char
                         domain=status, range=[0.9, 0])),
                     href=alt.Href("u:N"), tooltip=tips)
             .properties(height=alt.Step(_ROW)))
+
+
+def _padded_domain(dates: pd.Series, share: float = 0.03,
+                  least: pd.DateOffset = pd.DateOffset(months=6)) -> list[alt.DateTime]:
+    """The time axis's range: the first and last date, each widened by ``share`` of the span
+    (at least ``least``), so that the dots at the edges are drawn whole, inside the plot.
+
+    >>> first, last = _padded_domain(pd.Series(pd.to_datetime(["1957-07-01", "2025-06-15"])))
+    >>> (first["year"], first["month"]), (last["year"], last["month"])
+    ((1955, 6), (2027, 6))
+    """
+    first, last = dates.min(), dates.max()
+    pad = max((last - first) * share, (first + least) - first)
+    return [_datetime(first - pad), _datetime(last + pad)]
+
+
+def _datetime(day: pd.Timestamp) -> alt.DateTime:
+    """A Vega-Lite date (local time, like the dates of the chart's data)."""
+    return alt.DateTime(year=day.year, month=day.month, date=day.day)
 
 
 def _row_order(data: pd.DataFrame, rows: str) -> list[str]:

@@ -45,6 +45,9 @@ GRADERS: dict[str, Callable[[Question, Any, Any], Mark]] = {
 
 _WRONG_ATTEMPTS: dict[str, int] = {}
 
+#: Said after "run its cell": right whether the check shares the answer's cell or has its own.
+_SEPARATE = "If this check is in a separate cell, run that one again too."
+
 
 def reset() -> None:
     """Forget how many wrong attempts each question had (hints start again from the first).
@@ -91,8 +94,7 @@ def _check(question_id: Any, answer: Any) -> Feedback:
         return _unknown_question(question_id)
     if answer is Ellipsis:
         return Feedback(question.id, "unanswered", "Not answered yet.",
-                        ("Replace the ... with your answer, run that cell, then run this "
-                         "check again.",))
+                        (f"Replace the ... with your answer and run its cell. {_SEPARATE}",))
     if question.kind == "reflection":
         return _reflection(question, answer)
     if is_empty(answer) and not (question.kind == "table"
@@ -211,8 +213,8 @@ def _reflection(question: Question, answer: Any) -> Feedback:
                          "neighbour's.",))
     if isinstance(answer, str):
         return Feedback(question.id, "unanswered", "Not answered yet.",
-                        ("Write your thoughts between the quotes, run that cell, then run "
-                         "this check again.",))
+                        ("Write your thoughts between the quotes and run their cell. "
+                         f"{_SEPARATE}",))
     return Feedback(question.id, "unanswered", "Not recorded yet: write your thoughts as text "
                     "between quotes.", (f"Your answer is {describe(answer)}.",))
 

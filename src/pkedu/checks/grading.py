@@ -111,8 +111,7 @@ def grade_choice(question: Question, answer: Any, expected: Any) -> Mark:
                     problem=True)
     key = match_option(question, answer)
     if key is None:
-        return Mark(False, f"{snippet(answer)!r} is not one of the options. The options are: "
-                    f"{options_text(question)}.", problem=True)
+        return Mark(False, _not_options([answer], question), problem=True)
     return Mark(key == expected, question.feedback.get(key, ""))
 
 
@@ -124,10 +123,7 @@ def grade_choices(question: Question, answer: Any, expected: Any) -> Mark:
                     f"your answer is {describe(answer)}.", problem=True)
     unknown = [item for item in chosen_items if match_option(question, item) is None]
     if unknown:
-        shown = ", ".join(repr(snippet(u, 25)) if isinstance(u, str) else describe(u)
-                          for u in unknown[:3])
-        return Mark(False, f"I don't recognise {shown}. Choose from: "
-                    f"{options_text(question)}.", problem=True)
+        return Mark(False, _not_options(unknown, question), problem=True)
     chosen = {match_option(question, item) for item in chosen_items}
     target = {expected} if isinstance(expected, str) else set(expected)
     if chosen == target:
@@ -141,6 +137,35 @@ def grade_choices(question: Question, answer: Any, expected: Any) -> Mark:
         note = "Everything you chose is right, but something is missing."
     remarks = [question.feedback[k] for k in sorted(extra) if k in question.feedback]
     return Mark(False, " ".join([note, *remarks]))
+
+
+def _not_options(unknown: list[Any], question: Question) -> str:
+    """Why these answers match no option: a real country that is just not offered here is
+    named as such; anything else is not recognised.
+
+    >>> from pkedu import questions
+    >>> _not_options(["MYS", "Atlantis"], questions.get("00-never-deployed"))[:75]
+    "Malaysia (MYS) is not one of the options here. I don't recognise 'Atlantis'"
+    """
+    try:
+        from pkedu.countries import known_country
+
+        named = [known_country(u) for u in unknown]
+    except Exception:  # noqa: BLE001 (damaged country data: say it plainly, as before)
+        named = [None] * len(unknown)
+    countries = list(dict.fromkeys(n for n in named if n))
+    strange = [u for u, n in zip(unknown, named) if not n]
+    said = []
+    if countries:
+        listed = ", ".join(countries[:-1]) + " and " + countries[-1] if len(countries) > 1 \
+            else countries[0]
+        said.append(f"{listed} {'are' if len(countries) > 1 else 'is'} not one of the options "
+                    "here.")
+    if strange:
+        shown = ", ".join(repr(snippet(u, 25)) if isinstance(u, str) else describe(u)
+                          for u in strange[:3])
+        said.append(f"I don't recognise {shown}.")
+    return " ".join([*said, f"Choose from: {options_text(question)}."])
 
 
 def grade_text(question: Question, answer: Any, expected: Any) -> Mark:

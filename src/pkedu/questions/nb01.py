@@ -168,7 +168,7 @@ register(
     feedback={"BRN": "Brunei's steady presence starts in 2008, but look at its very first "
                      "month in the data.",
               "LAO": "Laos has no first month at all: it never sent anyone."},
-    hints=("Use the table of first months (first_month column).",
+    hints=("In first_by_group, a state's first month is its earliest date in any column.",
            "Laos has no first month; it is not a late joiner but a non-contributor."),
     explanation="Cambodia, Vietnam and Myanmar, the three states the article dates to 2005, "
                 "2014 and 2015. Brunei is the odd one out: the article groups it with "
