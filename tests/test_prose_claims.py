@@ -130,6 +130,29 @@ def _thai_troops_june_2000() -> bool:
     return bool(near(rows["total"].sum(), 910, 10))
 
 
+
+# --- notebooks 00 and 01, data/events.csv and data/README.md ---------------------------------------------
+
+
+def _myanmar_handful() -> bool:
+    mmr = analysis.monthly_totals(data.load_contributions(), countries="MMR").set_index("month")["total"]
+    present = mmr[mmr > 0]
+    return bool(present.max() == 4 and present.index.min() == pd.Timestamp("2015-08-01")
+                and present.index.max() == pd.Timestamp("2019-06-01"))
+
+
+def _ipi_overlap() -> bool:
+    m = data.load_months()
+    both = m[(m["source"] == "un_dpo_pdf") & m["world_total_ipi"].notna()]
+    differ = both[both["world_total"] != both["world_total_ipi"]]
+    return bool(len(both) == 23 and list(differ["month"]) == [pd.Timestamp("2015-05-01")])
+
+
+def _malaysia_fell() -> bool:
+    return bool(near(country("MYS", 2011), 1128, 1) and near(country("MYS", 2019), 845, 1)
+                and near(country("PHL", 2011), 894, 1) and near(country("PHL", 2019), 30, 0.5))
+
+
 CLAIMS = [
     Claim("south-asia-4-to-5", ("notebooks/text/02_scale.md",),
           "in every year since 2019, four South Asian states together have sent four to five times",
@@ -194,6 +217,13 @@ CLAIMS = [
           "April 2014", _gender_split_starts),
     Claim("timor-missions", ("notebooks/text/06_benefits.md",),
           "UNTAET was not the first UN mission in East Timor", _timor_missions),
+    # notebooks 00 and 01, data/events.csv and data/README.md
+    Claim("myanmar-handful", ("data/events.csv", "notebooks/text/01_convergence.md"),
+          "never more than four", _myanmar_handful),
+    Claim("phl-2011-2019-events", ("data/events.csv",),
+          "about 894 in 2011 to 30 in 2019", _malaysia_fell),
+    Claim("ipi-overlap", ("data/README.md",),
+          "In 22 of the 23 months that overlap IPI's series", _ipi_overlap),
 ]
 
 
