@@ -266,14 +266,6 @@ register(
                 "mentions.",
 )
 
-register(
-    id="01-verdict",
-    objective="01.4",
-    kind="reflection",
-    prompt="In two or three sentences: does the data support the claim that the ten states' "
-           "peacekeeping policies converged? Use at least two pieces of evidence.",
-)
-
 # --- 01.5 Where the data complicates the claim -----------------------------------------------
 
 register(
