@@ -295,8 +295,8 @@ register(
     answer=never_deployed,
     feedback={"BRN": "Brunei's contingent is small, but it is there: look for it in the table.",
               "MMR": "Myanmar started late (2015), but it did start."},
-    hints=("pk.analysis.first_contributions(...) gives each state's first month; "
-           "a state that never contributed has no first month (NaT).",),
+    hints=("pk.analysis.first_contributions(contributions, pk.data.ASEAN10) gives each "
+           "state's first month; a state that never contributed has no first month (NaT).",),
     explanation="Laos has no uniformed personnel in the UN's monthly reports: its row is "
                 "empty, and the course keeps it visible instead of dropping it.",
 )

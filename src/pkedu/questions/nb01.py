@@ -141,9 +141,10 @@ register(
     mistakes=((lambda: singapore_last_year() + 1,
                "That is the first year with nobody deployed; the question asks for the last "
                "year in which someone still was."),
-              (2012, "In that year Singapore still had people in UN missions for the whole "
-                     "year; look at the year after, when only a few were left for a few "
-                     "months.")),
+              (2012, "In 2012 Singapore still had a dozen people in UN missions for most of the "
+                     "year; look "
+                     "further right for the last year with anyone at all, even a few people "
+                     "for a few months.")),
     explanation="From then on its line stays at zero, although the article lists Singapore "
                 "among the contributing states.",
 )
@@ -246,7 +247,7 @@ register(
     mistakes=((7, "Seven is the count since mid-2019, after Myanmar left; the question asks "
                   "for the largest count in any month."),),
     explanation="Never all ten: Laos never contributed, and Singapore's last UN personnel "
-                "left before the newcomers arrived.",
+                "left in 2013, before Vietnam and Myanmar arrived.",
 )
 
 register(
