@@ -262,9 +262,9 @@ def test_autograde_and_export_on_a_hub(course: Path) -> None:
     assert scores == {
         (TINY, "alice"): (2, 6), (TINY, "bob"): (0, 6), (TINY, "carol"): (1, 6),
         (TINY, "dave"): (1, 6), (TINY, "erin"): (1, 6),
-        (START, "alice"): (4, 6), (START, "bob"): (0, 6),
+        (START, "alice"): (4, 8), (START, "bob"): (0, 8),
         # No submission: listed with 0 (every student in the gradebook gets a row).
-        (START, "carol"): (0, 6), (START, "dave"): (0, 6), (START, "erin"): (0, 6),
+        (START, "carol"): (0, 8), (START, "dave"): (0, 8), (START, "erin"): (0, 8),
     }
     # Nothing is lost: submissions untouched, written answers kept in the graded copy.
     assert before == {p: p.read_bytes() for p in (course / "submitted").rglob("*.ipynb")}
