@@ -23,15 +23,27 @@ SECTION = re.compile(r"^#{1,3} ", re.M)
 CHECK = re.compile(r"""pk\.(?:check|quiz\.ask)\(\s*["']([0-9a-z-]+)["']""")
 
 
+CODE_CELL = re.compile(r"^```\{code-cell\}.*?^```$", re.M | re.S)
+
+
+def _next_section(text: str, pos: int) -> int | None:
+    """Where the next heading starts, skipping lines inside code cells (``# BEGIN SOLUTION`` is not one)."""
+    code = [(m.start(), m.end()) for m in CODE_CELL.finditer(text)]
+    for match in SECTION.finditer(text, pos):
+        if not any(a <= match.start() < b for a, b in code):
+            return match.start()
+    return None
+
+
 def exercises(text: str) -> list[tuple[str, bool, str]]:
     """(number, is reasoning, the exercise's text up to the next exercise or section)."""
     found = []
     heads = list(HEADING.finditer(text))
     for i, head in enumerate(heads):
         end = heads[i + 1].start() if i + 1 < len(heads) else len(text)
-        section = SECTION.search(text, head.end())
-        if section and section.start() < end:
-            end = section.start()
+        section = _next_section(text, head.end())
+        if section is not None and section < end:
+            end = section
         labels = [part.strip() for part in head.group(2).split(",")]
         found.append((head.group(1), "reasoning" in labels, text[head.start():end]))
     return found
@@ -73,6 +85,14 @@ def test_every_reasoning_exercise_has_a_model_answer(path):
 def test_exercises_are_numbered_in_order(path):
     numbers = [int(n) for n, _, _ in exercises(path.read_text(encoding="utf-8"))]
     assert numbers == list(range(1, len(numbers) + 1)), f"{path.name}: exercises numbered {numbers}"
+
+
+def test_a_comment_in_a_code_cell_does_not_end_an_exercise():
+    text = ("**Exercise 1 (01.1, reasoning).** Compute, then explain.\n\n```{code-cell} ipython3\n"
+            "# BEGIN SOLUTION\nx = 1\n# END SOLUTION\n```\n\nWhy?\n\n<!-- BEGIN SOLUTION -->Because."
+            "<!-- END SOLUTION -->\n\n## Next\n")
+    (one,) = exercises(text)
+    assert "<!-- BEGIN SOLUTION -->" in one[2] and "## Next" not in one[2]
 
 
 def test_the_parser_sees_labels_and_bodies():

@@ -26,6 +26,11 @@ TINY = "99_tiny"
 START = "00_start_here"
 MODEL_VIEW = "Model view: participation converged, size did not."
 MODEL_WHY = "Because the monthly counts say so."
+# The tiny notebook's written answer checked through pk.check: the course's own notebooks no longer do this
+# (their written answers are Markdown cells), but the grading conversion still supports it.
+if "99-verdict" not in {q.id for q in questions.all_questions("99")}:
+    questions.register(id="99-verdict", objective="99.1", kind="reflection",
+                       prompt="Does the data support the convergence claim? Two sentences.")
 # Text from the solutions and hidden tests that must never reach a released notebook.
 SECRETS = ["len(pk.data.ASEAN10)", '"1990-11"', MODEL_VIEW, MODEL_WHY, "assert_correct",
            "HIDDEN TESTS", "BEGIN SOLUTION", "instructor eyes only"]
@@ -44,7 +49,7 @@ def tiny_notebook() -> nbformat.NotebookNode:
                       "    # END SOLUTION", id="ex2-code"),
         new_code_cell('pk.check("00-start-month", first_month())', id="ex2-check"),
         new_code_cell(f'# BEGIN SOLUTION\nmy_view = "{MODEL_VIEW}"\n# END SOLUTION\n'
-                      'pk.check("01-verdict", my_view)', id="ex3"),
+                      'pk.check("99-verdict", my_view)', id="ex3"),
         new_markdown_cell(f"**Exercise 4.** Why?\n\n<!-- BEGIN SOLUTION -->\n{MODEL_WHY}\n"
                           "<!-- END SOLUTION -->\n\nWell done.", id="ex4"),
         new_code_cell("# for instructor eyes only", id="notes",
@@ -78,15 +83,15 @@ def test_source_notebook_cells() -> None:
     out = grading_notebook(tiny_notebook(), "tiny")
     meta = {c.id: c.metadata.get("nbgrader") for c in out.cells}
     assert graded_ids(out) == {"test-00-asean-members": 1, "test-00-start-month": 1,
-                               "answer-01-verdict": 2, "written-ex4": 2}
+                               "answer-99-verdict": 2, "written-ex4": 2}
     assert meta["text-title"]["locked"] and not meta["text-title"]["grade"]
     assert meta["answer-00-asean-members"]["solution"] and not meta["answer-00-asean-members"][
         "grade"]
     assert meta["test-00-asean-members"]["locked"]
-    reflection = next(c for c in out.cells if c.id == "answer-01-verdict")
-    assert meta["note-01-verdict"]["locked"]  # says where to write, just before it
-    assert [c.id for c in out.cells].index("note-01-verdict") + 1 == [
-        c.id for c in out.cells].index("answer-01-verdict")
+    reflection = next(c for c in out.cells if c.id == "answer-99-verdict")
+    assert meta["note-99-verdict"]["locked"]  # says where to write, just before it
+    assert [c.id for c in out.cells].index("note-99-verdict") + 1 == [
+        c.id for c in out.cells].index("answer-99-verdict")
     assert reflection.cell_type == "markdown" and reflection.source == MODEL_VIEW
     written = next(c for c in out.cells if c.id == "written-ex4")
     assert written.source == MODEL_WHY and meta["text-ex4-2"]["locked"]  # "Well done." after it
@@ -126,7 +131,7 @@ def test_edited_source_notebook_is_not_overwritten(tmp_path: Path, capsys) -> No
 def test_a_reflection_checked_apart_from_its_solution_is_refused() -> None:
     nb = tiny_notebook()
     nb.cells[7].source = f'# BEGIN SOLUTION\nmy_view = "{MODEL_VIEW}"\n# END SOLUTION'
-    nb.cells.insert(8, new_code_cell('pk.check("01-verdict", my_view)'))
+    nb.cells.insert(8, new_code_cell('pk.check("99-verdict", my_view)'))
     with pytest.raises(ReleaseError, match=r"tiny, cell 9: put the reflection's solution"):
         grading_notebook(nb, "tiny")
 
@@ -217,7 +222,7 @@ def test_autograde_and_export_on_a_hub(course: Path) -> None:
     source = nbformat.read(course / "source" / START / f"{START}.ipynb", as_version=4)
     right = {"answer-00-asean-members": "members = 10",
              "answer-ex2-code": 'def first_month():\n    return "1990-11"',
-             "answer-01-verdict": "My own verdict, saved in the file.",
+             "answer-99-verdict": "My own verdict, saved in the file.",
              "written-ex4": "My own reason."}
     students = {
         "alice": submission(tiny, right),
@@ -257,9 +262,9 @@ def test_autograde_and_export_on_a_hub(course: Path) -> None:
     assert scores == {
         (TINY, "alice"): (2, 6), (TINY, "bob"): (0, 6), (TINY, "carol"): (1, 6),
         (TINY, "dave"): (1, 6), (TINY, "erin"): (1, 6),
-        (START, "alice"): (4, 6), (START, "bob"): (0, 6),
+        (START, "alice"): (4, 8), (START, "bob"): (0, 8),
         # No submission: listed with 0 (every student in the gradebook gets a row).
-        (START, "carol"): (0, 6), (START, "dave"): (0, 6), (START, "erin"): (0, 6),
+        (START, "carol"): (0, 8), (START, "dave"): (0, 8), (START, "erin"): (0, 8),
     }
     # Nothing is lost: submissions untouched, written answers kept in the graded copy.
     assert before == {p: p.read_bytes() for p in (course / "submitted").rglob("*.ipynb")}

@@ -130,6 +130,78 @@ def _thai_troops_june_2000() -> bool:
     return bool(near(rows["total"].sum(), 910, 10))
 
 
+
+# --- notebooks 00 and 01, data/events.csv and data/README.md ---------------------------------------------
+
+
+def _myanmar_handful() -> bool:
+    mmr = analysis.monthly_totals(data.load_contributions(), countries="MMR").set_index("month")["total"]
+    present = mmr[mmr > 0]
+    return bool(present.max() == 4 and present.index.min() == pd.Timestamp("2015-08-01")
+                and present.index.max() == pd.Timestamp("2019-06-01"))
+
+
+def _ipi_overlap() -> bool:
+    m = data.load_months()
+    both = m[(m["source"] == "un_dpo_pdf") & m["world_total_ipi"].notna()]
+    differ = both[both["world_total"] != both["world_total_ipi"]]
+    return bool(len(both) == 23 and list(differ["month"]) == [pd.Timestamp("2015-05-01")])
+
+
+def _malaysia_fell() -> bool:
+    return bool(near(country("MYS", 2011), 1128, 1) and near(country("MYS", 2019), 845, 1)
+                and near(country("PHL", 2011), 894, 1) and near(country("PHL", 2019), 30, 0.5))
+
+
+
+def _missions(iso3: str, when: str) -> int:
+    return len(analysis.where_they_serve(data.load_mission_contributions(), [iso3], when))
+
+
+def _group_mean(iso3: str, group: str, year: int) -> float:
+    """A state's personnel of one group, averaged over the reported months of a year."""
+    c = data.load_contributions()
+    rows = c[(c["iso3"] == iso3) & (c["group"] == group) & (c["month"].dt.year == year)]
+    months = data.load_months()
+    reported = months[months["reported"] & (months["month"].dt.year == year)]
+    return float(rows["total"].sum() / len(reported))
+
+
+def _women_mean(iso3: str, year: int) -> float:
+    c = data.load_contributions()
+    rows = c[(c["iso3"] == iso3) & (c["month"].dt.year == year)]
+    return float(rows["female"].sum() / rows["month"].nunique())
+
+
+def _broadened_table() -> bool:
+    people = (near(country("IDN", 2011), 1790, 10) and near(country("IDN", 2019), 2940, 10)
+              and near(country("MYS", 2011), 1130, 5) and near(country("MYS", 2019), 845, 1)
+              and near(country("PHL", 2011), 890, 10) and near(country("PHL", 2019), 30, 0.5))
+    missions = [(_missions(i, "2011-12"), _missions(i, "2019-12")) for i in ("IDN", "MYS", "PHL")]
+    groups = (all(_group_mean("IDN", g, y) > 10 for g in ("troops", "police", "experts")
+                  for y in (2011, 2019))
+              and _group_mean("MYS", "police", 2019) < 3 and _group_mean("MYS", "experts", 2019) > 10
+              and _group_mean("PHL", "troops", 2019) == 0)
+    women = [(_women_mean(i, 2015), _women_mean(i, 2019)) for i in ("IDN", "MYS", "PHL")]
+    said = [(30, 113), (16, 38), (12, 16)]
+    about = all(near(w, s, 0.6) for pair, spair in zip(women, said) for w, s in zip(pair, spair))
+    return bool(people and groups and missions == [(6, 9), (7, 6), (8, 5)] and about)
+
+
+def _malaysia_groups() -> bool:
+    troops = all(780 <= _group_mean("MYS", "troops", y) <= 860 for y in (2011, 2019))
+    police = (all(230 <= _group_mean("MYS", "police", y) <= 270 for y in range(2008, 2013))
+              and all(_group_mean("MYS", "police", y) <= 40 for y in range(2013, 2026)
+                      if y not in (2020, 2021)))
+    return bool(troops and police)
+
+
+def _singapore_2013() -> bool:
+    sgp = analysis.monthly_totals(data.load_contributions(), countries="SGP").set_index("month")["total"]
+    y2013 = sgp["2013-01-01":"2013-12-01"]
+    return bool(y2013.max() <= 2 and sgp["2013-07-01":].sum() == 0)
+
+
 CLAIMS = [
     Claim("south-asia-4-to-5", ("notebooks/text/02_scale.md",),
           "in every year since 2019, four South Asian states together have sent four to five times",
@@ -194,6 +266,23 @@ CLAIMS = [
           "April 2014", _gender_split_starts),
     Claim("timor-missions", ("notebooks/text/06_benefits.md",),
           "UNTAET was not the first UN mission in East Timor", _timor_missions),
+    # notebooks 00 and 01, data/events.csv and data/README.md
+    Claim("myanmar-handful", ("data/events.csv", "notebooks/text/01_convergence.md"),
+          "never more than four", _myanmar_handful),
+    Claim("phl-2011-2019-events", ("data/events.csv",),
+          "about 894 in 2011 to 30 in 2019", _malaysia_fell),
+    Claim("ipi-overlap", ("data/README.md",),
+          "In 22 of the 23 months that overlap IPI's series", _ipi_overlap),
+    Claim("broadened-evidence", ("notebooks/text/01_convergence.md",),
+          "| UN missions with its personnel, December 2011 → December 2019 | 6 → 9 | 7 → 6 | 8 → 5 |",
+          _broadened_table),
+    Claim("malaysia-groups", ("notebooks/text/01_convergence.md",),
+          "about 250 a year from 2008 to 2012, a few dozen at most since 2013", _malaysia_groups),
+    Claim("singapore-2013", ("notebooks/text/01_convergence.md",), "at most two in 2013", _singapore_2013),
+    Claim("six-in-1993", ("notebooks/text/01_convergence.md",),
+          "(6 for a few\nmonths in 1993, when Brunei had people deployed)", _members_until_2006),
+    Claim("malaysia-2011-2019", ("notebooks/text/01_convergence.md", "docs/lesson-plans/01_convergence.md"),
+          "1,128", _malaysia_fell),
 ]
 
 

@@ -8,7 +8,7 @@ no question id; they are worth :data:`WRITTEN_POINTS` each.
 
 >>> points_for("00-start-month")
 1
->>> points_for("01-verdict")
+>>> DEFAULT_POINTS["reflection"]
 2
 >>> points_for("00-no-such-question")
 Traceback (most recent call last):

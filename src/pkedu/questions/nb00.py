@@ -43,6 +43,18 @@ def asean_total_2019_12() -> int:
     return int(totals.set_index("month").loc[analysis.month("2019-12"), "total"])
 
 
+def asean_yearly_2019() -> float:
+    """ASEAN-10's yearly average for 2019 (a typical slip for December 2019 alone)."""
+    totals = analysis.monthly_totals(data.load_contributions(), countries=data.ASEAN10)
+    return float(analysis.annual(totals, how="mean").set_index("year").loc[2019, "total"])
+
+
+def pk_rows_dec2019():
+    """The ASEAN rows of December 2019 (one row per state and personnel type)."""
+    return analysis.select(data.load_contributions(), data.ASEAN10, start="2019-12",
+                           end="2019-12")
+
+
 def asean_contributors_2019_12() -> int:
     """How many ASEAN states had anyone deployed in December 2019."""
     counts = analysis.contributors_count(data.load_contributions(), data.ASEAN10)
@@ -181,6 +193,8 @@ register(
     answer=start_month,
     hints=("Look at the month column of the first rows of the contributions table.",
            "Write the year, a dash and the month as two digits, in quotes."),
+    mistakes=(("2019-12", "'2019-12' is the example of how to write a month; the answer is "
+                          "the month in the first rows of the table."),),
     explanation="The monthly figures start in November 1990, so anything earlier must come "
                 "from other sources.",
 )
@@ -262,6 +276,10 @@ register(
     answer=months_without_report,
     hints=("The table missing_months has one row per month without a report.",
            "len(...) counts the rows of a table."),
+    mistakes=((4, "Four is only the gap of late 2014; count every row of missing_months."),
+              (lambda: len(data.load_months()),
+               "That counts every month of the data, with or without a report; count only the "
+               "rows of missing_months.")),
     explanation="Four of them fall in late 2014, which is why some lines in the charts break "
                 "there.",
 )
@@ -277,8 +295,8 @@ register(
     answer=never_deployed,
     feedback={"BRN": "Brunei's contingent is small, but it is there: look for it in the table.",
               "MMR": "Myanmar started late (2015), but it did start."},
-    hints=("pk.analysis.first_contributions(...) gives each state's first month; "
-           "a state that never contributed has no first month (NaT).",),
+    hints=("pk.analysis.first_contributions(contributions, pk.data.ASEAN10) gives each "
+           "state's first month; a state that never contributed has no first month (NaT).",),
     explanation="Laos has no uniformed personnel in the UN's monthly reports: its row is "
                 "empty, and the course keeps it visible instead of dropping it.",
 )
@@ -293,6 +311,8 @@ register(
     rel_tolerance=0.002,
     hints=("Use pk.analysis.monthly_totals(contributions, countries=pk.data.ASEAN10).",
            "Pick the row whose month is 2019-12, then its total column."),
+    mistakes=((asean_yearly_2019, "That is the average of all twelve months of 2019; the "
+                                  "question asks for December 2019 alone."),),
     explanation="Indonesia alone provided well over half of that number.",
 )
 
@@ -304,6 +324,11 @@ register(
     answer=asean_contributors_2019_12,
     hints=("Count the different country codes in the December 2019 rows.",
            "asean_dec2019['iso3'].nunique() counts different codes."),
+    mistakes=((10, "Ten is the number of ASEAN members; count only the states that have rows "
+                   "in asean_dec2019."),
+              (lambda: len(pk_rows_dec2019()),
+               "That counts rows, and a state has one row per personnel type; count the "
+               "different codes with .nunique().")),
     explanation="The same number the UN Secretary-General gave in January 2020: the claim "
                 "survives the test.",
 )
@@ -318,6 +343,9 @@ register(
            "Hover over the first point of the line to read its year."),
     feedback={2012: "One Vietnamese news site says 2012, but that is not what the UN data "
                     "show: look at the chart again."},
+    mistakes=((lambda: vietnam_first_year() + 1,
+               "In that year Vietnam's line is already above zero; find the first year it "
+               "leaves zero."),),
     explanation="The data agree with the article here: Vietnam's first two officers appear in "
                 "2014.",
 )

@@ -87,11 +87,26 @@ def singapore_last_year() -> int:
     return int(rows["month"].max().year)
 
 
+def yearly_average(iso3: str, year: int, how: str = "mean") -> float:
+    """One state's yearly figure from its monthly totals: ``how="mean"`` (the average of the
+    reported months), ``"year_end"`` (December, :func:`pkedu.analysis.annual`'s default) or
+    ``"sum"`` (the reported months added up, a typical slip)."""
+    monthly = analysis.monthly_totals(data.load_contributions(), countries=iso3)
+    yearly = analysis.annual(monthly, how="mean" if how == "sum" else how).set_index("year")
+    row = yearly.loc[year]
+    return float(row["total"] * row["n_months"]) if how == "sum" else float(row["total"])
+
+
 def philippines_2019() -> float:
     """The Philippines' yearly average of monthly personnel in 2019."""
-    monthly = analysis.monthly_totals(data.load_contributions(), countries="PHL")
-    yearly = analysis.annual(monthly, how="mean").set_index("year")
-    return float(yearly.loc[2019, "total"])
+    return yearly_average("PHL", 2019)
+
+
+def last_year_at_most() -> int:
+    """The last year in which the largest number of contributing states was reached."""
+    counts = _counts()
+    top = counts["contributors"].max()
+    return int(counts.loc[counts["contributors"] == top, "month"].max().year)
 
 
 # --- 01.1 The shape of each series -----------------------------------------------------------
@@ -107,8 +122,9 @@ register(
     feedback={"THA": "Thailand appears a few months later, in 1991.",
               "SGP": "Singapore's first personnel in the data come in 1991.",
               "PHL": "The Philippines' first personnel in the data come in 1992."},
-    hints=("Look at the left edge of the small multiples: which panels start above zero?",
-           "Or look for 1990-11 in the table of first months."),
+    hints=("Look at the table first_by_group: which rows have 1990-11-01 in one of their "
+           "columns?",
+           "Or look at the left edge of the small multiples: which panels start above zero?"),
     explanation="Indonesia and Malaysia: the two states with the longest history in UN "
                 "peacekeeping, as the article says.",
 )
@@ -122,6 +138,13 @@ register(
     hints=("Look at Singapore's panel in the small multiples: where does its line drop to "
            "zero for good?",
            "Use the explorer with Singapore alone, or hover over the last point above zero."),
+    mistakes=((lambda: singapore_last_year() + 1,
+               "That is the first year with nobody deployed; the question asks for the last "
+               "year in which someone still was."),
+              (2012, "In 2012 Singapore still had a dozen people in UN missions for most of the "
+                     "year; look "
+                     "further right for the last year with anyone at all, even a few people "
+                     "for a few months.")),
     explanation="From then on its line stays at zero, although the article lists Singapore "
                 "among the contributing states.",
 )
@@ -137,6 +160,11 @@ register(
     answer=lambda: cambodia_first("experts"),
     hints=("Use pk.analysis.first_contributions(contributions, ['KHM'], by_group=True).",
            "Read the experts column of the KHM row."),
+    mistakes=(("2005-03", "March 2005 is when Cambodia's cabinet decided to send observers; "
+                          "the question asks for their first month in the UN data."),
+              (lambda: cambodia_first("troops"),
+               "That is Cambodia's first month with troops; this question asks about its "
+               "experts (the observers).")),
     explanation="A handful of Cambodian observers appear in the data the same year the "
                 "cabinet approved the deployment, the year the article gives.",
 )
@@ -151,6 +179,9 @@ register(
            "Read the troops column of the KHM row."),
     feedback={"2006-04": "April 2006 is when Cambodia's own centre dates its first "
                          "deployment. The data show troops a little earlier: look again."},
+    mistakes=((lambda: cambodia_first("experts"),
+               "That is Cambodia's first month with experts (the observers); this question "
+               "asks about its troops."),),
     explanation="The advance party of the demining unit shows up before the main body in "
                 "April 2006.",
 )
@@ -168,7 +199,9 @@ register(
     feedback={"BRN": "Brunei's steady presence starts in 2008, but look at its very first "
                      "month in the data.",
               "LAO": "Laos has no first month at all: it never sent anyone."},
-    hints=("In first_by_group, a state's first month is its earliest date in any column.",
+    hints=("In first_by_group a state's first month is the earliest date in its row. Or "
+           "run pk.analysis.first_contributions(contributions, pk.data.ASEAN10): its "
+           "first_month column gives one first month per state.",
            "Laos has no first month; it is not a late joiner but a non-contributor."),
     explanation="Cambodia, Vietnam and Myanmar, the three states the article dates to 2005, "
                 "2014 and 2015. Brunei is the odd one out: the article groups it with "
@@ -211,8 +244,10 @@ register(
     hints=("Use the contributors column of asean_count.",
            "asean_count['contributors'].max() gives the largest value."),
     feedback={10: "Two states never reach the count at the same time as the others."},
+    mistakes=((7, "Seven is the count since mid-2019, after Myanmar left; the question asks "
+                  "for the largest count in any month."),),
     explanation="Never all ten: Laos never contributed, and Singapore's last UN personnel "
-                "left before the newcomers arrived.",
+                "left in 2013, before Vietnam and Myanmar arrived.",
 )
 
 register(
@@ -225,16 +260,11 @@ register(
     hints=("Look at the chart of contributing states: where does the line first reach "
            "its top step?",
            "Hover over the line to read the month."),
+    mistakes=((last_year_at_most,
+               "That is the last year the count was at its top; the question asks for the "
+               "first year it got there."),),
     explanation="The count reaches its peak when Myanmar returns, the same year the article "
                 "mentions.",
-)
-
-register(
-    id="01-verdict",
-    objective="01.4",
-    kind="reflection",
-    prompt="In two or three sentences: does the data support the claim that the ten states' "
-           "peacekeeping policies converged? Use at least two pieces of evidence.",
 )
 
 # --- 01.5 Where the data complicates the claim -----------------------------------------------
@@ -246,10 +276,19 @@ register(
     prompt="What was the Philippines' yearly average of uniformed personnel in 2019?",
     answer=philippines_2019,
     rel_tolerance=0.05,
-    hints=("Use pk.analysis.annual(..., how='mean') on the Philippines' monthly totals.",
+    hints=("Run the Malaysian example again with countries=\"PHL\" in place of "
+           "countries=\"MYS\".",
            "Pick the row for the year 2019 and read its total column."),
-    explanation="A few dozen, against several hundred a year around 2010: hardly a "
-                "broadening.",
+    mistakes=((lambda: yearly_average("MYS", 2019),
+               "That is Malaysia's average for 2019: change the country code to the "
+               "Philippines' (PHL)."),
+              (lambda: yearly_average("PHL", 2019, how="sum"),
+               "That is the sum of the twelve months; the question asks for their average "
+               "(how=\"mean\")."),
+              (lambda: yearly_average("PHL", 2011),
+               "That is the Philippines' average for 2011; the question asks for 2019.")),
+    explanation="A few dozen, against several hundred a year around 2010: in numbers, "
+                "hardly a broadening.",
 )
 
 register(
