@@ -448,7 +448,7 @@ register(
     feedback={
         "a": "Big, yes; but look at the month before. A jump that only reverses a fall is a "
              "wobble, not a new direction. Compare the level over several months.",
-        "c": "Changes of 150 or more do happen, in about one month in eleven since 2015, mostly "
+        "c": "Changes of 150 or more do happen, in about one month in ten since 2015, mostly "
              "when units rotate. Being unusual does not make a number wrong.",
         "d": "Every month goes up or down a little. A trend is a change that is bigger than the "
              "usual ups and downs and lasts.",
