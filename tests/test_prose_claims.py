@@ -260,6 +260,9 @@ CLAIMS = [
           "counted far fewer (2,689)", _idn_august_2018),
     Claim("laos-last-dot", ("notebooks/text/03_motives.md",),
           "The last dot, in 2025, is Laos asking Vietnam for help.", _laos_last_dialogue_dot),
+    Claim("thai-darfur-fall", ("notebooks/text/02_scale.md",),
+          "most of what it lost by 2013 was Thailand's battalion",
+          lambda: country("THA", 2011) - country("THA", 2013) > (asean(2011) - asean(2013)) / 2),
     Claim("laos-never-deployed", ("notebooks/text/03_motives.md",),
           "so Laos is a member, although it has never sent a peacekeeper", _laos_never_deployed),
 ]
