@@ -17,8 +17,6 @@ rates, personnel counts) are computed from :mod:`pkedu.data` and
 
 from __future__ import annotations
 
-import pandas as pd
-
 from pkedu import analysis, data
 from pkedu.questions import register
 
@@ -100,19 +98,6 @@ def asean_upper_bound_2019() -> float:
     return float(mean) * rate_on("2019-07-01") * 12
 
 
-def asean_contributors(when: str = "2019-12") -> int:
-    """How many ASEAN states had personnel deployed in one month.
-
-    >>> asean_contributors("2019-12")
-    7
-    """
-    counts = analysis.contributors_count(data.load_contributions(), data.ASEAN10)
-    value = counts.set_index("month").loc[analysis.month(when), "contributors"]
-    if pd.isna(value):
-        raise ValueError(f"no UN report exists for {when}")
-    return int(value)
-
-
 register(
     id="03-admm-plus-year",
     objective="03.2",
@@ -177,22 +162,29 @@ register(
 )
 
 register(
-    id="03-contributors-2019",
+    id="03-timing-cause",
     objective="03.1",
-    kind="number",
-    prompt="How many of the ten ASEAN states had uniformed personnel deployed in December "
-           "2019 (2019-12)?",
-    answer=asean_contributors,
-    mistakes=(
-        (10, "Ten is the number of ASEAN members. Count only those with someone deployed that "
-             "month: Laos, for one, had nobody."),
-        (8, "Eight is the most ASEAN states ever deployed at once (from 2015). By December 2019 "
-            "two of them had nobody in the field."),
-    ),
-    hints=("pk.analysis.contributors_count(contributions, pk.data.ASEAN10) counts them month "
-           "by month.",),
-    explanation="The same number the UN Secretary-General gave in January 2020: some 5,000 "
-                "peacekeepers from seven ASEAN member states.",
+    kind="choice",
+    prompt="Vietnam opened its peacekeeping centre in 2014, and its numbers rose in steps in 2018 "
+           "and 2022. What does this timing show about the cooperation motive?",
+    options={
+        "a": "That the centre caused the deployments: first the training, then the units",
+        "b": "That it fits the cooperation story but does not prove it: a government that has "
+             "already decided to deploy builds a training centre first",
+        "c": "Nothing at all, because Vietnam's numbers fell after 2014",
+        "d": "That money, not cooperation, was the motive",
+    },
+    answer="b",
+    feedback={
+        "a": "Something that comes first is not always the cause. Could one decision (to take part "
+             "in UN peacekeeping) explain both the centre and the deployments?",
+        "c": "Look at the chart again: Vietnam's line rises after 2014, in two steps.",
+        "d": "The timing says nothing about money; the money is weighed in Section 5.",
+    },
+    hints=("Think of a third thing that could come before both the centre and the units.",),
+    explanation="Timing is consistent with the cooperation story, but a government that has "
+                "decided to deploy will build a centre first. To show cause you need more, for "
+                "example officials saying the centre's courses made a deployment possible.",
 )
 
 register(
@@ -380,6 +372,6 @@ register(
     hints=("Separate two questions: do ASEAN states cooperate on peacekeeping, and do they "
            "deploy together?",),
     explanation="Both the article and its critics can be right: the cooperation is real but it "
-                "is about talking and training, and much of the training happens with outside "
+                "is about talking and training, and the shared courses we found ran with outside "
                 "partners. What is missing is any common capacity to deploy.",
 )
