@@ -173,7 +173,8 @@ def _idn_august_2018() -> bool:
 def _laos_last_dialogue_dot() -> bool:
     e = data.load_events()
     shown = e[e["category"].isin(["regional_dialogue", "training_centre"])].sort_values("date")
-    return bool(shown.iloc[-1]["id"] == "lao-asks-vnm-help" and str(shown.iloc[-1]["date"]).startswith("2025"))
+    last = shown.iloc[-1]
+    return bool(last["id"] == "lao-asks-vnm-help" and str(last["date"]).startswith("2025"))
 
 
 def _laos_never_deployed() -> bool:

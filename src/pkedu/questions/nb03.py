@@ -364,8 +364,8 @@ register(
         "a": "Training together is real cooperation, but the article measures 'substantive "
              "cooperation' against an integrated capacity: units that deploy together. None of "
              "the bodies in Section 2 deploys anyone.",
-        "c": "Too strong: the ADMM-Plus working group, the centres network's conferences and shared "
-             "courses all exist, with dates and sources.",
+        "c": "Too strong: the ADMM-Plus working group, the centres network's conferences and "
+             "shared courses all exist, with dates and sources.",
         "d": "Laos has sent no peacekeepers, but it belongs to the ADMM-Plus working group, "
              "co-chairs another ADMM-Plus working group, and has asked Vietnam for help.",
     },
