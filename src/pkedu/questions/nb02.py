@@ -425,9 +425,9 @@ register(
     ),
     hints=("The cell above gives changes = this month's total minus the month before's.",
            "recent.abs() turns every change into its size; .median() gives the middle value."),
-    explanation="In a typical month ASEAN's total moves by only a few dozen people. A change of "
-                "a hundred or more happens, but mostly when a unit rotates or a new contingent "
-                "arrives, and it is often undone within a month or two.",
+    explanation="In a typical month ASEAN's total moves by only about 16 people. A change of 150 "
+                "or more happens in about one month in ten, and can be undone the next month, as "
+                "in early 2020.",
 )
 
 register(
@@ -448,14 +448,14 @@ register(
     feedback={
         "a": "Big, yes; but look at the month before. A jump that only reverses a fall is a "
              "wobble, not a new direction. Compare the level over several months.",
-        "c": "Changes of 150 or more do happen, in about one month in ten since 2015, mostly "
-             "when units rotate. Being unusual does not make a number wrong.",
+        "c": "Changes of 150 or more do happen, in about one month in ten since 2015. Being "
+             "unusual does not make a number wrong.",
         "d": "Every month goes up or down a little. A trend is a change that is bigger than the "
              "usual ups and downs and lasts.",
     },
     hints=("Look at the changes for December 2019, January 2020 and February 2020 together.",),
-    explanation="January 2020 fell by about 200 and February rose by 150: a rotation, not a "
-                "surge. Before calling a change a trend, compare it with the usual monthly "
+    explanation="January 2020 fell by about 200 and February rose by 150: a wobble (perhaps a "
+                "rotation; the data cannot say), not a surge. Before calling a change a trend, compare it with the usual monthly "
                 "movement and check that it lasts.",
 )
 
