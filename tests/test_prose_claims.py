@@ -202,6 +202,58 @@ def _singapore_2013() -> bool:
     return bool(y2013.max() <= 2 and sgp["2013-07-01":].sum() == 0)
 
 
+# --- notebooks 02 and 03 (scale, motives) ---------------------------------------------------------
+
+def _asean_changes() -> pd.Series:
+    totals = analysis.monthly_totals(data.load_contributions(), countries=data.ASEAN10)
+    return totals.set_index("month")["total"].diff()
+
+
+def _feb_2020_rebound() -> bool:
+    totals = analysis.monthly_totals(data.load_contributions(), countries=data.ASEAN10)
+    t = totals.set_index("month")["total"]
+    ch = _asean_changes()
+    return bool(near(ch["2020-01-01"], -200, 5) and ch["2020-02-01"] == 150
+                and t["2020-02-01"] < t["2019-12-01"]
+                and _asean_changes()["2015-01-01":].abs().median() == 16)
+
+
+def _big_changes_one_in_ten() -> bool:
+    recent = _asean_changes()["2015-01-01":].dropna()
+    return bool(near((recent.abs() >= 150).mean(), 0.1, 0.01))
+
+
+def _world(year: int) -> float:
+    world = analysis.monthly_totals(data.load_contributions())
+    return float(analysis.annual(world, how="mean").set_index("year").loc[year, "total"])
+
+
+def _denominator_story() -> bool:
+    return bool(near(asean(2018) / asean(2009) - 1, 1 / 3, 0.02)
+                and near(asean(2009), 3450, 10) and near(asean(2018), 4570, 10)
+                and near(share(2009), 0.037, 0.0006) and near(share(2018), 0.050, 0.0006)
+                and 0 < asean(2024) / asean(2015) - 1 < 0.05
+                and near(share(2024) / share(2015) - 1, 0.75, 0.02)
+                and near(_world(2015), 106000, 200) and near(_world(2024), 62500, 100))
+
+
+def _idn_august_2018() -> bool:
+    g = analysis.pledge_gap(data.load_contributions()).set_index("month")
+    return bool(g.loc["2018-08-01", "total"] == 2689)
+
+
+def _laos_last_dialogue_dot() -> bool:
+    e = data.load_events()
+    shown = e[e["category"].isin(["regional_dialogue", "training_centre"])].sort_values("date")
+    last = shown.iloc[-1]
+    return bool(last["id"] == "lao-asks-vnm-help" and str(last["date"]).startswith("2025"))
+
+
+def _laos_never_deployed() -> bool:
+    lao = analysis.monthly_totals(data.load_contributions(), countries="LAO")
+    return bool(lao["total"].fillna(0).sum() == 0)
+
+
 CLAIMS = [
     Claim("south-asia-4-to-5", ("notebooks/text/02_scale.md",),
           "in every year since 2019, four South Asian states together have sent four to five times",
@@ -283,6 +335,26 @@ CLAIMS = [
           "(6 for a few\nmonths in 1993, when Brunei had people deployed)", _members_until_2006),
     Claim("malaysia-2011-2019", ("notebooks/text/01_convergence.md", "docs/lesson-plans/01_convergence.md"),
           "1,128", _malaysia_fell),
+    # notebooks 02 and 03
+    Claim("feb-2020-rebound", ("notebooks/text/02_scale.md",),
+          "January 2020 had fallen by about 200", _feb_2020_rebound),
+    Claim("big-changes-one-in-ten", ("src/pkedu/questions/nb02.py",),
+          "in about one month in ten since 2015", _big_changes_one_in_ten),
+    Claim("denominator-story", ("notebooks/text/02_scale.md",),
+          "the count rose by about a third (about 3,450 to 4,570 a year)", _denominator_story),
+    Claim("share-three-quarters", ("notebooks/text/02_scale.md",),
+          "about 4.4% in 2015 and 7.8% in 2024, a rise by about three quarters",
+          lambda: near(share(2015), 0.044, 0.0006) and near(share(2024), 0.078, 0.0006)
+          and near(share(2024) / share(2015) - 1, 0.75, 0.02)),
+    Claim("idn-august-2018", ("notebooks/text/02_scale.md",),
+          "counted far fewer (2,689)", _idn_august_2018),
+    Claim("laos-last-dot", ("notebooks/text/03_motives.md",),
+          "The last dot, in 2025, is Laos asking Vietnam for help.", _laos_last_dialogue_dot),
+    Claim("thai-darfur-fall", ("notebooks/text/02_scale.md",),
+          "most of what it lost by 2013 was Thailand's battalion",
+          lambda: country("THA", 2011) - country("THA", 2013) > (asean(2011) - asean(2013)) / 2),
+    Claim("laos-never-deployed", ("notebooks/text/03_motives.md",),
+          "so Laos is a member, although it has never sent a peacekeeper", _laos_never_deployed),
 ]
 
 

@@ -42,14 +42,14 @@ def _contributions() -> pd.DataFrame:
     return data.load_contributions()
 
 
-def asean_troop_share(when: str = "2019-12") -> float:
-    """Troops (staff officers included) as a percentage of ASEAN personnel in one month.
+def asean_troop_share(when: str = "2019-12", group: str = "troops") -> float:
+    """Troops (staff officers included), or another group, as a percentage of ASEAN personnel.
 
     >>> round(asean_troop_share(), 1)
     91.1
     """
     mix = analysis.personnel_mix(_contributions(), data.ASEAN10, when).set_index("group")
-    return float(mix.loc["troops", "share"]) * 100
+    return float(mix.loc[group, "share"]) * 100
 
 
 def asean_share_of_world(when: str = "2019-12") -> float:
@@ -114,6 +114,49 @@ def idn_peak_month(start: str = "2012-01") -> pd.Timestamp:
     return gap.loc[gap["total"].idxmax(), "month"]
 
 
+def asean_monthly_changes(start: str = "2015-01") -> pd.Series:
+    """ASEAN's total minus the month before's, for each month from ``start`` on.
+
+    A month with no UN report, or right after one, has no change (NaN).
+
+    >>> asean_monthly_changes().loc["2020-02-01"]
+    np.float64(150.0)
+    """
+    totals = analysis.monthly_totals(_contributions(), countries=data.ASEAN10)
+    changes = totals.set_index("month")["total"].diff()
+    return changes[changes.index >= analysis.month(start)]
+
+
+def typical_monthly_change(start: str = "2015-01") -> float:
+    """The median size of ASEAN's month-to-month change (rises and falls alike).
+
+    >>> typical_monthly_change()
+    16.0
+    """
+    return float(asean_monthly_changes(start).abs().median())
+
+
+def asean_yearly(year: int) -> float:
+    """ASEAN's yearly average of monthly totals."""
+    totals = analysis.monthly_totals(_contributions(), countries=data.ASEAN10)
+    return float(analysis.annual(totals, "mean").set_index("year").loc[year, "total"])
+
+
+def yearly_share_pct(year: int) -> float:
+    """ASEAN's share of all UN uniformed personnel, averaged over a year's months, in per cent."""
+    share = analysis.share_of_world(_contributions(), data.ASEAN10)
+    return float(share[share["month"].dt.year == year]["share"].mean()) * 100
+
+
+def count_growth_pct(first: int = 2015, last: int = 2024) -> float:
+    """Per cent change of ASEAN's yearly average count between two years.
+
+    >>> round(count_growth_pct(), 1)
+    3.5
+    """
+    return (asean_yearly(last) / asean_yearly(first) - 1) * 100
+
+
 def idn_pledge_reached() -> str:
     """'yes' if Indonesia ever had 4,000 or more deployed in the UN data, else 'no'."""
     gap = analysis.pledge_gap(_contributions(), "IDN", 4000)
@@ -155,6 +198,14 @@ register(
            "troops (staff officers included)? Answer in per cent, e.g. 45.2.",
     answer=asean_troop_share,
     tolerance=0.5,
+    unit="percent",
+    mistakes=(
+        (lambda: asean_troop_share(group="police"),
+         "That is the police's share. The troops row is the one labelled 'troops'."),
+        (lambda: 100 - asean_troop_share(),
+         "That is everyone who is not a soldier (police and experts). The question asks for the "
+         "troops."),
+    ),
     hints=("Use pk.analysis.personnel_mix(contributions, pk.data.ASEAN10, '2019-12').",
            "The share column is a fraction: multiply it by 100 for per cent."),
     explanation="Nine in ten ASEAN peacekeepers were soldiers: ASEAN sends mostly formed "
@@ -169,6 +220,14 @@ register(
            "Answer in per cent, e.g. 12.5.",
     answer=asean_share_of_world,
     tolerance=0.05,
+    unit="percent",
+    mistakes=(
+        (lambda: asean_share_of_world("2019-01"),
+         "That is ASEAN's share in January 2019. The question asks for December 2019 (2019-12)."),
+        (lambda: asean_share_of_world("2019-12") * 100,
+         "That number is 100 times too big: it looks like the share was multiplied by 100 twice. "
+         "The share column is a fraction; multiply it by 100 once."),
+    ),
     hints=("pk.analysis.share_of_world(contributions, pk.data.ASEAN10) gives a share for "
            "every month.",
            "Pick the row for 2019-12 (for example with .set_index('month').loc['2019-12-01']) "
@@ -221,6 +280,13 @@ register(
     kind="number",
     prompt="What was Indonesia's world rank among contributors in December 2019 (2019-12)?",
     answer=lambda: world_rank("IDN", "2019-12"),
+    mistakes=(
+        (1, "Rank 1 is what you get after keeping only Indonesia (or only ASEAN) and ranking "
+            "again. Rank the whole world first; countries=['IDN'] then keeps Indonesia's world "
+            "rank."),
+        (lambda: world_rank("IDN", "2025-07"),
+         "That is Indonesia's rank in July 2025. This question asks for December 2019."),
+    ),
     hints=("pk.analysis.ranking(contributions, '2019-12', countries=['IDN']) keeps "
            "Indonesia's world rank.",),
     explanation="Indonesia was in the world's top ten, which was one of the goals it had set "
@@ -234,6 +300,13 @@ register(
     prompt="What was Indonesia's world rank in July 2025 (2025-07), the latest month in the "
            "data?",
     answer=lambda: world_rank("IDN", "2025-07"),
+    mistakes=(
+        (1, "Rank 1 is what you get after keeping only Indonesia (or only ASEAN) and ranking "
+            "again. Rank the whole world first; countries=['IDN'] then keeps Indonesia's world "
+            "rank."),
+        (lambda: world_rank("IDN", "2019-12"),
+         "That is Indonesia's rank in December 2019. This question asks for July 2025."),
+    ),
     hints=("Same code as for 2019-12, with another month.",),
     explanation="Indonesia climbed without sending many more people: others shrank faster.",
 )
@@ -283,6 +356,14 @@ register(
            "November 2021 (2021-11)? Answer in per cent, e.g. 7.5.",
     answer=lambda: women_share_pct("KHM", "2021-11"),
     tolerance=0.2,
+    unit="percent",
+    mistakes=(
+        (20, "20 is the minister's figure. The question asks what the UN's data say for that "
+             "month."),
+        (lambda: 692 / 8951 * 100,
+         "That is the cumulative share since 2006 from the Cambodian figures. The question asks "
+         "for the UN's count of one month, November 2021."),
+    ),
     hints=("pk.analysis.women_share(contributions, ['KHM']) gives one row per month.",
            "Pick 2021-11 and multiply the share by 100."),
     explanation="Lower than the '20 per cent' the defence minister spoke of that month: the "
@@ -296,11 +377,18 @@ register(
     prompt="Since January 2012, in which month did Indonesia have the most uniformed "
            "personnel deployed in the UN's data? Write it like '2016-04'.",
     answer=idn_peak_month,
+    mistakes=(
+        ("2018-08", "August 2018 is the month of Jokowi's speech, not of the UN's highest count. "
+                    "Look for the largest value of the total column."),
+        ("2018-12", "December 2018 is the month after the peak, when the count had already "
+                    "fallen. Look for the single largest value."),
+    ),
     hints=("pk.analysis.pledge_gap(contributions) has a total column; find the month of its "
            "largest value.",
            "idxmax() gives the row of the largest value."),
-    explanation="November 2018, three months after Jokowi's speech of August 2018. A month "
-                "later the total was lower again.",
+    explanation="November 2018, three months after Jokowi's speech of August 2018: 3,545 "
+                "people, the only month close to his 3,552. A month later the total was lower "
+                "again, and since 2015 it has usually been about 2,800.",
 )
 
 register(
@@ -317,12 +405,110 @@ register(
 )
 
 register(
-    id="02-claims",
-    objective="02.5",
-    kind="reflection",
-    prompt="In August 2018 President Joko Widodo said 3,552 Indonesians were serving as "
-           "peacekeepers. Give two reasons why a government's count can differ from the UN's "
-           "count for the same month.",
-    hints=("Think about when a soldier is counted: on leaving home, on arrival, or while "
-           "another unit is still on its way back.",),
+    id="02-typical-change",
+    objective="02.2",
+    kind="number",
+    prompt="Since January 2015 (2015-01), how big is ASEAN's typical month-to-month change? "
+           "Give the median of the sizes of the changes (rises and falls alike), in people.",
+    answer=typical_monthly_change,
+    tolerance=0.5,
+    mistakes=(
+        (lambda: float(asean_monthly_changes().median()),
+         "That is the median of the changes with their signs, so rises and falls cancel out. "
+         "Take the size of each change first with .abs(), then the median."),
+        (lambda: float(asean_monthly_changes().abs().mean()),
+         "That is the mean of the sizes. A few big jumps (rotations, a new unit) pull the mean "
+         "up; the question asks for the median, the middle value."),
+        (lambda: float(asean_monthly_changes("1990-01").abs().median()),
+         "That is the median over the whole record. The question asks for the months since "
+         "January 2015 (start the series at '2015-01-01')."),
+    ),
+    hints=("The cell above gives changes = this month's total minus the month before's.",
+           "recent.abs() turns every change into its size; .median() gives the middle value."),
+    explanation="In a typical month ASEAN's total moves by only about 16 people. A change of 150 "
+                "or more happens in about one month in ten, and can be undone the next month, as "
+                "in early 2020.",
+)
+
+register(
+    id="02-trend-or-noise",
+    objective="02.2",
+    kind="choice",
+    prompt="A report says: 'ASEAN peacekeeping surges: 150 more Southeast Asian peacekeepers in "
+           "February 2020 than in January.' With the typical monthly change and the chart in "
+           "mind, which reading is best?",
+    options={
+        "a": "A new trend: 150 is far bigger than the typical monthly change",
+        "b": "Not a trend: the rise undid most of January's fall of about 200, and February was "
+             "still below December 2019",
+        "c": "The data must be wrong, because changes of 150 never happen",
+        "d": "A trend, because any rise at all means the number has grown",
+    },
+    answer="b",
+    feedback={
+        "a": "Big, yes; but look at the month before. A jump that only reverses a fall is a "
+             "wobble, not a new direction. Compare the level over several months.",
+        "c": "Changes of 150 or more do happen, in about one month in ten since 2015. Being "
+             "unusual does not make a number wrong.",
+        "d": "Every month goes up or down a little. A trend is a change that is bigger than the "
+             "usual ups and downs and lasts.",
+    },
+    hints=("Look at the changes for December 2019, January 2020 and February 2020 together.",),
+    explanation="January 2020 fell by about 200 and February rose by 150: a wobble (perhaps a "
+                "rotation; the data cannot say), not a surge. Before calling a change a trend, compare it with the usual monthly "
+                "movement and check that it lasts.",
+)
+
+register(
+    id="02-count-growth",
+    objective="02.2",
+    kind="number",
+    prompt="By how many per cent did ASEAN's yearly average number of personnel change from "
+           "2015 to 2024? Answer in per cent, e.g. 12.5.",
+    answer=count_growth_pct,
+    tolerance=0.2,
+    unit="percent",
+    mistakes=(
+        (lambda: (yearly_share_pct(2024) / yearly_share_pct(2015) - 1) * 100,
+         "That is how much the share grew. The question asks about the count: the ASEAN "
+         "column."),
+        (lambda: asean_yearly(2024) - asean_yearly(2015),
+         "That is the difference in people. Turn it into per cent: (new / old - 1) x 100."),
+        (lambda: (asean_yearly(2015) / asean_yearly(2024) - 1) * 100,
+         "You divided the old year by the new one. Per cent change = (2024 / 2015 - 1) x 100."),
+    ),
+    hints=("Per cent change = (new / old - 1) x 100, with 2015 as old and 2024 as new.",
+           "Use the ASEAN column of the table: by_year.loc[2024, 'ASEAN'] and "
+           "by_year.loc[2015, 'ASEAN']."),
+    explanation="A few per cent: the count hardly moved, while the share grew by about three "
+                "quarters, because the world total fell.",
+)
+
+register(
+    id="02-which-denominator",
+    objective="02.2",
+    kind="choice",
+    prompt="Jenne writes that 'the number of Southeast Asian peacekeepers deployed with the UN "
+           "has grown'. For 2015 to 2024, which measure tests that sentence, and what does it "
+           "show?",
+    options={
+        "a": "The share of the world total: it rose by about three quarters, so the number grew "
+             "a lot",
+        "b": "The count: it rose only a few per cent, so the number hardly grew in those years",
+        "c": "Either one: they always tell the same story",
+        "d": "Neither: only a ranking can show growth",
+    },
+    answer="b",
+    feedback={
+        "a": "The sentence is about the number of people. A share is ASEAN divided by the world "
+             "total, so it also rises when the world total falls, as it did after 2015.",
+        "c": "Look at the table: from 2015 to 2024 one measure rose by a few per cent, the other "
+             "by about three quarters.",
+        "d": "A rank also depends on the others: Indonesia moved up while sending about as many "
+             "people as before.",
+    },
+    hints=("The sentence says 'the number'. Which column is a number of people?",),
+    explanation="The count answers a question about 'the number'. The share answers another "
+                "question, ASEAN's weight in UN peacekeeping, and its rise after 2015 came mostly "
+                "from a shrinking world total.",
 )

@@ -17,8 +17,6 @@ rates, personnel counts) are computed from :mod:`pkedu.data` and
 
 from __future__ import annotations
 
-import pandas as pd
-
 from pkedu import analysis, data
 from pkedu.questions import register
 
@@ -100,19 +98,6 @@ def asean_upper_bound_2019() -> float:
     return float(mean) * rate_on("2019-07-01") * 12
 
 
-def asean_contributors(when: str = "2019-12") -> int:
-    """How many ASEAN states had personnel deployed in one month.
-
-    >>> asean_contributors("2019-12")
-    7
-    """
-    counts = analysis.contributors_count(data.load_contributions(), data.ASEAN10)
-    value = counts.set_index("month").loc[analysis.month(when), "contributors"]
-    if pd.isna(value):
-        raise ValueError(f"no UN report exists for {when}")
-    return int(value)
-
-
 register(
     id="03-admm-plus-year",
     objective="03.2",
@@ -120,6 +105,12 @@ register(
     prompt="In which year did the ADMM-Plus (ASEAN's defence ministers with eight partner "
            "countries) hold its first meeting?",
     answer=lambda: event_year("admm-plus-inaugurated"),
+    mistakes=(
+        (lambda: event_year("admm-plus-ewg-pko"),
+         "That is the year of the experts' working group on peacekeeping (and of the centres "
+         "network), both set up after the ADMM-Plus first met. Take the earliest date among the "
+         "ADMM-Plus rows."),
+    ),
     hints=("Look for the ADMM-Plus on the timeline of regional cooperation.",),
     explanation="Hanoi, 12 October 2010. A year later it set up an experts' working group on "
                 "peacekeeping.",
@@ -171,16 +162,29 @@ register(
 )
 
 register(
-    id="03-contributors-2019",
+    id="03-timing-cause",
     objective="03.1",
-    kind="number",
-    prompt="How many of the ten ASEAN states had uniformed personnel deployed in December "
-           "2019 (2019-12)?",
-    answer=asean_contributors,
-    hints=("pk.analysis.contributors_count(contributions, pk.data.ASEAN10) counts them month "
-           "by month.",),
-    explanation="The same number the UN Secretary-General gave in January 2020: some 5,000 "
-                "peacekeepers from seven ASEAN member states.",
+    kind="choice",
+    prompt="Vietnam opened its peacekeeping centre in 2014, and its numbers rose in steps in 2018 "
+           "and 2022. What does this timing show about the cooperation motive?",
+    options={
+        "a": "That the centre caused the deployments: first the training, then the units",
+        "b": "That it fits the cooperation story but does not prove it: a government that has "
+             "already decided to deploy builds a training centre first",
+        "c": "Nothing at all, because Vietnam's numbers fell after 2014",
+        "d": "That money, not cooperation, was the motive",
+    },
+    answer="b",
+    feedback={
+        "a": "Something that comes first is not always the cause. Could one decision (to take part "
+             "in UN peacekeeping) explain both the centre and the deployments?",
+        "c": "Look at the chart again: Vietnam's line rises after 2014, in two steps.",
+        "d": "The timing says nothing about money; the money is weighed in Section 5.",
+    },
+    hints=("Think of a third thing that could come before both the centre and the units.",),
+    explanation="Timing is consistent with the cooperation story, but a government that has "
+                "decided to deploy will build a centre first. To show cause you need more, for "
+                "example officials saying the centre's courses made a deployment possible.",
 )
 
 register(
@@ -232,6 +236,16 @@ register(
     prompt="What was the UN's monthly reimbursement rate per person, in US dollars, in July "
            "2015?",
     answer=lambda: rate_on("2015-07-01"),
+    mistakes=(
+        (lambda: rate_on("2018-07-01"),
+         "That rate came later, in July 2018. Which change was the last one on or before "
+         "2015-07-01?"),
+        (lambda: rate_on("2016-07-01"),
+         "That rate started in July 2016, a year after the month asked. Which change was the "
+         "last one on or before 2015-07-01?"),
+        (lambda: rate_on("2014-06-30"),
+         "That is the old average paid until June 2014. A new rate started in July 2014."),
+    ),
     hints=("Find the last rate whose effective_from date is on or before 2015-07-01.",),
     explanation="The rate was raised in steps from July 2014 onwards.",
 )
@@ -244,10 +258,21 @@ register(
            "US$1,210 paid before to the new rate? Answer in per cent, e.g. 4.5.",
     answer=rate_rise_2014,
     tolerance=0.2,
+    unit="percent",
+    mistakes=(
+        (lambda: rate_on("2014-07-01") - rate_on("2014-06-30"),
+         "That is the rise in US dollars. Turn it into per cent: (new / old - 1) x 100."),
+        (17, "17 is one source's figure. Compute the rise yourself from US$1,210 to the July 2014 "
+             "rate and see which source it agrees with."),
+        (lambda: (rate_on("2014-06-30") / rate_on("2014-07-01") - 1) * 100,
+         "You divided the old rate by the new one. Per cent rise = (new / old - 1) x 100."),
+    ),
     hints=("Per cent rise = (new / old - 1) x 100.",
            "The new rate is the one effective from 2014-07-01."),
-    explanation="About 10 per cent, as one report said; another said 17 per cent, perhaps "
-                "measured from a different starting figure.",
+    explanation="About 10 per cent, as The Nation said. The Daily Star's 17 per cent does not "
+                "follow from the US$1,210 it gives itself (17 per cent would need a starting "
+                "rate of about US$1,140): a calculation can show which figure fits the stated "
+                "numbers, but not which report made the mistake.",
 )
 
 register(
@@ -278,6 +303,15 @@ register(
            "US$1,428 x 12. Answer in US dollars.",
     answer=idn_reimbursement_2019,
     rel_tolerance=0.03,
+    mistakes=(
+        (lambda: reimbursable_average("IDN", 2019) * rate_on("2019-07-01"),
+         "That is one month's payment. The question asks for a year: multiply by 12 as well."),
+        (lambda: reimbursable_average("IDN", 2019) * 12 * rate_on("2019-07-01") * 12,
+         "That is twelve times too much: you used the sum of the twelve months instead of the "
+         "average. Divide the sum by 12 first, then multiply by the rate and by 12 months."),
+        (lambda: reimbursable_average("IDN", 2019) * rate_on("2019-07-01") * 12 / 1e6,
+         "That looks like the right amount in millions. Answer in US dollars, e.g. 12500000."),
+    ),
     hints=("Keep the rows of Indonesia in 2019 whose type is 'Troops', 'Staff Officer' or "
            "'Formed Police Units'.",
            "Their total summed over the year, divided by the 12 reported months, is the "
@@ -296,17 +330,48 @@ register(
            "Answer in US dollars.",
     answer=asean_upper_bound_2019,
     rel_tolerance=0.02,
+    mistakes=(
+        (lambda: asean_upper_bound_2019() / 12,
+         "That is one month's payment. The question asks for a year: multiply by 12 as well."),
+        (lambda: asean_upper_bound_2019() / 1e6,
+         "That looks like the right amount in millions. Answer in US dollars, e.g. 12500000."),
+        (lambda: idn_reimbursement_2019(),
+         "That is Indonesia's estimate from the previous exercise. This one counts all ten ASEAN "
+         "states and every group."),
+    ),
     hints=("annual(monthly_totals(...), 'mean') gives ASEAN's average for each year.",
            "Multiply the 2019 average by 1,428 and by 12."),
     explanation="An upper bound: experts and individual police are not paid at this rate.",
 )
 
 register(
-    id="03-does-it-pay",
-    objective="03.5",
-    kind="reflection",
-    prompt="Does UN peacekeeping 'pay' for an ASEAN government? Give one argument for and one "
-           "against, each with a piece of evidence from this notebook.",
-    hints=("Think about who gets the money, what the rate is based on, what it does not "
-           "cover, and which states send the most.",),
+    id="03-substantive",
+    objective="03.2",
+    kind="choice",
+    prompt="Jenne sees 'no advance towards substantive cooperation' and calls the absence of "
+           "initiatives beyond exchanges between training centres 'glaring'. Which summary does "
+           "the evidence in Section 2 support best?",
+    options={
+        "a": "ASEAN states cooperate substantively: they share a training network and exercises, "
+             "so the article is wrong",
+        "b": "ASEAN states talk and train together, often with outside partners, but have built no "
+             "joint unit or common capacity to deploy",
+        "c": "There is no peacekeeping cooperation among ASEAN states at all",
+        "d": "Laos takes no part in any of it",
+    },
+    answer="b",
+    feedback={
+        "a": "Training together is real cooperation, but the article measures 'substantive "
+             "cooperation' against an integrated capacity: units that deploy together. None of "
+             "the bodies in Section 2 deploys anyone.",
+        "c": "Too strong: the ADMM-Plus working group, the centres network's conferences and "
+             "shared courses all exist, with dates and sources.",
+        "d": "Laos has sent no peacekeepers, but it belongs to the ADMM-Plus working group, "
+             "co-chairs another ADMM-Plus working group, and has asked Vietnam for help.",
+    },
+    hints=("Separate two questions: do ASEAN states cooperate on peacekeeping, and do they "
+           "deploy together?",),
+    explanation="Both the article and its critics can be right: the cooperation is real but it "
+                "is about talking and training, and the shared courses we found ran with outside "
+                "partners. What is missing is any common capacity to deploy.",
 )
