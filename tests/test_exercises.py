@@ -23,13 +23,19 @@ SECTION = re.compile(r"^#{1,3} ", re.M)
 CHECK = re.compile(r"""pk\.(?:check|quiz\.ask)\(\s*["']([0-9a-z-]+)["']""")
 
 
+def _in_code(text: str, position: int) -> bool:
+    """True inside a fenced code cell, where "# ..." is a comment (or a solution marker), not a heading."""
+    return text.count("```", 0, position) % 2 == 1
+
+
 def exercises(text: str) -> list[tuple[str, bool, str]]:
     """(number, is reasoning, the exercise's text up to the next exercise or section)."""
     found = []
     heads = list(HEADING.finditer(text))
     for i, head in enumerate(heads):
         end = heads[i + 1].start() if i + 1 < len(heads) else len(text)
-        section = SECTION.search(text, head.end())
+        section = next((m for m in SECTION.finditer(text, head.end()) if not _in_code(text, m.start())),
+                       None)
         if section and section.start() < end:
             end = section.start()
         labels = [part.strip() for part in head.group(2).split(",")]
@@ -81,6 +87,10 @@ def test_the_parser_sees_labels_and_bodies():
     (one, two) = exercises(text)
     assert one[:2] == ("1", False) and two[:2] == ("2", True)
     assert has_model_answer(two[2]) and not has_model_answer(one[2])
+    # A comment or a solution marker in a code cell is not a heading that ends the exercise.
+    coded = ("### Exercise 1 (01.1, reasoning): why?\n\n```{code-cell} ipython3\n# BEGIN SOLUTION\n"
+             "x = 1\n# END SOLUTION\n```\n\nWhy?\n<!-- BEGIN SOLUTION -->Because.<!-- END SOLUTION -->\n")
+    assert "Because." in exercises(coded)[0][2]
 
 
 @pytest.mark.parametrize("path", TEXTS, ids=lambda p: p.stem)
