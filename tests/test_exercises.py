@@ -101,6 +101,10 @@ def test_the_parser_sees_labels_and_bodies():
     (one, two) = exercises(text)
     assert one[:2] == ("1", False) and two[:2] == ("2", True)
     assert has_model_answer(two[2]) and not has_model_answer(one[2])
+    # A comment or a solution marker in a code cell is not a heading that ends the exercise.
+    coded = ("### Exercise 1 (01.1, reasoning): why?\n\n```{code-cell} ipython3\n# BEGIN SOLUTION\n"
+             "x = 1\n# END SOLUTION\n```\n\nWhy?\n<!-- BEGIN SOLUTION -->Because.<!-- END SOLUTION -->\n")
+    assert "Because." in exercises(coded)[0][2]
 
 
 @pytest.mark.parametrize("path", TEXTS, ids=lambda p: p.stem)

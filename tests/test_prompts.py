@@ -43,8 +43,6 @@ _FIGURE = re.compile(r"\b\d{3,}\b")  # years and figures; commas are removed fir
 SAID_OTHERWISE: dict[str, tuple[tuple[str, ...], str]] = {
     "04-yearly-cost": (("2018", "2018-07"), "the exercise gives the rate itself, 'US$1,428 a "
                                             "month'"),
-    "04-wrong-date": (("2011",), "the exercise says 'the wrong date'; the section before it "
-                                 "shows that the article's 2011 is wrong"),
     "05-force-cost": (("2018", "2018-07"), "the force builder pays the current rate, US$1,428 "
                                            "from July 2018; the notebook says 'what the UN "
                                            "would pay'"),
@@ -189,7 +187,9 @@ ALL_ASKED = [a for path in NOTEBOOKS for a in asked(path)]
 
 def test_the_notebooks_ask_questions() -> None:
     assert len(NOTEBOOKS) >= 8
-    assert len({a.question_id for a in ALL_ASKED}) >= 100
+    # A floor that shows the parser finds the notebooks' questions, not a quota: checks that
+    # repeated another notebook's fact or gave their answer away were removed.
+    assert len({a.question_id for a in ALL_ASKED}) >= 80
     assert {a.how for a in ALL_ASKED} == {"check", "quiz.ask"}
 
 

@@ -291,7 +291,7 @@ CLAIMS = [
     Claim("malaysia-since-2013", ("notebooks/text/01_convergence.md",),
           "has stayed at roughly 840 to 950 a\nyear since 2013",
           lambda: all(840 <= country("MYS", y) <= 950 for y in range(2013, 2026))),
-    Claim("indonesia-after-peak", ("notebooks/text/02_scale.md", "src/pkedu/questions/nb05.py"),
+    Claim("indonesia-after-peak", ("notebooks/text/02_scale.md",),
           "3,070", _indonesia_after_peak),
     Claim("indonesia-2015-rise", ("notebooks/text/05_subregional_options.md",),
           "rose by almost a thousand in 2015",
@@ -356,6 +356,55 @@ CLAIMS = [
     Claim("laos-never-deployed", ("notebooks/text/03_motives.md",),
           "so Laos is a member, although it has never sent a peacekeeper", _laos_never_deployed),
 ]
+
+
+# --- notebooks 04 and 05 -------------------------------------------------------------------------
+
+def _singapore_last_year() -> int:
+    c = data.load_contributions()
+    return int(c[(c["iso3"] == "SGP") & (c["total"] > 0)]["month"].max().year)
+
+
+def _cambodia_dec_2019() -> bool:
+    """772 people, 27th of 118 contributors, third in ASEAN; seven missions, the largest under 300."""
+    c = data.load_contributions()
+    world = analysis.ranking(c, "2019-12")
+    khm = world.set_index("iso3").loc["KHM"]
+    asean = analysis.ranking(c, "2019-12", countries=data.ASEAN10)
+    where = analysis.where_they_serve(data.load_mission_contributions(), ["KHM"], "2019-12")
+    return bool(khm["total"] == 772 and khm["rank"] == 27 and len(world) == 118
+                and list(asean["iso3"]).index("KHM") == 2
+                and len(where) == 7 and 250 <= where["total"].max() < 300)
+
+
+def _indonesia_2019_pledge_share() -> float:
+    return country("IDN", 2019) / 4000
+
+
+def _brunei_unifil_share() -> float:
+    where = analysis.where_they_serve(data.load_mission_contributions(), ["BRN", "MYS"], "2019-12")
+    unifil = where[where["mission"] == "UNIFIL"].set_index("iso3")["total"]
+    return float(unifil["BRN"] / unifil.sum())
+
+
+CLAIMS_04_05 = [
+    Claim("singapore-last-year-04", ("notebooks/text/04_no_asean_force.md",),
+          "(2013). So the member that rejected an ASEAN force", lambda: _singapore_last_year() == 2013),
+    Claim("cambodia-dec-2019", ("notebooks/text/05_subregional_options.md",),
+          "had 772 people deployed in December 2019, 27th of the 118 countries", _cambodia_dec_2019),
+    Claim("cambodia-seven-missions", ("notebooks/text/05_subregional_options.md",),
+          "over seven missions, the largest group under 300", _cambodia_dec_2019),
+    Claim("cambodia-rank-explanation", ("src/pkedu/questions/nb05.py",),
+          "27th of the 118 countries", _cambodia_dec_2019),
+    Claim("indonesia-three-quarters", ("notebooks/text/05_subregional_options.md",
+                                       "src/pkedu/questions/nb05.py"),
+          "three quarters of", lambda: 0.70 <= _indonesia_2019_pledge_share() <= 0.77),
+    Claim("indonesia-1000-short", ("src/pkedu/questions/nb05.py",),
+          "Indonesia stayed about 1,000 short", lambda: near(4000 - country("IDN", 2019), 1000, 100)),
+    Claim("brunei-under-4-per-cent", ("src/pkedu/questions/nb05.py",),
+          "Under 4 per cent", lambda: 0.03 <= _brunei_unifil_share() < 0.04),
+]
+CLAIMS += CLAIMS_04_05
 
 
 @pytest.mark.parametrize("claim", CLAIMS, ids=lambda c: c.id)

@@ -345,6 +345,8 @@ def consensus_simulator() -> ipywidgets.VBox:
     return app_box(APP, "Consensus simulator",
                    "ASEAN decides by consensus: one objection blocks a decision. The stances "
                    "start from the public record (see the table for each source; 'No record' "
-                   "means no public position was found). Change them and add concerns to see "
+                   "means no public position was found). The record spans years: the objections "
+                   "date from 2004, the support of Cambodia and the Philippines from 2015, and "
+                   "the table dates each position. Change them and add concerns to see "
                    "when an ASEAN peacekeeping force could be agreed.",
                    [*toggles.values(), concerns, reset], panel)

@@ -59,21 +59,41 @@ def asean_total_2015() -> int:
 
 
 def indonesia_share_2015() -> float:
-    """Indonesia's share (0-1) of all ASEAN personnel deployed in 2015-02."""
+    """Indonesia's share of all ASEAN personnel deployed in 2015-02, in per cent."""
     ranks = _asean_ranking().set_index("iso3")
-    return float(ranks.loc["IDN", "total"] / ranks["total"].sum())
+    return float(100 * ranks.loc["IDN", "total"] / ranks["total"].sum())
+
+
+def _indonesia_share_of_world_2015() -> float:
+    """A typical slip: Indonesia's share of the whole world's personnel, in per cent."""
+    world = analysis.ranking(data.load_contributions(), CAPACITY_MONTH)
+    return float(100 * world.set_index("iso3").loc["IDN", "total"] / world["total"].sum())
+
+
+def _asean_over_indonesia_2015() -> float:
+    """A typical slip: the division the wrong way round (ASEAN's total over Indonesia's)."""
+    ranks = _asean_ranking().set_index("iso3")
+    return float(100 * ranks["total"].sum() / ranks.loc["IDN", "total"])
+
+
+def _asean_members_deployed_2015() -> int:
+    """A typical slip: every member with anyone deployed, not only those above 500."""
+    return int((_asean_ranking()["total"] > 0).sum())
+
+
+def _asean_mean_2015() -> float:
+    """A typical slip: the average member's total instead of the sum."""
+    return float(_asean_ranking()["total"].mean())
+
+
+def _earliest_event_year() -> int:
+    """A typical slip: the earliest event of any kind, not the earliest force proposal."""
+    return int(min(data.load_events()["date"])[:4])
 
 
 def biggest_2015() -> str:
     """The world's largest contributor in 2015-02."""
     return str(analysis.ranking(data.load_contributions(), CAPACITY_MONTH, top=1).loc[0, "iso3"])
-
-
-def singapore_last_year() -> int:
-    """The last year in which Singapore had uniformed personnel in a UN mission."""
-    c = data.load_contributions()
-    rows = c[(c["iso3"] == "SGP") & (c["total"] > 0)]
-    return int(rows["month"].max().year)
 
 
 def yearly_cost_2019() -> float:
@@ -138,9 +158,15 @@ register(
            "first proposed?",
     answer=first_proposal_year,
     feedback={2011: "2011 is the year the article gives. Does the events table agree?",
-              2004: "That is Indonesia's proposal. Was there an earlier idea?"},
-    hints=("Keep the rows of events whose category is 'force_proposal'.",
-           "The date column is text like '2004-02'; the earliest text sorts first."),
+              2004: "That is Indonesia's proposal. Was there an earlier idea?",
+              2010: "That is the first regional dialogue, the worked example. Change the "
+                    "category to 'force_proposal'."},
+    mistakes=((_earliest_event_year, "That is the earliest event of any kind in the table. "
+               "Keep only the rows whose category is 'force_proposal' first."),),
+    hints=("Keep the rows of events whose category is 'force_proposal', as the worked "
+           "example does for 'regional_dialogue'.",
+           "The date column is text like '2004-02'; the earliest text sorts first, and [:4] "
+           "keeps its first four characters."),
     explanation="The earliest idea in the record is Malaysia's, around 1995, which Indonesia "
                 "turned down. The article starts the story in 2011.",
 )
@@ -170,18 +196,6 @@ register(
 )
 
 register(
-    id="04-supporters-2015",
-    objective="04.2",
-    kind="choices",
-    prompt="Which two members backed Malaysia's 2015 proposal for an ASEAN force?",
-    options=country_options(["KHM", "IDN", "LAO", "PHL", "SGP", "VNM"]),
-    answer=("KHM", "PHL"),
-    hints=("Read the 2015 row of the proposals table.",),
-    explanation="Cambodia and the Philippines. Support from two members is far from the "
-                "consensus that ASEAN needs.",
-)
-
-register(
     id="04-wrong-entity",
     objective="04.3",
     kind="choice",
@@ -192,20 +206,8 @@ register(
     feedback={"IDN": "Indonesia made the 2004 proposal.",
               "VNM": "Vietnam's foreign minister was sceptical too, but with different words."},
     hints=("The article names one member as having no interest in a regional force.",),
-    explanation="Singapore's S. Jayakumar. Vietnam's foreign minister called the idea 'too early'.",
-)
-
-register(
-    id="04-singapore-last-year",
-    objective="04.3",
-    kind="number",
-    prompt="In the UN data, what is the last year in which Singapore had any uniformed "
-           "personnel in a UN mission?",
-    answer=singapore_last_year,
-    hints=("Select Singapore's rows (iso3 'SGP') with a total above zero.",
-           "Take the latest month, then its year."),
-    explanation="Singapore still deploys abroad, but mostly outside UN missions, for example "
-                "with the US-led coalition in Iraq from 2003 to 2008.",
+    explanation="Singapore's S. Jayakumar, in 2004. Vietnam's foreign minister called the idea "
+                "'too early' the same year.",
 )
 
 register(
@@ -216,6 +218,12 @@ register(
            "to pay ASEAN's December 2019 peacekeepers for twelve months, in US$?",
     answer=yearly_cost_2019,
     rel_tolerance=0.01,
+    mistakes=((lambda: yearly_cost_2019() / 12, "That is the cost of one month. The question "
+               "asks for twelve months: multiply by 12 as well."),
+              (lambda: yearly_cost_2019() / 1e6, "That looks like the answer in millions. Give "
+               "the full number of US dollars, without rounding it to millions."),
+              (lambda: yearly_cost_2019() / 1428, "That is the number of person-months. Multiply "
+               "by the rate of US$1,428 as well.")),
     hints=("Start from ASEAN's total for 2019-12 (pk.analysis.monthly_totals).",
            "Multiply people by the monthly rate, then by the number of months."),
     explanation="About 85 million US dollars a year. In a UN mission the UN pays it; an ASEAN "
@@ -229,6 +237,8 @@ register(
     prompt="In February 2015 (2015-02), how many ASEAN members had more than 500 uniformed "
            "personnel deployed with the UN?",
     answer=members_over_500,
+    mistakes=((_asean_members_deployed_2015, "That counts every member with anyone deployed. "
+               "Count only the rows whose total is above 500."),),
     hints=("pk.analysis.ranking(contributions, '2015-02', countries=pk.data.ASEAN10) lists "
            "the members that had anyone deployed.",
            "Count the rows whose total is above 500."),
@@ -244,21 +254,29 @@ register(
            "in February 2015, all together?",
     answer=asean_total_2015,
     rel_tolerance=0.002,
+    mistakes=((_asean_mean_2015, "That is the average of the members' totals. The question asks "
+               "for all of them together: use .sum(), not .mean()."),
+              (1881, "That is Indonesia alone. Add up every row of the table.")),
     hints=("Add up the total column of the ASEAN ranking for 2015-02.",),
-    explanation="Just under 4,000, close to the '3,845 from seven states' a newspaper reported "
-                "for January 2015.",
+    explanation="Just under 4,000, close to the 3,845 personnel from seven ASEAN states that a "
+                "2015 commentary counted from UN records for January 2015.",
 )
 
 register(
     id="04-idn-share-2015",
     objective="04.4",
     kind="number",
-    prompt="What share of ASEAN's personnel in February 2015 came from Indonesia? Give a "
-           "number between 0 and 1.",
+    prompt="What share of ASEAN's personnel in February 2015 came from Indonesia? Answer in "
+           "per cent, e.g. 12.5.",
+    unit="percent",
     answer=indonesia_share_2015,
-    tolerance=0.01,
+    tolerance=0.5,
+    mistakes=((_indonesia_share_of_world_2015, "That is Indonesia's share of the whole world's "
+               "personnel. The question asks for its share of ASEAN's total."),
+              (_asean_over_indonesia_2015, "That divides ASEAN's total by Indonesia's. Divide "
+               "Indonesia's total by ASEAN's total, then multiply by 100.")),
     hints=("Divide Indonesia's total by the sum of all ASEAN totals for 2015-02.",
-           "A share is a number between 0 and 1: 0.25 means a quarter."),
+           "Multiply the result by 100 to turn it into per cent: 0.25 is 25 per cent."),
     explanation="Nearly half. Any ASEAN force would have depended heavily on one member.",
 )
 
@@ -275,15 +293,6 @@ register(
     explanation="Bangladesh. The whole of ASEAN together sent fewer than half as many people.",
 )
 
-register(
-    id="04-wrong-date",
-    objective="04.5",
-    kind="reflection",
-    prompt="Does the wrong date (2011) weaken the article's argument about why there is no "
-           "ASEAN force? Write two or three sentences.",
-)
-
-
 def must_change() -> tuple[str, ...]:
     """Members whose recorded stance stops consensus: the opposers and those with no record."""
     from pkedu.apps.consensus import consensus_model
@@ -297,7 +306,8 @@ register(
     objective="04.1",
     kind="choices",
     prompt="Start from the public record in the consensus simulator. Whose stance must change "
-           "(to support or neutral) before consensus holds?",
+           "(to support or neutral) before consensus holds? Count the members who object and "
+           "also the members with no recorded position.",
     options=country_options(data.ASEAN10),
     answer=must_change,
     hints=("A member who opposes blocks the force on its own.",

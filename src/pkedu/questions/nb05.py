@@ -5,10 +5,10 @@
 30
 >>> get("05-brunei-missions").expected()
 1
->>> get("05-idn-peak").expected()
-3545
->>> sorted(get("05-malsindo-states").expected())
-['IDN', 'MYS', 'SGP']
+>>> round(get("05-idn-pledge-2019").expected(), 1)
+73.4
+>>> get("05-khm-rank-2019").expected()
+27
 """
 
 from __future__ import annotations
@@ -45,11 +45,15 @@ def brunei_unifil() -> int:
     return int(rows.loc["UNIFIL", "total"])
 
 
-def brunei_share_unifil() -> float:
-    """Brunei's share (0-1) of the Malaysian and Bruneian personnel in UNIFIL in 2019-12."""
+def _unifil_brn_mys():
     rows = _serve(["BRN", "MYS"])
-    rows = rows[rows["mission"] == "UNIFIL"].set_index("iso3")["total"]
-    return float(rows["BRN"] / rows.sum())
+    return rows[rows["mission"] == "UNIFIL"].set_index("iso3")["total"]
+
+
+def brunei_share_unifil() -> float:
+    """Brunei's share of the Malaysian and Bruneian personnel in UNIFIL in 2019-12, in per cent."""
+    rows = _unifil_brn_mys()
+    return float(100 * rows["BRN"] / rows.sum())
 
 
 def brunei_missions() -> int:
@@ -63,22 +67,33 @@ def cambodia_missions() -> int:
     return int(_serve(["KHM"])["mission"].nunique())
 
 
-def indonesia_peak() -> int:
-    """Indonesia's highest monthly total of uniformed personnel in the data."""
-    gap = analysis.pledge_gap(data.load_contributions(), "IDN", 4000)
-    return int(gap["total"].max())
+def _indonesia_2019(how: str) -> float:
+    monthly = analysis.monthly_totals(data.load_contributions(), countries="IDN")
+    return float(analysis.annual(monthly, how).set_index("year").loc[2019, "total"])
 
 
-def vietnam_growth_2022() -> int:
+def indonesia_pledge_2019() -> float:
+    """Indonesia's 2019 yearly average as a per cent of its 4,000 pledge."""
+    return 100 * _indonesia_2019("mean") / 4000
+
+
+def _cambodia_place_in_asean() -> int:
+    """A typical slip: Cambodia's place among the ASEAN members rather than in the world."""
+    ranks = analysis.ranking(data.load_contributions(), MISSION_MONTH, countries=data.ASEAN10)
+    return int(list(ranks["iso3"]).index("KHM")) + 1
+
+
+def cambodia_rank_2019() -> int:
+    """Cambodia's world rank among contributors in 2019-12."""
+    ranks = analysis.ranking(data.load_contributions(), MISSION_MONTH, countries=["KHM"])
+    return int(ranks.loc[0, "rank"])
+
+
+def vietnam_growth_2022(how: str = "year_end") -> int:
     """Growth in Vietnam's personnel from the end of 2021 to the end of 2022."""
     monthly = analysis.monthly_totals(data.load_contributions(), countries="VNM")
-    year_end = analysis.annual(monthly).set_index("year")["total"]
-    return int(year_end[2022] - year_end[2021])
-
-
-def _event_states(event_id: str) -> tuple[str, ...]:
-    events = data.load_events().set_index("id")
-    return tuple(events.loc[event_id, "iso3"].split(";"))
+    year_end = analysis.annual(monthly, how).set_index("year")["total"]
+    return int(round(year_end[2022] - year_end[2021]))
 
 
 register(
@@ -128,17 +143,46 @@ register(
 )
 
 register(
-    id="05-idn-peak",
+    id="05-idn-pledge-2019",
     objective="05.2",
     kind="number",
-    prompt="What is the highest number of uniformed personnel Indonesia had deployed in any "
-           "single month of the data?",
-    answer=indonesia_peak,
-    hints=("pk.analysis.pledge_gap(contributions, 'IDN', 4000) has a total column.",
-           "Take the largest value of that column."),
-    explanation="The peak came in a single month (November 2018); the next month Indonesia "
-                "had about 3,070, and about 2,800 again from April 2019. It never reached "
-                "4,000 in the UN data.",
+    unit="percent",
+    prompt="Indonesia's 4,000 pledge was written into its plan for 2015-2019. What was "
+           "Indonesia's average number of uniformed personnel over the months of 2019, as a "
+           "per cent of 4,000? Answer in per cent, e.g. 12.5.",
+    answer=indonesia_pledge_2019,
+    tolerance=0.5,
+    mistakes=((lambda: 100 * _indonesia_2019("year_end") / 4000,
+               "That uses December 2019 only. The question asks for the average of all the "
+               "months of 2019 (how='mean')."),
+              (lambda: 100 * analysis.pledge_gap(data.load_contributions(), "IDN", 4000)
+               ["total"].max() / 4000,
+               "That is Indonesia's best single month, not its average over 2019."),
+              (lambda: 100 * 4000 / _indonesia_2019("mean"),
+               "That divides the pledge by Indonesia's figure. Divide Indonesia's average by "
+               "4,000, then multiply by 100.")),
+    hints=("pk.analysis.annual(pk.analysis.monthly_totals(contributions, countries='IDN'), "
+           "how='mean') gives one row per year.",
+           "Take the 2019 total, divide it by 4000 and multiply by 100."),
+    explanation="About three quarters of the pledge, in the last year of the plan. Measured by "
+                "its usual level rather than its best month, Indonesia stayed about 1,000 short.",
+)
+
+register(
+    id="05-khm-rank-2019",
+    objective="05.3",
+    kind="number",
+    prompt="What was Cambodia's world rank among contributors of uniformed personnel in "
+           "December 2019 (2019-12)?",
+    answer=cambodia_rank_2019,
+    mistakes=((_cambodia_place_in_asean,
+               "That is Cambodia's place among the ASEAN members. The question asks for its "
+               "place in the whole world: read the rank column."),),
+    hints=("pk.analysis.ranking(contributions, '2019-12', countries=['KHM']) keeps Cambodia's "
+           "row with its world rank.",
+           "Read the rank column of that row."),
+    explanation="27th of the 118 countries with anyone deployed that month: in the top quarter of "
+                "the world's contributors, although far below the largest.",
 )
 
 register(
@@ -148,6 +192,11 @@ register(
     prompt="By how many people did Vietnam's UN contribution grow from December 2021 to "
            "December 2022?",
     answer=vietnam_growth_2022,
+    mistakes=((lambda: vietnam_growth_2022("mean"), "That compares the yearly averages. The "
+               "question asks for the end of each year: the December figures, which "
+               "pk.analysis.annual gives by default."),
+              (lambda: -vietnam_growth_2022(), "That subtracts the wrong way round: take 2021 "
+               "from 2022, so that growth is a positive number.")),
     hints=("Use pk.analysis.monthly_totals(contributions, countries='VNM'), then "
            "pk.analysis.annual(...) for one row per year.",
            "Subtract the 2021 total from the 2022 total."),
@@ -161,8 +210,11 @@ register(
     kind="number",
     prompt="In how many different UN missions did Cambodia have personnel in December 2019?",
     answer=cambodia_missions,
+    mistakes=((lambda: int((_serve(["KHM"])["total"] >= 10).sum()),
+               "That counts only the missions with a sizeable unit. The question asks for "
+               "every mission with any Cambodian, even a single officer: count all the rows."),),
     hints=("pk.analysis.where_they_serve(mission_contributions, ['KHM'], '2019-12').",
-           "Count its rows (one per mission)."),
+           "Count its rows (one per mission): len(...) gives the number of rows."),
     explanation="Cambodia spreads small specialist units (deminers, engineers, military police, "
                 "medics) over many missions instead of sending one large battalion.",
 )
@@ -173,6 +225,10 @@ register(
     kind="number",
     prompt="How many Bruneian personnel served in UNIFIL (Lebanon) in December 2019?",
     answer=brunei_unifil,
+    mistakes=((lambda: int(_unifil_brn_mys()["MYS"]), "That is Malaysia's row. Read the row "
+               "where iso3 is BRN."),
+              (lambda: int(_unifil_brn_mys().sum()), "That is Brunei and Malaysia together. "
+               "The question asks for Brunei alone.")),
     hints=("pk.analysis.where_they_serve(mission_contributions, ['BRN', 'MYS'], '2019-12').",
            "Read the row where mission is UNIFIL and iso3 is BRN."),
     explanation="About thirty, a small group that serves inside Malaysia's battalion.",
@@ -183,11 +239,14 @@ register(
     objective="05.4",
     kind="number",
     prompt="What share of the Malaysian and Bruneian personnel in UNIFIL in December 2019 "
-           "came from Brunei? Give a number between 0 and 1.",
+           "came from Brunei? Answer in per cent, e.g. 12.5.",
+    unit="percent",
     answer=brunei_share_unifil,
-    tolerance=0.005,
+    tolerance=0.1,
+    mistakes=((lambda: float(100 * _unifil_brn_mys()["BRN"] / _unifil_brn_mys()["MYS"]),
+               "That divides Brunei's total by Malaysia's alone. Divide by the two together."),),
     hints=("Add Brunei's and Malaysia's UNIFIL totals.",
-           "Divide Brunei's total by that sum."),
+           "Divide Brunei's total by that sum, then multiply by 100."),
     explanation="Under 4 per cent. A binational contingent lets a very small state take part "
                 "without building a whole unit of its own.",
 )
@@ -199,6 +258,9 @@ register(
     prompt="Across all the mission-level data, in how many different UN missions has Brunei "
            "had personnel?",
     answer=brunei_missions,
+    mistakes=((lambda: int((data.load_mission_contributions()["iso3"] == "BRN").sum()),
+               "That counts Brunei's rows (one per mission, month and kind of personnel). "
+               "Count the different missions instead, with .nunique()."),),
     hints=("Select mission_contributions rows with iso3 'BRN'.",
            "Count the distinct values of the mission column (.nunique())."),
     explanation="Only one, UNIFIL: Brunei's whole UN presence in these years runs through the "
@@ -231,31 +293,6 @@ register(
 )
 
 register(
-    id="05-malsindo-states",
-    objective="05.5",
-    kind="choices",
-    prompt="Which three states began the MALSINDO coordinated sea patrols in the Malacca "
-           "Strait in July 2004?",
-    options=country_options(["IDN", "MYS", "PHL", "SGP", "THA", "VNM"]),
-    answer=lambda: _event_states("malsindo-patrols"),
-    hints=("The name is built from the first letters of the members' names.",),
-    explanation="Malaysia, Singapore and Indonesia. Thailand joined the air patrols agreed in "
-                "2005.",
-)
-
-register(
-    id="05-sulu-states",
-    objective="05.5",
-    kind="choices",
-    prompt="Which three states launched the trilateral patrols in the Sulu Sea in 2017?",
-    options=country_options(["BRN", "IDN", "MYS", "PHL", "SGP", "THA"]),
-    answer=lambda: _event_states("sulu-sea-maritime-patrols"),
-    hints=("Look at the maritime events in the timeline; hover over the 2017 points.",),
-    explanation="Indonesia, Malaysia and the Philippines, whose waters meet in the Sulu and "
-                "Celebes seas. Brunei and Singapore came to the launch as observers.",
-)
-
-register(
     id="05-patrols-vs-peacekeeping",
     objective="05.5",
     kind="choice",
@@ -285,13 +322,6 @@ STARTING_FORCE = {"IDN": {"infantry": 2, "staff": 1}, "KHM": {"demining": 1},
                   "THA": {"engineers": 1}, "VNM": {"medical": 1}}
 
 
-def starting_force_size() -> int:
-    """Personnel in the force builder's starting force."""
-    from pkedu.apps.force_builder import force_model
-
-    return int(force_model(STARTING_FORCE).numbers["total"])
-
-
 def starting_force_cost() -> float:
     """Yearly UN reimbursement for the force builder's starting force (US$, 2018 rate)."""
     from pkedu.apps.force_builder import force_model
@@ -300,27 +330,20 @@ def starting_force_cost() -> float:
 
 
 register(
-    id="05-force-size",
-    objective="05.6",
-    kind="number",
-    prompt="How many personnel are in this group: Indonesia (two infantry companies and a staff "
-           "cell), Cambodia (a demining unit), Thailand (an engineering company) and Vietnam "
-           "(a field hospital)?",
-    answer=starting_force_size,
-    hints=("pk.widgets.force_model({...}) takes the group as {state: {unit type: number}}.",
-           "The result's numbers['total'] is the group's size."),
-    explanation="A few hundred people: smaller than one Malaysian battalion in Lebanon.",
-)
-
-register(
     id="05-force-cost",
     objective="05.6",
     kind="number",
-    prompt="What would the UN reimburse per year for that group, at the July 2018 rate, in US$?",
+    prompt="What would the UN reimburse per year, at the July 2018 rate, in US$, for this group: "
+           "Indonesia (two infantry companies and a staff cell), Cambodia (a demining unit), "
+           "Thailand (an engineering company) and Vietnam (a field hospital)?",
     answer=starting_force_cost,
     rel_tolerance=0.01,
-    hints=("The result's numbers hold 'reimbursement_per_year'.",
-           "By hand: reimbursable personnel x 1,428 x 12 months."),
+    mistakes=((lambda: starting_force_cost() / 12, "That is the cost of one month. Multiply by "
+               "12 months as well."),
+              (lambda: starting_force_cost() / 1e6, "That looks like the answer in millions. Give "
+               "the full number of US dollars.")),
+    hints=("Read the group's reimbursable personnel in the builder's result.",
+           "Reimbursable personnel x 1428 x 12 months."),
     explanation="About 12 million US dollars a year, paid by the UN if the group serves in a "
                 "UN mission; an ASEAN-run group would have to find it from its members.",
 )
