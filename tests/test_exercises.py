@@ -20,6 +20,7 @@ from pkedu import questions
 TEXTS = sorted((Path(__file__).resolve().parents[1] / "notebooks" / "text").glob("0*.md"))
 HEADING = re.compile(r"^(?:\*\*|###\s+)Exercise (\d+) \(([^)]*)\)", re.M)
 SECTION = re.compile(r"^#{1,3} ", re.M)
+FENCED = re.compile(r"^```.*?^```", re.M | re.S)
 CHECK = re.compile(r"""pk\.(?:check|quiz\.ask)\(\s*["']([0-9a-z-]+)["']""")
 
 
@@ -27,9 +28,11 @@ def exercises(text: str) -> list[tuple[str, bool, str]]:
     """(number, is reasoning, the exercise's text up to the next exercise or section)."""
     found = []
     heads = list(HEADING.finditer(text))
+    # A "# comment" in a code cell (such as "# BEGIN SOLUTION") is not a section heading.
+    outside_code = FENCED.sub(lambda m: m.group(0).replace("\n#", "\n "), text)
     for i, head in enumerate(heads):
         end = heads[i + 1].start() if i + 1 < len(heads) else len(text)
-        section = SECTION.search(text, head.end())
+        section = SECTION.search(outside_code, head.end())
         if section and section.start() < end:
             end = section.start()
         labels = [part.strip() for part in head.group(2).split(",")]
@@ -81,6 +84,9 @@ def test_the_parser_sees_labels_and_bodies():
     (one, two) = exercises(text)
     assert one[:2] == ("1", False) and two[:2] == ("2", True)
     assert has_model_answer(two[2]) and not has_model_answer(one[2])
+    code = "**Exercise 1 (01.1, reasoning).** Say why.\n```{code-cell}\n# BEGIN SOLUTION\nx = 1\n```\n## Next\n"
+    (only,) = exercises(code)
+    assert has_model_answer(only[2]) and "## Next" not in only[2]
 
 
 @pytest.mark.parametrize("path", TEXTS, ids=lambda p: p.stem)
