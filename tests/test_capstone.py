@@ -386,7 +386,9 @@ def test_the_brief_is_read_from_the_saved_notebook(tmp_path, monkeypatch, two_ch
 
 
 @pytest.mark.parametrize("brief", ["", "*Write your answer here.*", "YOUR ANSWER HERE",
-                                   "<!-- BEGIN SOLUTION -->\n<!-- END SOLUTION -->"])
+                                   "<!-- BEGIN SOLUTION -->\n<!-- END SOLUTION -->",
+                                   "*Write your answer here.*\n\n<details><summary>Show a worked "
+                                   "solution</summary>\n\nWe recommend a model brief.\n</details>"])
 def test_an_empty_brief_cell_is_not_answered_yet(tmp_path, brief: str) -> None:
     path = _notebook_with_brief(tmp_path, brief)
     feedback = check_brief(notebook=str(path), charts=None)
@@ -411,3 +413,19 @@ def test_the_model_brief_of_notebook_07_passes(two_charts) -> None:
     path = Path(__file__).resolve().parents[1] / "notebooks" / "07_capstone_fact_check.ipynb"
     feedback = check_brief(notebook=str(path), charts=two_charts)
     assert feedback.complete, feedback.message
+
+
+@pytest.mark.parametrize("version", ["student", "self-study"])
+def test_a_released_notebook_07_starts_with_an_empty_brief(version: str) -> None:
+    """The model brief is the instructor's: a student's or self-study copy reads as not answered."""
+    from pathlib import Path
+
+    import nbformat
+
+    from pkedu.capstone import brief_text
+    from pkedu.release import release_notebook
+
+    path = Path(__file__).resolve().parents[1] / "notebooks" / "07_capstone_fact_check.ipynb"
+    instructor = nbformat.read(str(path), as_version=4)
+    assert len(brief_text(instructor).split()) > 300
+    assert brief_text(release_notebook(instructor, version)) == ""

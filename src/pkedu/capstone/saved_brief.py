@@ -27,7 +27,8 @@ from nbformat import NotebookNode
 BRIEF_MARKER = "*Your brief:*"
 # What stands in the brief's cell before the student writes: the release prompt, nbgrader's.
 _PLACEHOLDERS = ("*Write your answer here.*", "YOUR ANSWER HERE")
-_NOISE = re.compile(r"<!--\s*(?:BEGIN|END)\s+SOLUTION\s*-->|</?details>|<summary>.*?</summary>",
+# Solution markers, and a folded worked solution (the self-study edition's): not the student's words.
+_NOISE = re.compile(r"<!--\s*(?:BEGIN|END)\s+SOLUTION\s*-->|<details>.*?</details>",
                     re.IGNORECASE | re.DOTALL)
 
 
