@@ -323,8 +323,8 @@ register(
     },
     answer="c",
     feedback={
-        "a": "The UN has split its figures by gender since 2014 (by mission since 2009): "
-             "that one is in the data.",
+        "a": "The UN has split its figures by gender since April 2014 by country (since "
+             "November 2009 by mission): that one is in the data.",
         "b": "The personnel groups are in the data.",
         "d": "The mission-level table shows how long a country stays in a mission.",
     },

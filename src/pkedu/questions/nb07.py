@@ -102,8 +102,8 @@ register(
     id="07-empirical",
     objective="07.1",
     kind="choice",
-    prompt="Which of these sentences from the article is an empirical claim, one that data or "
-           "dated sources could show to be true or false?",
+    prompt="Which of these statements, each from a sentence of the article (some shortened), is "
+           "an empirical claim, one that data or dated sources could show to be true or false?",
     options={
         "a": "A sub-regional force would raise the profile of ASEAN globally.",
         "b": "Vietnam joined the group of contributing countries in 2014.",
