@@ -55,8 +55,7 @@ def check_brief(text: Any = None, charts: Sequence[Any] | None = None,
     Not ready yet: 4 things to fix.
     Length: 3 words. Aim for 300 to 500 (the Sources list is not counted).
     Sources: name at least one link (https://...) or course data (e.g. 'UN data, pk.analysis...').
-    Charts: pass your two charts too: pk.capstone.check_brief(my_brief, charts=[chart_1, \
-chart_2]).
+    Charts: pass your two charts too: pk.capstone.check_brief(charts=[chart_1, chart_2]).
     Charts: refer to each chart in the text ('Figure 1 shows ...', 'Figure 2 ...').
     """
     try:
@@ -89,7 +88,7 @@ def _chart_problems(charts: Any) -> list[str]:
     from pkedu.charts import describe
 
     if charts is None or charts is Ellipsis:
-        return ["Charts: pass your two charts too: pk.capstone.check_brief(my_brief, "
+        return ["Charts: pass your two charts too: pk.capstone.check_brief("
                 "charts=[chart_1, chart_2])."]
     if not isinstance(charts, (list, tuple)):
         charts = [charts]
