@@ -292,6 +292,9 @@ CLAIMS_06_07 = [
           "Philippines falls from about 1,000 in 2010 to a few dozen from 2018",
           lambda: near(country("PHL", 2010), 1000, 30) and near(country("PHL", 2011), 894, 1)
           and all(country("PHL", y) < 50 for y in range(2018, 2026))),
+    Claim("malaysia-fell", ("notebooks/text/07_capstone_fact_check.md",),
+          "average fell too, from about 1,128 in 2011 to 845 in 2019",
+          lambda: near(country("MYS", 2011), 1128, 1) and near(country("MYS", 2019), 845, 1)),
     Claim("late-joiners-gap", ("notebooks/text/07_capstone_fact_check.md",),
           "After 1993 there is a twelve-year gap", _late_joiners_gap),
     Claim("myanmar-2015-2019", ("notebooks/text/07_capstone_fact_check.md",),
