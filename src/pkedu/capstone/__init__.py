@@ -25,7 +25,7 @@ Where things live: :mod:`~pkedu.capstone.article` (the claims, the verdict
 scale, :func:`sources_for`), :mod:`~pkedu.capstone.verdicts` (the verdict
 table, :func:`record`, :func:`add_claim`, :func:`check_verdicts`),
 :mod:`~pkedu.capstone.brief` (:func:`check_brief`, which reads the brief from
-the saved notebook with :mod:`~pkedu.capstone.saved_brief`) and
+the saved notebook with :mod:`~pkedu.capstone.brief_cell`) and
 :mod:`~pkedu.capstone._common` (:class:`Report`, :func:`show`,
 :func:`word_count`). Every name is reachable as ``pk.capstone.<name>``.
 
@@ -46,7 +46,7 @@ from __future__ import annotations
 
 from pkedu.capstone._common import Report, Table, show, word_count
 from pkedu.capstone.brief import BRIEF_WORDS, check_brief
-from pkedu.capstone.saved_brief import BRIEF_MARKER, brief_text, saved_brief
+from pkedu.capstone.brief_cell import BRIEF_MARKER, brief_text, saved_brief
 # VERDICT_ALIASES is not in __all__ but stays reachable as pk.capstone.VERDICT_ALIASES.
 from pkedu.capstone.article import (
     CLAIM_SETS, CLAIMS, VERDICT_ALIASES, VERDICTS, WORKED_EXAMPLE, Claim, claim_set, claims,  # noqa: F401

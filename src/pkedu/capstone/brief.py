@@ -2,7 +2,7 @@
 
 Students write the brief in a Markdown cell of the notebook (it is kept in
 the file they hand in); :func:`check_brief` reads it from the saved file
-(:mod:`pkedu.capstone.saved_brief`), or takes the text itself. The content is
+(:mod:`pkedu.capstone.brief_cell`), or takes the text itself. The content is
 for the instructor's rubric; this never judges it and never raises. The
 verdict table is :mod:`pkedu.capstone.verdicts`.
 """
@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from pkedu.capstone._common import Report, _source_kinds, _source_words, word_count
-from pkedu.capstone.saved_brief import BRIEF_MARKER, BriefNotFound, saved_brief
+from pkedu.capstone.brief_cell import BRIEF_MARKER, BriefNotFound, saved_brief
 
 
 #: The length of the policy brief, in words (the Sources list not counted).
@@ -40,7 +40,7 @@ def check_brief(text: Any = None, charts: Sequence[Any] | None = None,
     """Check the form of a policy brief: length, a recommendation, sources, two charts.
 
     With no ``text``, the brief is read from the saved notebook: the text
-    cell under :data:`~pkedu.capstone.saved_brief.BRIEF_MARKER` (``notebook``
+    cell under :data:`~pkedu.capstone.brief_cell.BRIEF_MARKER` (``notebook``
     names the file when the folder holds several copies). ``text`` may also
     be the brief itself, as one string. Its Sources list is not counted in
     the length. ``charts`` are the two charts made for it with pk.charts. It

@@ -76,7 +76,7 @@ def _find_notebook(folder: Path | None = None) -> Path:
     >>> _find_notebook(Path("/nonexistent-folder"))
     Traceback (most recent call last):
     ...
-    pkedu.capstone.saved_brief.BriefNotFound: No notebook here has the brief's cell ('*Your brief:*'). Pass the file's name: pk.capstone.check_brief(notebook='07_capstone_fact_check.ipynb', charts=[...]).
+    pkedu.capstone.brief_cell.BriefNotFound: No notebook here has the brief's cell ('*Your brief:*'). Pass the file's name: pk.capstone.check_brief(notebook='07_capstone_fact_check.ipynb', charts=[...]).
     """
     folder = Path.cwd() if folder is None else folder
     found = []
