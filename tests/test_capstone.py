@@ -44,7 +44,7 @@ def two_charts() -> list:
 
 def test_claims_are_unique_and_point_to_real_events() -> None:
     ids = [c.id for c in CLAIMS]
-    assert len(ids) == len(set(ids)) == 12
+    assert len(ids) == len(set(ids)) == 13
     events = set(pk.data.load_events()["id"])
     for claim in CLAIMS:
         assert set(claim.events) <= events, claim.id
@@ -55,7 +55,7 @@ def test_claims_are_unique_and_point_to_real_events() -> None:
 def test_claims_table_matches_the_list() -> None:
     table = claims()
     assert table.index.tolist() == [c.id for c in CLAIMS]
-    assert list(table.columns) == ["step", "claim", "how to test it"]
+    assert list(table.columns) == ["step", "set", "claim", "how to test it"]
 
 
 def test_nothing_in_the_module_knows_a_verdict() -> None:
@@ -163,7 +163,7 @@ def test_add_claim() -> None:
     record(table, "my-claim", "partly", EVIDENCE, SOURCE)
     for claim in CLAIMS:
         record(table, claim.id, "partly", EVIDENCE, SOURCE)
-    assert check_verdicts(table).headline.startswith("Complete: all 13 claims")
+    assert check_verdicts(table).headline.startswith("Complete: all 14 claims")
 
 
 # --- check_verdicts -----------------------------------------------------------------------
@@ -171,7 +171,7 @@ def test_add_claim() -> None:
 def test_empty_table_is_not_started() -> None:
     feedback = check_verdicts(verdict_table())
     assert feedback.status == "unanswered"
-    assert "12 claims" in feedback.headline
+    assert "13 claims" in feedback.headline
 
 
 def test_partly_filled_table_lists_what_is_missing() -> None:
@@ -180,7 +180,7 @@ def test_partly_filled_table_lists_what_is_missing() -> None:
     record(table, "laos-only", "perhaps", "short", "")
     feedback = check_verdicts(table)
     assert feedback.status == "incorrect"
-    assert feedback.headline == "Not complete yet: 1 of 12 claims are done."
+    assert feedback.headline == "Not complete yet: 1 of 13 claims are done."
     assert any(line.startswith("laos-only: the verdict 'perhaps'") for line in feedback.details)
     assert "cambodia-2005: not started yet (no verdict, evidence or source)." in feedback.details
     record(table, "vietnam-2014", ..., EVIDENCE, SOURCE)
@@ -298,7 +298,7 @@ def test_check_brief_never_raises(text: object) -> None:
 def test_pk_capstone_is_reachable_after_import() -> None:
     import pkedu.capstone  # noqa: F401  (what the notebook does)
 
-    assert pk.capstone.claims().shape[0] == 12
+    assert pk.capstone.claims().shape[0] == 13
 
 
 # Every public name pk.capstone had when it was one module (notebook 07 and the instructor
@@ -308,13 +308,16 @@ NAMES_OF_ONE_MODULE = (
     "Report", "Table", "claims", "verdict_table", "record", "add_claim", "sources_for", "show",
     "check_verdicts", "check_brief", "word_count",
 )
+# Added since: the claim sets for group work and the brief read from the saved notebook.
+NAMES_ADDED_SINCE = ("CLAIM_SETS", "WORKED_EXAMPLE", "claim_set", "BRIEF_MARKER", "brief_text",
+                     "saved_brief")
 
 
 def test_every_name_of_the_one_module_is_still_reachable() -> None:
     missing = [name for name in NAMES_OF_ONE_MODULE if not hasattr(capstone, name)]
     assert not missing, f"pk.capstone lost {missing}"
     assert callable(capstone.claims) and capstone.claims().index[0] == "grown"
-    assert set(capstone.__all__) <= set(NAMES_OF_ONE_MODULE)
+    assert set(capstone.__all__) <= set(NAMES_OF_ONE_MODULE) | set(NAMES_ADDED_SINCE)
 
 
 def test_capstone_modules_are_short_and_say_what_they_hold() -> None:
@@ -331,3 +334,98 @@ def test_capstone_modules_are_short_and_say_what_they_hold() -> None:
         for name, f in inspect.getmembers(module, inspect.isfunction):
             if f.__module__ == module.__name__ and not name.startswith("_"):
                 assert getattr(capstone, name, None) is f, f"pk.capstone.{name} is missing"
+
+
+# --- claim sets for group work, and the step-2 claim --------------------------------------
+
+def test_the_sets_split_every_claim_but_the_worked_example_once() -> None:
+    in_sets = [c for members in capstone.CLAIM_SETS.values() for c in members]
+    assert sorted(in_sets) == sorted(c.id for c in CLAIMS if c.id != capstone.WORKED_EXAMPLE)
+    assert {len(m) for m in capstone.CLAIM_SETS.values()} == {4}
+    assert claims()["set"].to_dict()["dialogues"] == "B"
+
+
+@pytest.mark.parametrize("name", ["A", "b", " set C ", "Set a"])
+def test_check_verdicts_takes_a_set_by_name(name: str) -> None:
+    table = verdict_table()
+    letter = name.strip().upper().removeprefix("SET ").strip()
+    for claim_id in capstone.CLAIM_SETS[letter]:
+        record(table, claim_id, "partly", EVIDENCE, SOURCE)
+    assert check_verdicts(table, claims=name).headline == (
+        "Complete: all 4 claims have a verdict, evidence and a source.")
+    assert not check_verdicts(table).complete
+
+
+def test_every_step_of_the_argument_has_a_claim() -> None:
+    assert {c.step for c in CLAIMS} == {1, 2, 3, 4, 5}
+    dialogues = next(c for c in CLAIMS if c.id == "dialogues")
+    assert dialogues.step == 2 and "Laos" in dialogues.claim
+
+
+# --- the brief, read from the saved notebook ----------------------------------------------
+
+def _notebook_with_brief(folder, brief: str, name: str = "07_capstone_fact_check.ipynb"):
+    import nbformat
+    from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
+
+    nb = new_notebook(cells=[new_markdown_cell("The template: Title: [...]"),
+                             new_markdown_cell(f"Write it below.\n\n{capstone.BRIEF_MARKER}"),
+                             new_markdown_cell(brief),
+                             new_code_cell("pk.capstone.check_brief(charts=[c1, c2])")])
+    path = folder / name
+    nbformat.write(nb, str(path))
+    return path
+
+
+def test_the_brief_is_read_from_the_saved_notebook(tmp_path, monkeypatch, two_charts) -> None:
+    _notebook_with_brief(tmp_path, _brief().replace("\n", "\n\n") + "\nIt's ours.")
+    monkeypatch.chdir(tmp_path)
+    feedback = check_brief(charts=two_charts)
+    assert feedback.complete, feedback.message
+    assert "07_capstone_fact_check.ipynb" in feedback.message
+
+
+@pytest.mark.parametrize("brief", ["", "*Write your answer here.*", "YOUR ANSWER HERE",
+                                   "<!-- BEGIN SOLUTION -->\n<!-- END SOLUTION -->",
+                                   "*Write your answer here.*\n\n<details><summary>Show a worked "
+                                   "solution</summary>\n\nWe recommend a model brief.\n</details>"])
+def test_an_empty_brief_cell_is_not_answered_yet(tmp_path, brief: str) -> None:
+    path = _notebook_with_brief(tmp_path, brief)
+    feedback = check_brief(notebook=str(path), charts=None)
+    assert feedback.status == "unanswered"
+    assert "save the notebook" in feedback.message
+
+
+def test_the_brief_cell_problems_are_said_plainly(tmp_path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert "No notebook here" in check_brief().message
+    (tmp_path / "broken.ipynb").write_text("{ not json " + capstone.BRIEF_MARKER)
+    assert "could not be read" in check_brief(notebook="broken").message
+    import nbformat
+    from nbformat.v4 import new_markdown_cell, new_notebook
+    nbformat.write(new_notebook(cells=[new_markdown_cell("no marker")]), str(tmp_path / "x.ipynb"))
+    assert "has no cell marked" in check_brief(notebook="x.ipynb").message
+
+
+def test_the_model_brief_of_notebook_07_passes(two_charts) -> None:
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[1] / "notebooks" / "07_capstone_fact_check.ipynb"
+    feedback = check_brief(notebook=str(path), charts=two_charts)
+    assert feedback.complete, feedback.message
+
+
+@pytest.mark.parametrize("version", ["student", "self-study"])
+def test_a_released_notebook_07_starts_with_an_empty_brief(version: str) -> None:
+    """The model brief is the instructor's: a student's or self-study copy reads as not answered."""
+    from pathlib import Path
+
+    import nbformat
+
+    from pkedu.capstone import brief_text
+    from pkedu.release import release_notebook
+
+    path = Path(__file__).resolve().parents[1] / "notebooks" / "07_capstone_fact_check.ipynb"
+    instructor = nbformat.read(str(path), as_version=4)
+    assert len(brief_text(instructor).split()) > 300
+    assert brief_text(release_notebook(instructor, version)) == ""

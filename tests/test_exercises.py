@@ -105,6 +105,9 @@ def test_the_parser_sees_labels_and_bodies():
     coded = ("### Exercise 1 (01.1, reasoning): why?\n\n```{code-cell} ipython3\n# BEGIN SOLUTION\n"
              "x = 1\n# END SOLUTION\n```\n\nWhy?\n<!-- BEGIN SOLUTION -->Because.<!-- END SOLUTION -->\n")
     assert "Because." in exercises(coded)[0][2]
+    code = "**Exercise 1 (01.1, reasoning).** Say why.\n```{code-cell}\n# BEGIN SOLUTION\nx = 1\n```\n## Next\n"
+    (only,) = exercises(code)
+    assert has_model_answer(only[2]) and "## Next" not in only[2]
 
 
 @pytest.mark.parametrize("path", TEXTS, ids=lambda p: p.stem)

@@ -405,6 +405,113 @@ CLAIMS_04_05 = [
           "Under 4 per cent", lambda: 0.03 <= _brunei_unifil_share() < 0.04),
 ]
 CLAIMS += CLAIMS_04_05
+# --- notebooks 06 and 07 ------------------------------------------------------------------------
+
+def _monthly(iso3: str) -> pd.Series:
+    return analysis.monthly_totals(data.load_contributions(), countries=iso3).set_index("month")["total"]
+
+
+def _timor_jump() -> bool:
+    aus, tha, phl = _monthly("AUS"), _monthly("THA"), _monthly("PHL")
+    flat_1999 = all(_monthly(i)["1999"].max() < 200 for i in ("AUS", "THA", "PHL", "SGP", "MYS"))
+    year_2000 = pd.concat([tha["2000-02":"2000-12"], phl["2000-02":"2000-12"]])
+    return bool(flat_1999 and near(aus["2000-02-01"], 1800, 50)
+                and year_2000.between(650, 1000).all()
+                and phl["2001-12-01"] < 300 < phl["2001-11-01"] and tha["2002-01-01"] > 700)
+
+
+def _unmit_june_2010() -> bool:
+    m = data.load_mission_contributions()
+    june = m[(m["month"] == "2010-06-01") & m["iso3"].isin(data.ASEAN10)]
+    by_mission = june.groupby("mission")["total"].sum().sort_values(ascending=False)
+    unmit = june[june["mission"] == "UNMIT"]
+    police = unmit.loc[unmit["group"] == "police", "total"].sum()
+    return bool(list(by_mission.index[:2]) == ["UNIFIL", "UNMIT"]
+                and set(unmit["iso3"]) == {"MYS", "PHL", "SGP", "THA"}
+                and police > unmit["total"].sum() / 2)
+
+
+def _crisis_diamonds() -> bool:
+    e = data.load_events()
+    crises = e[(e["category"] == "regional_crisis") & e["date"].astype(str).between("1995", "2017")]
+    return bool(len(crises) == 6 and int(crises["disputed"].astype(bool).sum()) == 4)
+
+
+def _women_khm_vnm() -> bool:
+    w = analysis.women_share(data.load_contributions(), ["KHM", "VNM"], by="iso3")
+    yearly = w.assign(year=w["month"].dt.year).groupby(["iso3", "year"])["share"].mean()
+    return bool(near(yearly["KHM", 2014], 0.03, 0.005) and yearly["KHM", 2025] > 0.20
+                and yearly["VNM", 2017] == 0 and yearly["VNM", 2018] > 0)
+
+
+def _no_south_east_asia_in_2025() -> bool:
+    serve = analysis.where_they_serve(data.load_mission_contributions(), data.ASEAN10, "2025-07",
+                                      data.load_missions())
+    regions = serve.groupby("region")["total"].sum().sort_values(ascending=False)
+    return bool("South-Eastern Asia" not in regions.index
+                and list(regions.index[:2]) == ["Western Asia", "Middle Africa"])
+
+
+def _unifil_2025() -> bool:
+    serve = analysis.where_they_serve(data.load_mission_contributions(), data.ASEAN10, "2025-07")
+    missions = serve.groupby("mission")["total"].sum().sort_values(ascending=False)
+    return bool(missions.index[0] == "UNIFIL" and near(missions.iloc[0], 2300, 50))
+
+
+def _late_joiners_gap() -> bool:
+    first = analysis.first_contributions(data.load_contributions(), data.ASEAN10).dropna()
+    years = sorted(first["first_month"].dt.year)
+    return bool(years[:6][-1] == 1993 and years[6] == 2005 and len(years) == 9)
+
+
+def _myanmar_2015_2019() -> bool:
+    mmr = _monthly("MMR")
+    deployed = mmr[mmr > 0]
+    return bool(deployed.index.min() == pd.Timestamp("2015-08-01")
+                and deployed.index.max() == pd.Timestamp("2019-06-01") and deployed.max() == 4)
+
+
+def _indonesia_pledge_2019() -> bool:
+    return bool(near(country("IDN", 2019), 2940, 5) and round(country("IDN", 2019) / 40) == 73)
+
+
+CLAIMS_06_07 = [
+    Claim("timor-jump", ("notebooks/text/06_benefits.md",),
+          "Australia to about 1,800, Thailand and the Philippines to between about 650 and 1,000",
+          _timor_jump),
+    Claim("unmit-second-police", ("notebooks/text/06_benefits.md",),
+          "but second comes UNMIT in Timor-Leste", _unmit_june_2010),
+    Claim("crisis-diamonds", ("notebooks/text/06_benefits.md",), "Four of the six", _crisis_diamonds),
+    Claim("women-khm-vnm", ("notebooks/text/06_benefits.md",),
+          "Cambodia climbs from about 3% in 2014 to over 20% in 2025", _women_khm_vnm),
+    Claim("no-south-east-asia-2025", ("notebooks/text/06_benefits.md",),
+          "No region called South-Eastern Asia", _no_south_east_asia_in_2025),
+    Claim("worked-example-grown", ("notebooks/text/07_capstone_fact_check.md",),
+          "about 3,450 ASEAN personnel in 2009 and 4,570 in 2018, a third",
+          lambda: near(asean(2009), 3450, 10) and near(asean(2018), 4570, 10)
+          and near(asean(2018) / asean(2009), 4 / 3, 0.02)),
+    Claim("brief-grew-to-5000", ("notebooks/text/07_capstone_fact_check.md",),
+          "ASEAN's contribution grew from about 3,450 personnel a year in 2009 to about 5,000 in 2019",
+          lambda: near(asean(2019), 5000, 20)
+          and all(country("IDN", y) > asean(y) / 2 for y in range(2015, 2026))),
+    Claim("brief-unifil-2025", ("notebooks/text/07_capstone_fact_check.md",),
+          "where about 2,300 ASEAN peacekeepers served in July 2025", _unifil_2025),
+    Claim("phl-decline", ("notebooks/text/07_capstone_fact_check.md",),
+          "Philippines falls from about 1,000 in 2010 to a few dozen from 2018",
+          lambda: near(country("PHL", 2010), 1000, 30) and near(country("PHL", 2011), 894, 1)
+          and all(country("PHL", y) < 50 for y in range(2018, 2026))),
+    Claim("malaysia-fell", ("notebooks/text/07_capstone_fact_check.md",),
+          "average fell too, from about 1,128 in 2011 to 845 in 2019",
+          lambda: near(country("MYS", 2011), 1128, 1) and near(country("MYS", 2019), 845, 1)),
+    Claim("late-joiners-gap", ("notebooks/text/07_capstone_fact_check.md",),
+          "After 1993 there is a twelve-year gap", _late_joiners_gap),
+    Claim("myanmar-2015-2019", ("notebooks/text/07_capstone_fact_check.md",),
+          "never more than four, and none after mid-2019", _myanmar_2015_2019),
+    Claim("indonesia-pledge-2019", ("notebooks/text/07_capstone_fact_check.md",),
+          "(73% of it) on average in 2019 and a peak of 3,545 in November 2018",
+          lambda: _indonesia_pledge_2019() and _indonesia_peak()),
+]
+CLAIMS += CLAIMS_06_07
 
 
 @pytest.mark.parametrize("claim", CLAIMS, ids=lambda c: c.id)

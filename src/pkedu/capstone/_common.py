@@ -134,6 +134,7 @@ def show(table: pd.DataFrame, title: str = "") -> Table:
     >>> show(claims().head(1))
     grown
       step: 1
+      set: all
       claim: The number of Southeast Asian peacekeepers deployed with the UN has grown (over \
 the decade before 2019).
       how to test it: UN data: ASEAN's yearly averages, e.g. 2009 against 2018 \

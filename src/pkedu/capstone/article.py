@@ -36,8 +36,9 @@ VERDICT_ALIASES: dict[str, str] = {
 class Claim:
     """One empirical claim of the article, with where to look for evidence.
 
-    ``step`` is the step of the article's argument (1 convergence, 3 no ASEAN
-    force, 4 smaller groups, 5 benefits; see notebook 00). ``events`` are ids
+    ``step`` is the step of the article's argument (1 convergence, 2 defence
+    diplomacy, 3 no ASEAN force, 4 smaller groups, 5 benefits; see notebook
+    00). ``events`` are ids
     in the course's events table (``pk.data.load_events()``).
     """
 
@@ -84,6 +85,13 @@ CLAIMS: tuple[Claim, ...] = (
           "UN data: which ASEAN states ever had personnel deployed; recent Lao and Vietnamese "
           "news.",
           ("lao-asks-vnm-help",)),
+    Claim("dialogues", 2,
+          "Security officials from ASEAN (including Laos) and its partners outside the region "
+          "have taken part in many dialogues and fora to exchange information and best practice "
+          "on peacekeeping.",
+          "Dated records of ASEAN defence meetings and the peacekeeping training-centre network "
+          "(the events table); the UN data cannot test it.",
+          ("admm-plus-inaugurated", "admm-plus-ewg-pko", "apcn-endorsed", "lao-asks-vnm-help")),
     Claim("indonesia-2011", 3,
           "A proposal for an integrated ASEAN peacekeeping capacity was first put forward by "
           "Indonesia in 2011 (and taken up by Malaysia in 2015).",
@@ -112,20 +120,47 @@ CLAIMS: tuple[Claim, ...] = (
 )
 _BY_ID = {c.id: c for c in CLAIMS}
 
+#: The worked example, which every student does before their own set.
+WORKED_EXAMPLE = "grown"
+#: The other claims split into three sets of four, one set per pair or group in class:
+#: A (who took part, and since when), B (who took part, and how they talk), C (pledges,
+#: partners and crises). ``check_verdicts(verdicts, claims="A")`` checks one set.
+CLAIM_SETS: dict[str, tuple[str, ...]] = {
+    "A": ("after-cold-war", "cambodia-2005", "vietnam-2014", "myanmar-2015"),
+    "B": ("philippines-broadened", "laos-only", "dialogues", "indonesia-2011"),
+    "C": ("indonesia-4000", "binational", "east-timor-un", "mindanao-oic"),
+}
+
+
+def claim_set(claim_id: str) -> str:
+    """The set (``"A"``, ``"B"``, ``"C"``) a claim belongs to, or ``"all"`` for the worked example.
+
+    >>> claim_set("dialogues"), claim_set("grown")
+    ('B', 'all')
+    """
+    for name, members in CLAIM_SETS.items():
+        if claim_id in members:
+            return name
+    return "all"
+
 
 def claims() -> pd.DataFrame:
     """The starting list of the article's empirical claims, one row per claim.
 
     The index is the claim's id (``"cambodia-2005"``); ``step`` is the step of
-    the article's argument; ``how to test it`` points to data or sources.
+    the article's argument; ``set`` is the claim set it belongs to (see
+    :data:`CLAIM_SETS`); ``how to test it`` points to data or sources.
 
     >>> c = claims()
     >>> c.index[:3].tolist()
     ['grown', 'after-cold-war', 'cambodia-2005']
+    >>> c["set"].value_counts().to_dict()
+    {'A': 4, 'B': 4, 'C': 4, 'all': 1}
     >>> c.loc["laos-only", "claim"]
     'Laos is the only ASEAN state with no direct experience in peacekeeping.'
     """
     frame = pd.DataFrame({"step": [c.step for c in CLAIMS],
+                          "set": [claim_set(c.id) for c in CLAIMS],
                           "claim": [c.claim for c in CLAIMS],
                           "how to test it": [c.test for c in CLAIMS]},
                          index=pd.Index([c.id for c in CLAIMS], name="claim_id"))
@@ -148,8 +183,8 @@ officers to UNMISS'
     Traceback (most recent call last):
     ...
     ValueError: no claim called 'nonsense'; the claims are: grown, after-cold-war, \
-cambodia-2005, vietnam-2014, myanmar-2015, philippines-broadened, laos-only, indonesia-2011, \
-indonesia-4000, binational, east-timor-un, mindanao-oic
+cambodia-2005, vietnam-2014, myanmar-2015, philippines-broadened, laos-only, dialogues, \
+indonesia-2011, indonesia-4000, binational, east-timor-un, mindanao-oic
     """
     from pkedu.data import load_events
 

@@ -18,7 +18,7 @@ from typing import Any
 import pandas as pd
 
 from pkedu.capstone._common import Report, _source_kinds, _source_words, _text, word_count
-from pkedu.capstone.article import CLAIMS, VERDICT_ALIASES, VERDICTS, _BY_ID
+from pkedu.capstone.article import CLAIM_SETS, CLAIMS, VERDICT_ALIASES, VERDICTS, _BY_ID
 
 
 #: The fewest words of evidence a verdict needs.
@@ -191,7 +191,7 @@ def add_claim(table: pd.DataFrame, claim_id: str, claim: str) -> Report:
     📝 07-verdict-table: Added 'indonesia-natural-leader'. Now record its verdict, evidence and \
 source.
     >>> len(t)
-    13
+    14
     >>> add_claim(t, "laos-only", "Laos never sent anyone.").headline
     "'laos-only' is already in the table: give your claim another short name."
     """
@@ -229,12 +229,16 @@ def check_verdicts(table: pd.DataFrame, claims: Sequence[str] | None = None) -> 
     """Check that every claim has a verdict on the scale, evidence and a source.
 
     It checks completeness only, never whether a verdict is right. ``claims``
-    limits the check to some claim ids (for group work). Never raises.
+    limits the check to some claim ids, or to one claim set by its name
+    (``"A"``, ``"B"`` or ``"C"``, see :data:`~pkedu.capstone.article.CLAIM_SETS`)
+    for group work. Never raises.
 
     >>> t = verdict_table()
     >>> print(check_verdicts(t).message)
-    Not started yet: 12 claims are waiting for a verdict.
+    Not started yet: 13 claims are waiting for a verdict.
     Use pk.capstone.record(verdicts, claim_id, verdict, evidence, source) for each claim.
+    >>> check_verdicts(t, claims="b").headline
+    'Not started yet: 4 claims are waiting for a verdict.'
     >>> print(check_verdicts(t, claims=["laos"]).message)
     Not yet: these claims are not in the table: 'laos'.
     Did you mean 'laos-only'? Claim ids are listed by pk.capstone.claims().
@@ -266,7 +270,8 @@ def _check_verdicts(table: Any, chosen: Any) -> Report:
         wanted = [c.id for c in CLAIMS] + [i for i in present if i not in _BY_ID]
     else:
         if isinstance(chosen, str):
-            chosen = [chosen]
+            name = chosen.strip().upper().removeprefix("SET ").strip()
+            chosen = list(CLAIM_SETS[name]) if name in CLAIM_SETS else [chosen]
         wanted = [str(c).strip() for c in chosen]
     absent = [c for c in wanted if c not in present]
     if absent and chosen is not None:

@@ -31,9 +31,9 @@ DEFAULT_POINTS = MappingProxyType({
 })
 
 #: Questions worth something other than their kind's default (question id -> points).
-POINTS: MappingProxyType[str, int] = MappingProxyType({
-    "07-weigh": 3,  # the capstone's closing judgement, longer than other reflections
-})
+#: (Empty at present: the capstone's closing judgement, once a reflection worth 3, is now a
+#: written answer in Markdown, worth :data:`WRITTEN_POINTS` like every other.)
+POINTS: MappingProxyType[str, int] = MappingProxyType({})
 
 #: Points for each written answer in a Markdown cell.
 WRITTEN_POINTS = 2
@@ -42,8 +42,8 @@ WRITTEN_POINTS = 2
 def points_for(question_id: str) -> int:
     """The points question ``question_id`` is worth.
 
-    >>> points_for("07-weigh"), points_for("00-total-2019")
-    (3, 1)
+    >>> points_for("07-khm-first"), points_for("00-total-2019")
+    (1, 1)
     """
     try:
         question = questions.get(question_id)

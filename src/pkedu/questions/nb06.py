@@ -66,6 +66,25 @@ def asean_in_month(when: str) -> tuple[int, int]:
     return int(rows["total"].sum()), int(rows["iso3"].nunique())
 
 
+def asean_rows(when: str) -> int:
+    """The number of rows for ASEAN states in one month of the country table (a typical slip).
+
+    >>> asean_rows("2020-01") > asean_in_month("2020-01")[1]
+    True
+    """
+    return len(analysis.select(_contributions(), data.ASEAN10, start=when, end=when))
+
+
+def asean_in_all_missions(when: str) -> int:
+    """ASEAN personnel in all UN missions in one month (mission-level data; a typical slip).
+
+    >>> asean_in_all_missions("2010-06") > asean_in_mission("UNMIT", "2010-06")
+    True
+    """
+    serve = analysis.where_they_serve(data.load_mission_contributions(), data.ASEAN10, when)
+    return int(serve["total"].sum())
+
+
 def asean_in_mission(mission: str, when: str) -> int:
     """ASEAN personnel in one UN mission in one month (mission-level data).
 
@@ -162,6 +181,13 @@ register(
     prompt="From 1999 on, in which month did the Philippines first have more than 500 uniformed "
            "personnel in the UN's figures? Write it like '2001-07'.",
     answer=lambda: first_month_above("PHL", 500),
+    mistakes=(
+        ("1999-09", "September 1999 is when INTERFET landed. It was not a UN force, so its "
+                    "soldiers are not in the UN's figures: look for the jump in the data."),
+        ("2000-01", "January 2000 is the handover month in the Singapore minister's speech. The "
+                    "question asks what the Philippine figures show: read the month column of "
+                    "the first row above 500."),
+    ),
     hints=("Keep the rows of philippines_since_1999 where total > 500: "
            "philippines_since_1999[philippines_since_1999['total'] > 500].",
            "The first row that is left holds the month you want: ['month'].iloc[0]."),
@@ -216,6 +242,14 @@ register(
            "(2020-01), the month of the Secretary-General's remark?",
     answer=lambda: asean_in_month("2020-01")[0],
     tolerance=0.5,
+    mistakes=(
+        (lambda: asean_in_month("2019-12")[0],
+         "That is December 2019's total. The question asks for January 2020, the month of the "
+         "speech: select start='2020-01', end='2020-01'."),
+        (lambda: asean_rows("2020-01"),
+         "That is the number of rows in the table, not the number of people. Add up the total "
+         "column with ['total'].sum()."),
+    ),
     hints=("pk.analysis.select(contributions, pk.data.ASEAN10, start='2020-01', end='2020-01') "
            "keeps the rows of that month.",
            "Add up the total column with ['total'].sum()."),
@@ -228,6 +262,13 @@ register(
     kind="number",
     prompt="How many different ASEAN states had personnel deployed in January 2020 (2020-01)?",
     answer=lambda: asean_in_month("2020-01")[1],
+    mistakes=(
+        (10, "Ten is every ASEAN member. The question asks how many had anyone deployed: count the "
+             "different codes in the iso3 column of the January 2020 rows."),
+        (lambda: asean_rows("2020-01"),
+         "That is the number of rows. A state can have more than one row (one per kind of "
+         "personnel): count the different codes with ['iso3'].nunique()."),
+    ),
     hints=("Count the different codes in the iso3 column: ['iso3'].nunique().",),
     explanation="Seven: the Secretary-General's 'seven ASEAN member States' matches the data.",
 )
@@ -240,6 +281,11 @@ register(
            "in June 2010 (2010-06)?",
     answer=lambda: asean_in_mission("UNMIT", "2010-06"),
     tolerance=0.5,
+    mistakes=(
+        (lambda: asean_in_all_missions("2010-06"),
+         "That is ASEAN personnel in every UN mission in June 2010. Keep only the rows whose "
+         "mission is 'UNMIT' before you add up."),
+    ),
     hints=("pk.analysis.where_they_serve(mission_contributions, pk.data.ASEAN10, '2010-06') "
            "lists every mission and country.",
            "Keep the rows where the mission column is 'UNMIT' and add up their total."),
@@ -277,8 +323,8 @@ register(
     },
     answer="c",
     feedback={
-        "a": "The UN has split its figures by gender since 2014 (by mission since 2009): "
-             "that one is in the data.",
+        "a": "The UN has split its figures by gender since April 2014 by country (since "
+             "November 2009 by mission): that one is in the data.",
         "b": "The personnel groups are in the data.",
         "d": "The mission-level table shows how long a country stays in a mission.",
     },
@@ -286,13 +332,4 @@ register(
            "at home?",),
     explanation="Headcounts say nothing about conduct at home, which is why the article adds "
                 "'as long as this is accompanied by broader domestic reforms'.",
-)
-
-register(
-    id="06-benefits",
-    objective="06.1",
-    kind="reflection",
-    prompt="Which of the article's four benefits does the evidence in this notebook support best, "
-           "and which least? Give one reason for each.",
-    hints=("Think about which benefit has data behind it and which rests on expectations.",),
 )

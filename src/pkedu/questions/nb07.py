@@ -75,6 +75,18 @@ def most_in_one_month(iso3: str, start: str, end: str) -> int:
     return int(window["total"].max())
 
 
+def months_total(iso3: str, start: str, end: str) -> int:
+    """The sum of a country's monthly totals between two months (a typical slip for the largest).
+
+    >>> months_total("MMR", "2015-01", "2015-12") >= most_in_one_month("MMR", "2015-01", "2015-12")
+    True
+    """
+    monthly = analysis.monthly_totals(_contributions(), countries=iso3)
+    window = monthly[(monthly["month"] >= analysis.month(start))
+                     & (monthly["month"] <= analysis.month(end))]
+    return int(window["total"].sum())
+
+
 def idn_pledge_share(year: int = 2019) -> float:
     """Indonesia's yearly average as a percentage of the 4,000 pledge."""
     return yearly_mean("IDN", year) / 4000 * 100
@@ -90,8 +102,8 @@ register(
     id="07-empirical",
     objective="07.1",
     kind="choice",
-    prompt="Which of these sentences from the article is an empirical claim, one that data or "
-           "dated sources could show to be true or false?",
+    prompt="Which of these statements, each from a sentence of the article (some shortened), is "
+           "an empirical claim, one that data or dated sources could show to be true or false?",
     options={
         "a": "A sub-regional force would raise the profile of ASEAN globally.",
         "b": "Vietnam joined the group of contributing countries in 2014.",
@@ -142,6 +154,13 @@ register(
     prompt="In which month did Cambodia first have uniformed personnel deployed, according to "
            "the UN data? Write it like '2010-03'.",
     answer=lambda: first_month("KHM"),
+    mistakes=(
+        ("2006-04", "April 2006 is when the sources date Cambodia's first unit, the deminers in "
+                    "Sudan. The question asks for the first month the UN data show anyone from "
+                    "Cambodia."),
+        ("2005-03", "March 2005 is the cabinet decision to send peacekeepers, not a month with "
+                    "anyone deployed. Read first_month in the UN data."),
+    ),
     hints=("pk.analysis.first_contributions(contributions, ['KHM']) has a first_month column.",),
     explanation="A couple of military experts, a year before the first Cambodian unit arrived in "
                 "Sudan. Whether that counts as 'joining' is the real question.",
@@ -155,6 +174,15 @@ register(
            "2011? Answer in per cent, e.g. 45.2.",
     answer=phl_ratio,
     tolerance=0.2,
+    unit="percent",
+    mistakes=(
+        (lambda: yearly_mean("PHL", 2011) / yearly_mean("PHL", 2019) * 100,
+         "The division is upside down: that is 2011 as a percentage of 2019. Put the 2019 "
+         "average on top."),
+        (lambda: 100 - phl_ratio(),
+         "That is how much the average fell, in per cent. The question asks what 2019 was as a "
+         "percentage of 2011."),
+    ),
     hints=("Make the yearly averages with pk.analysis.annual(pk.analysis.monthly_totals("
            "contributions, countries='PHL'), how='mean').set_index('year').",
            "Divide the 2019 total by the 2011 total and multiply by 100."),
@@ -168,6 +196,11 @@ register(
     prompt="What is the largest number of Myanmar personnel deployed in any single month from "
            "2015 to 2019, according to the UN data?",
     answer=lambda: most_in_one_month("MMR", "2015-01", "2019-12"),
+    mistakes=(
+        (lambda: months_total("MMR", "2015-01", "2019-12"),
+         "That is the sum of all the months' totals. The question asks for the busiest single "
+         "month: the largest value, with .max()."),
+    ),
     hints=("pk.analysis.monthly_totals(contributions, countries='MMR') gives one row per month.",
            "Take the largest value of its total column with .max()."),
     explanation="A handful of officers: the data match the article's 'small number'. The word "
@@ -182,6 +215,16 @@ register(
            "pledge? Answer in per cent, e.g. 45.2.",
     answer=idn_pledge_share,
     tolerance=0.2,
+    unit="percent",
+    mistakes=(
+        (lambda: 4000 / yearly_mean("IDN", 2019) * 100,
+         "The division is upside down: that is the pledge as a percentage of what was deployed. "
+         "Put Indonesia's 2019 average on top."),
+        (lambda: most_in_one_month("IDN", "2019-01", "2019-12") / 4000 * 100,
+         "That uses the busiest month of 2019. The question asks for the yearly average."),
+        (lambda: yearly_mean("IDN", 2018) / 4000 * 100,
+         "That is 2018's average. The question asks for 2019."),
+    ),
     hints=("Compute Indonesia's yearly averages as you did for the Philippines.",
            "Divide the 2019 value by 4000 and multiply by 100."),
     explanation="About three quarters. The claim is about a pledge, and the pledge was made; "
@@ -229,15 +272,6 @@ register(
     hints=("A proposal is something said at a meeting. Where is that recorded?",),
     explanation="Proposals leave traces in news reports and meeting records, not in headcounts. "
                 "Look at the events table for what those records show.",
-)
-
-register(
-    id="07-weigh",
-    objective="07.4",
-    kind="reflection",
-    prompt="Which error or caveat you found matters most for the article's argument, and which "
-           "matters least? Explain in two or three sentences.",
-    hints=("Ask of each error: if it were fixed, would the article's conclusion change?",),
 )
 
 register(
