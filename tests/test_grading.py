@@ -28,9 +28,18 @@ MODEL_VIEW = "Model view: participation converged, size did not."
 MODEL_WHY = "Because the monthly counts say so."
 # The tiny notebook's written answer checked through pk.check: the course's own notebooks no longer do this
 # (their written answers are Markdown cells), but the grading conversion still supports it.
-if "99-verdict" not in {q.id for q in questions.all_questions("99")}:
-    questions.register(id="99-verdict", objective="99.1", kind="reflection",
-                       prompt="Does the data support the convergence claim? Two sentences.")
+
+
+@pytest.fixture(autouse=True, scope="module")
+def _verdict_question():
+    """Registered for each test and forgotten after, so no other test file sees notebook 99."""
+    if "99-verdict" not in {q.id for q in questions.all_questions("99")}:
+        questions.register(id="99-verdict", objective="99.1", kind="reflection",
+                           prompt="Does the data support the convergence claim? Two sentences.")
+    yield
+    questions._forget("99-verdict")
+
+
 # Text from the solutions and hidden tests that must never reach a released notebook.
 SECRETS = ["len(pk.data.ASEAN10)", '"1990-11"', MODEL_VIEW, MODEL_WHY, "assert_correct",
            "HIDDEN TESTS", "BEGIN SOLUTION", "instructor eyes only"]

@@ -225,7 +225,7 @@ def test_the_label_of_an_exercise_names_the_objective_of_its_questions() -> None
         if q.objective not in objectives_in(a.label):
             problems.append(f"notebook {a.notebook}, cell {a.cell}: the exercise is labelled "
                             f"({a.label}), the registry ties {q.id!r} to {q.objective}")
-    assert checked >= 40  # most questions sit in a labelled exercise
+    assert checked >= 30  # most questions sit in a labelled exercise (a floor for the parser)
     assert not problems, "\n".join(problems)
 
 
