@@ -159,8 +159,8 @@ register(
     answer=first_proposal_year,
     feedback={2011: "2011 is the year the article gives. Does the events table agree?",
               2004: "That is Indonesia's proposal. Was there an earlier idea?",
-              2010: "That is the first regional dialogue, the worked example. Change the "
-                    "category to 'force_proposal'."},
+              2010: "That is the earliest regional dialogue in the events table, the worked "
+                    "example. Change the category to 'force_proposal'."},
     mistakes=((_earliest_event_year, "That is the earliest event of any kind in the table. "
                "Keep only the rows whose category is 'force_proposal' first."),),
     hints=("Keep the rows of events whose category is 'force_proposal', as the worked "
