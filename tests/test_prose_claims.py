@@ -403,8 +403,21 @@ CLAIMS_04_05 = [
           "Indonesia stayed about 1,000 short", lambda: near(4000 - country("IDN", 2019), 1000, 100)),
     Claim("brunei-under-4-per-cent", ("src/pkedu/questions/nb05.py",),
           "Under 4 per cent", lambda: 0.03 <= _brunei_unifil_share() < 0.04),
+    Claim("brunei-1993", ("notebooks/text/05_subregional_options.md",),
+          "three experts a month from January", lambda: _brunei_1993()),
 ]
 CLAIMS += CLAIMS_04_05
+
+
+def _brunei_1993() -> bool:
+    """Three experts a month January-September 1993, 12 police in six months, two troops in January."""
+    c = data.load_contributions()
+    b = c[(c["iso3"] == "BRN") & (c["month"].dt.year == 1993)]
+    by = b.groupby(["group", "month"])["total"].sum()
+    experts, police, troops = by["experts"], by["police"], by["troops"]
+    return bool(len(experts) == 9 and (experts == 3).all() and experts.index.max().month == 9
+                and len(police) == 6 and (police == 12).all()
+                and list(troops.index.month) == [1] and troops.iloc[0] == 2)
 # --- notebooks 06 and 07 ------------------------------------------------------------------------
 
 def _monthly(iso3: str) -> pd.Series:
