@@ -18,9 +18,13 @@ proxy and idle-culler: CPU seconds and peak RSS), and a sizing table for classes
 30, 100 and 300 computed from the figures measured (docs/classroom-hub.md).
 
 Budgets: no failures; at most 300 MB per student (PSS: shared library pages counted
-once, so that N students' figures add up to what they use together); at N >= 20, p95
-login to first chart within 1.25x of the CPU-bound ideal, N x one student's CPU seconds
-/ cores. Exit status 1 when a budget fails. A failure is either an error or a wait
+once, so that N students' figures add up to what they use together); at N >= 20, the
+p95 student's wait for a first chart within 1.25x of the work the class had done by then
+(every student's server and kernel, and the simulated browsers, in CPU seconds) spread
+over the cores: the hub adds at most a quarter. The ratio to the simpler CPU-bound ideal
+(N x one student's CPU seconds to their first chart / cores) is reported beside it; it
+leaves out the cells that students who saw their chart earlier go on running, so it
+counts their work as the hub's (docs/classroom-hub.md). Exit status 1 when a budget fails. A failure is either an error or a wait
 that ended first ("timed out after X s ..."); every wait is long enough for the whole
 class's CPU-bound work (``patience``), so a timeout means something hung. Needs node
 and configurable-http-proxy (see tests/hub/harness.py, ``find_proxy``).
@@ -88,6 +92,9 @@ class StudentResult:
     first_chart: float | None = None      # seconds from the start of login
     done: float | None = None             # seconds until the app interaction answered
     cpu_to_first_chart: float | None = None  # CPU seconds of their server + kernel by then
+    class_cpu_by_first_chart: float | None = None    # every student's servers + kernels, then
+    harness_cpu_by_first_chart: float | None = None  # the simulated browsers (this process), then
+    hub_cpu_by_first_chart: float | None = None      # hub + proxy + culler, then
     peak_rss: int = 0                     # bytes, server + kernel
     peak_server_rss: int = 0              # bytes, the server alone
     peak_pss: int = 0                     # bytes, server + kernel, shared pages divided
@@ -132,7 +139,7 @@ def latency_rows(results: Sequence[StudentResult], cores: int,
     >>> rows["failures"].status, rows["memory per student, max"].status
     ('ok', 'ok')
     >>> round(rows["p95 / CPU-bound ideal"].value, 3), rows["p95 / CPU-bound ideal"].status
-    (0.701, 'ok')
+    (0.701, 'info')
     >>> bad = ok[:19] + [StudentResult("s19", error="spawn failed")]
     >>> {r.item: r.status for r in latency_rows(bad, cores=2)}["failures"]
     'OVER'
@@ -160,10 +167,9 @@ def latency_rows(results: Sequence[StudentResult], cores: int,
                             note=f"server + kernel + git; {cores} core(s)"))
         rows.append(run.Row("CPU-bound ideal", ideal, "s",
                             note=f"{n} x CPU / {cores} cores, at least one student's CPU"))
-        budget = IDEAL_RATIO_BUDGET + 1e-9 if n >= ideal_from else None
         rows.append(run.Row("p95 / CPU-bound ideal", run.percentile(latencies, 95) / ideal, "x",
-                            budget=budget, budget_figure=f"<= {IDEAL_RATIO_BUDGET}x",
-                            note="" if budget else f"a budget from {ideal_from} students"))
+                            note="counts each student's work to their own first chart only"))
+    rows += work_rows(good, cores, n >= ideal_from)
     memory = [r.peak_pss for r in good]
     rows.append(run.Row("memory per student, median", run.percentile(memory, 50), "bytes",
                         note="peak PSS, server + kernel"))
@@ -178,6 +184,49 @@ def latency_rows(results: Sequence[StudentResult], cores: int,
                             max(r.peak_server_rss for r in good),
                             "bytes", note="peak RSS of jupyterhub-singleuser"))
     return rows
+
+
+def p95_student(good: Sequence[StudentResult]) -> StudentResult:
+    """The student at the 95th percentile of first-chart waits (nearest rank).
+
+    >>> p95_student([StudentResult(f"s{i}", first_chart=float(i)) for i in range(20)]).name
+    's18'
+    """
+    ordered = sorted(good, key=lambda r: r.first_chart)
+    return ordered[max(0, math.ceil(0.95 * len(ordered)) - 1)]
+
+
+def work_rows(good: Sequence[StudentResult], cores: int, gated: bool) -> list:
+    """What the machine had done by the p95 student's first chart, and the gated ratio.
+
+    By the time the p95 student sees a first chart, the students who saw theirs earlier
+    have gone on running notebook 01 on the same cores, and the simulated browsers (on the
+    students' own laptops in a real class) have run here too. That is the class's work,
+    not the hub's. The budget: the p95 wait is at most 1.25x that work spread over every
+    core, so the hub (its CPU, and any waiting it causes) adds at most a quarter.
+
+    >>> r = StudentResult("s", first_chart=44.0, class_cpu_by_first_chart=70.0,
+    ...                   harness_cpu_by_first_chart=6.0, hub_cpu_by_first_chart=4.0)
+    >>> rows = {row.item: row for row in work_rows([r], cores=2, gated=True)}
+    >>> rows["p95 wait / class work by then"].value, rows["p95 wait / class work by then"].status
+    (1.1578947368421053, 'ok')
+    """
+    if not good or any(r.class_cpu_by_first_chart is None for r in good):
+        return []
+    r = p95_student(good)
+    work = (r.class_cpu_by_first_chart + (r.harness_cpu_by_first_chart or 0.0)) / cores
+    budget = IDEAL_RATIO_BUDGET + 1e-9 if gated else None
+    return [
+        run.Row("by then: all students' CPU", r.class_cpu_by_first_chart, "s",
+                note=f"servers + kernels + git, at {r.name}'s first chart ({r.first_chart:.1f} s)"),
+        run.Row("by then: simulated browsers' CPU", r.harness_cpu_by_first_chart or 0.0, "s",
+                note="this benchmark's own process (HTTP, websockets, sampling)"),
+        run.Row("by then: hub + proxy + culler CPU", r.hub_cpu_by_first_chart or 0.0, "s"),
+        run.Row("p95 wait / class work by then", r.first_chart / work, "x",
+                budget=budget, budget_figure=f"<= {IDEAL_RATIO_BUDGET}x",
+                note=(f"work = (students + browsers) / {cores} cores" if budget
+                      else "a budget from 20 students")),
+    ]
 
 
 @dataclass
@@ -259,6 +308,9 @@ def simulate(student: harness.Student, monitor: Monitor, start: threading.Barrie
                 harness.CHART_MIMETYPE.fullmatch(k) for k in output.get("data", {})):
             result.first_chart = time.perf_counter() - t0
             result.cpu_to_first_chart = monitor.student_cpu(student.name)
+            result.class_cpu_by_first_chart = monitor.class_cpu()
+            result.harness_cpu_by_first_chart = monitor.harness_cpu()
+            result.hub_cpu_by_first_chart = monitor.overhead_cpu() - monitor.overhead_cpu_start
 
     try:
         student.log_in()

@@ -8,6 +8,7 @@ culler) is the hub's overhead.
 from __future__ import annotations
 
 import threading
+import time
 
 import psutil
 from hub import harness  # tests/hub, put on sys.path by benchmarks/classroom.py
@@ -28,6 +29,7 @@ class Monitor:
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._loop, daemon=True)
         self.overhead_cpu_start = self.overhead_cpu()
+        self.harness_cpu_start = time.process_time()
 
     def overhead_processes(self) -> list[psutil.Process]:
         """The hub, its proxy and its services: everything but the students' servers."""
@@ -66,6 +68,16 @@ class Monitor:
             return None
         tree = list(harness.iter_process_tree(pid))
         return sum(_cpu(p, with_children=(p.pid == pid)) for p in tree)
+
+    def class_cpu(self) -> float:
+        """CPU seconds of every student's server and kernels so far, added up."""
+        self._find_servers()
+        return sum(self.student_cpu(name) or 0.0 for name in list(self.servers))
+
+    def harness_cpu(self) -> float:
+        """CPU seconds of this benchmark's own process since the start: the simulated
+        browsers (HTTP, websockets, reading every output) and this monitor."""
+        return time.process_time() - self.harness_cpu_start
 
     def _loop(self) -> None:
         while not self._stop.wait(self.interval):
