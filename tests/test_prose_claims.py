@@ -538,3 +538,70 @@ def test_sentence_is_still_in_the_prose(claim: Claim) -> None:
 @pytest.mark.parametrize("claim", CLAIMS, ids=lambda c: c.id)
 def test_data_support_the_sentence(claim: Claim) -> None:
     assert claim.holds(), f"{claim.id}: the data no longer support the sentence in {claim.files}"
+
+
+# notebooks 00-03 (facts review)
+
+def _month_by_state(month: str) -> dict[str, int]:
+    rows = analysis.select(data.load_contributions(), data.ASEAN10, start=month, end=month)
+    return {k: int(v) for k, v in rows.groupby("iso3")["total"].sum().items()}
+
+
+def _diplomat_jan_2014() -> bool:
+    said = {"BRN": 26, "KHM": 342, "IDN": 1697, "MYS": 909, "PHL": 703, "THA": 33}
+    return bool(_month_by_state("2014-01") == said)
+
+
+def _diplomat_plan_details() -> bool:
+    jan, feb = _month_by_state("2014-01"), _month_by_state("2014-02")
+    sgp = analysis.monthly_totals(data.load_contributions(), countries="SGP").set_index("month")["total"]
+    return bool(sum(jan.values()) == 3710 and jan["BRN"] + jan["THA"] < 60 and feb["KHM"] == 419
+                and sgp["2013-01-01":"2013-12-01"].max() == 2 and sgp["2013-06-01":].sum() == 0)
+
+
+def _waves_1993_2001() -> bool:
+    return bool(near(asean(1993), 3950, 60) and asean(1993) < 4000
+                and all(near(asean(y), 1870, 50) for y in (2000, 2001))
+                and all(country("IDN", y) > asean(y) / 2 for y in range(2015, 2026)))
+
+
+def _phl_gap_2014() -> bool:
+    phl = analysis.monthly_totals(data.load_contributions(), countries="PHL").set_index("month")["total"]
+    gap = phl["2014-09-01":"2014-12-01"]
+    return bool(near(phl["2014-08-01"], 670, 5) and phl["2015-01-01"] < 200 and len(gap) == 4
+                and gap.isna().all())
+
+
+def _readme_tables() -> bool:
+    m = data.load_months()
+    un = m[m["source"] == "un_dpo_pdf"]
+    recent_gaps = m[(m["month"] >= "2015-01-01") & ~m["reported"]]
+    sizes = [len(data.load_contributions()), len(m), len(data.load_mission_contributions()),
+             len(data.load_missions()), len(data.load_countries()), len(data.load_events()),
+             len(data.load_reimbursement_rates())]
+    idn = analysis.monthly_totals(data.load_contributions(), countries="IDN").set_index("month")
+    levels = idn.loc[["2014-03-01", "2014-04-01", "2014-08-01", "2015-01-01"], "total"].tolist()
+    return bool(len(un) == 122 and un["reported"].all() and len(recent_gaps) == 5
+                and sizes == [102442, 417, 133606, 87, 167, 53, 5]
+                and levels == [1703, 1797, 1801, 1881] and (~m["reported"]).sum() == 9)
+
+
+CLAIMS_00_03 = [
+    Claim("diplomat-jan-2014", ("notebooks/text/00_start_here.md",),
+          "Brunei 26, Cambodia 342, Indonesia 1,697, Malaysia 909, the Philippines 703 and\nThailand 33",
+          _diplomat_jan_2014),
+    Claim("diplomat-plan", ("docs/lesson-plans/00_start_here.md",),
+          "The six numbers add up to 3,710", _diplomat_plan_details),
+    Claim("asean-waves-1993", ("notebooks/text/00_start_here.md",),
+          "almost 4,000 people in 1993, a second, smaller wave of\nabout 1,900 around 2000 and 2001",
+          _waves_1993_2001),
+    Claim("phl-gap-2014", ("notebooks/text/00_start_here.md",),
+          "the Philippines had about 670 people deployed in August 2014 and under 200 in January\n2015",
+          _phl_gap_2014),
+    Claim("gender-split-00", ("notebooks/text/00_start_here.md",),
+          "only in April 2014 (the\ncourse's table by mission has the split from November 2009)",
+          _gender_split_starts),
+    Claim("readme-122-reports", ("data/README.md",),
+          "read number by number: 122 monthly reports", _readme_tables),
+]
+CLAIMS += CLAIMS_00_03
