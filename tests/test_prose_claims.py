@@ -586,6 +586,65 @@ def _readme_tables() -> bool:
                 and levels == [1703, 1797, 1801, 1881] and (~m["reported"]).sum() == 9)
 
 
+def _first_months_01() -> bool:
+    first = analysis.first_contributions(data.load_contributions(), data.ASEAN10, by_group=True)
+    first = first.set_index("iso3")
+    start = first.min(axis=1).dropna()
+    early = start[start < pd.Timestamp("1994-01-01")]
+    vnm = first.loc["VNM"]
+    return bool(len(early) == 6 and early.max().year == 1993 and start["KHM"].year == 2005
+                and vnm["experts"] == pd.Timestamp("2014-07-01")
+                and (vnm["police"] - vnm["experts"]).days // 365 == 8)
+
+
+def _count_steps_01() -> bool:
+    n = members_count().set_index("month")["contributors"]
+    sgp = analysis.monthly_totals(data.load_contributions(), countries="SGP").set_index("month")
+    break_ = sgp.loc["2004-06-01":"2006-08-01", "total"]
+    return bool(n["1990-11-01":"1991-02-01"].eq(2).all() and n["2006-09-01"] == 6
+                and n["2008-10-01"] == 7 and n["2015-08-01"] == 8 and n["2015-07-01"] == 7
+                and n["2019-07-01":].dropna().eq(7).all() and break_.sum() == 0)
+
+
+def _newcomers_01() -> bool:
+    return bool(country("KHM", 2015) > 800 and all(country("VNM", y) < 100 for y in range(2014, 2022))
+                and all(country("VNM", y) > 250 for y in range(2023, 2026))
+                and all(25 <= country("BRN", y) <= 33 for y in range(2012, 2026))
+                and near(country("MYS", 1994), 2700, 50)
+                and max(range(1990, 2026), key=lambda y: country("PHL", y)) == 2010)
+
+
+def _phl_troops_01() -> bool:
+    troops = {y: _group_mean("PHL", "troops", y) for y in range(2005, 2020)}
+    totals = {y: country("PHL", y) for y in range(2005, 2015)}
+    return bool(all(troops[y] > totals[y] / 2 for y in range(2005, 2015))
+                and near(troops[2015] / troops[2014], 0.25, 0.03)
+                and all(troops[y] == 0 for y in (2018, 2019)))
+
+
+def _thai_and_brunei_early() -> bool:
+    tha = analysis.monthly_totals(data.load_contributions(), countries="THA").set_index("month")
+    c = data.load_contributions()
+    brn = c[(c["iso3"] == "BRN") & (c["month"].dt.year == 1993)]
+    by = brn.pivot_table(index="month", columns="group", values="total", aggfunc="sum")
+    return bool(tha.loc["1990-11-01":"1991-03-01", "total"].sum() == 0
+                and tha.loc["1991-04-01", "total"] == 7 and tha.loc["1992-02-01", "total"] > 700
+                and len(by) == 9 and by["experts"].eq(3).all() and by["police"].eq(12).sum() >= 5
+                and by["troops"].dropna().index.tolist() == [pd.Timestamp("1993-01-01")])
+
+
+def _vietnam_july_2014() -> bool:
+    vnm = analysis.monthly_totals(data.load_contributions(), countries="VNM").set_index("month")
+    return bool(vnm.loc["2014-07-01", "total"] == 2 and vnm.loc["2014-08-01", "total"] == 0
+                and vnm.loc["2015-01-01", "total"] == 2)
+
+
+def _idn_events_note() -> bool:
+    idn = analysis.monthly_totals(data.load_contributions(), countries="IDN").set_index("month")
+    return bool(near(country("IDN", 2019), 2940, 5) and idn.loc["2021-01-01", "total"] == 2825
+                and _indonesia_peak())
+
+
 CLAIMS_00_03 = [
     Claim("diplomat-jan-2014", ("notebooks/text/00_start_here.md",),
           "Brunei 26, Cambodia 342, Indonesia 1,697, Malaysia 909, the Philippines 703 and\nThailand 33",
@@ -603,5 +662,22 @@ CLAIMS_00_03 = [
           _gender_split_starts),
     Claim("readme-122-reports", ("data/README.md",),
           "read number by number: 122 monthly reports", _readme_tables),
+    Claim("first-months-01", ("notebooks/text/01_convergence.md",),
+          "Within one state the groups often start years apart: Vietnam's first police arrived eight years",
+          _first_months_01),
+    Claim("count-steps-01", ("notebooks/text/01_convergence.md",),
+          "from 2 in the first months of the data (Indonesia and\nMalaysia)", _count_steps_01),
+    Claim("newcomers-01", ("notebooks/text/01_convergence.md",),
+          "Vietnam stayed below 100 until 2021 and has averaged more than 250 a year since 2023",
+          _newcomers_01),
+    Claim("phl-troops-01", ("notebooks/text/01_convergence.md",),
+          "in 2015 they fall\nby three quarters, and by 2018 they are gone", _phl_troops_01),
+    Claim("thai-brunei-early-01", ("notebooks/text/01_convergence.md",),
+          "seven from April 1991, and over 700 from February 1992", _thai_and_brunei_early),
+    Claim("vietnam-july-2014", ("notebooks/text/01_convergence.md",),
+          "two experts in July 2014 (none in August", _vietnam_july_2014),
+    Claim("idn-pledge-events", ("data/events.csv",),
+          "about 2,940 on average in 2019, 3,545 in its highest month, November 2018, and 2,825",
+          _idn_events_note),
 ]
 CLAIMS += CLAIMS_00_03

@@ -250,7 +250,8 @@ register(
     id="00-no-report",
     objective="00.5",
     kind="choice",
-    prompt="The UN published no report for September 2014. How should a chart show that month?",
+    prompt="The course has no UN report for September 2014. How should a chart show that "
+           "month?",
     options={
         "a": "As a gap: we do not know the numbers",
         "b": "As zero: nobody was deployed",
@@ -260,7 +261,8 @@ register(
     feedback={
         "a": "Right: a missing report tells us nothing about the people deployed, so the line "
              "breaks.",
-        "b": "Peacekeepers did not all go home that month; only the report is missing.",
+        "b": "Peacekeepers did not all go home that month; only the report is missing from "
+             "our data.",
         "c": "That invents numbers nobody counted; if you do it, say so loudly.",
     },
     hints=("Is a missing report the same as a report that says nobody was there?",),
@@ -292,7 +294,8 @@ register(
     options=country_options(data.ASEAN10),
     answer=never_deployed,
     feedback={"BRN": "Brunei's contingent is small, but it is there: look for it in the table.",
-              "MMR": "Myanmar started late (2015), but it did start."},
+              "MMR": "Myanmar appears in the data from 2015 (and, as Burma, served in UN "
+                     "missions long before the data begin)."},
     hints=("pk.analysis.first_contributions(contributions, pk.data.ASEAN10) gives each "
            "state's first month; a state that never contributed has no first month (NaT).",),
     explanation="Laos has no uniformed personnel in the UN's monthly reports: its row is "
