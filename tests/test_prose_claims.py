@@ -645,6 +645,72 @@ def _idn_events_note() -> bool:
                 and _indonesia_peak())
 
 
+def _top_six(year: int) -> set[str]:
+    c = data.load_contributions()
+    rows = c[c["month"].dt.year == year]
+    return set(rows.groupby("iso3")["total"].sum().nlargest(6).index)
+
+
+def _top_six_2015_2021() -> bool:
+    six = set(SOUTH_ASIA) | set(EAST_AFRICA)
+    return bool(all(_top_six(y) == six for y in range(2015, 2022)) and _top_six(2022) != six)
+
+
+def _dated_rankings() -> bool:
+    c = data.load_contributions()
+    nov = analysis.ranking(c, "2018-11", top=5)
+    aug = analysis.ranking(c, "2020-08", top=2).set_index("iso3")["total"]
+    dec = analysis.ranking(c, "2019-12", top=200).set_index("iso3")
+    asean_ranks = dec.loc[[i for i in data.ASEAN10 if i in dec.index], "rank"]
+    above = list(dec[dec["rank"] < dec.loc["IDN", "rank"]].index)
+    return bool(list(nov["iso3"]) == ["ETH", "RWA", "BGD", "IND", "NPL"]
+                and int(nov.set_index("iso3").loc["IND", "total"]) == 6593
+                and aug.to_dict() == {"BGD": 6731, "ETH": 6662}
+                and list(asean_ranks[asean_ranks <= 10].index) == ["IDN"]
+                and all(20 <= asean_ranks[i] < 30 for i in ("MYS", "KHM"))
+                and all(asean_ranks[i] > 80 for i in ("BRN", "PHL"))
+                and set(above) == {"ETH", "BGD", "RWA", "NPL", "IND", "PAK", "EGY"})
+
+
+def _asean_jan_2015() -> bool:
+    jan = _month_by_state("2015-01")
+    return bool(sum(jan.values()) == 3845 and len(jan) == 7)
+
+
+def _idn_since_april_2015() -> bool:
+    idn = analysis.monthly_totals(data.load_contributions(), countries="IDN").set_index("month")
+    months = idn.loc["2015-04-01":, "total"].dropna()
+    usual = months.between(2650, 2950).mean()
+    dip = months["2022-08-01":"2022-11-01"]
+    return bool(usual > 0.8 and dip.between(2550, 2650).all() and months.min() == dip.min())
+
+
+def _women_02() -> bool:
+    c = data.load_contributions()
+    ws = analysis.women_share(c, data.ASEAN10)
+    wa = analysis.women_share(c)
+    yearly = {y: (ws[ws["month"].dt.year == y]["share"].mean(),
+                  wa[wa["month"].dt.year == y]["share"].mean()) for y in range(2014, 2026)}
+    khm = analysis.women_share(c, ["KHM"]).set_index("month").loc["2021-11-01", "share"]
+    return bool(near(yearly[2014][0], 0.03, 0.005) and near(khm, 0.12, 0.006)
+                and all(abs(a - w) < 0.01 for y, (a, w) in yearly.items() if y >= 2021))
+
+
+def _summary_02() -> bool:
+    return bool(all(4550 <= asean(y) <= 5050 for y in range(2015, 2026))
+                and near(share(2019), 0.06, 0.004)
+                and (country("THA", 2011) - country("THA", 2009)) > (asean(2011) - asean(2009)) / 2)
+
+
+def _plan_02_pause() -> bool:
+    asean_m = analysis.monthly_totals(data.load_contributions(), countries=data.ASEAN10)
+    world_m = analysis.monthly_totals(data.load_contributions())
+    a, w = asean_m.set_index("month")["total"], world_m.set_index("month")["total"]
+    return bool(a["2015-01-01"] == 3845 and a["2025-07-01"] == 4873
+                and near(w["2015-01-01"], 104500, 50) and near(w["2025-07-01"], 61100, 50)
+                and near((asean(2024) / asean(2015) - 1) * 100, 3.5, 0.05))
+
+
 CLAIMS_00_03 = [
     Claim("diplomat-jan-2014", ("notebooks/text/00_start_here.md",),
           "Brunei 26, Cambodia 342, Indonesia 1,697, Malaysia 909, the Philippines 703 and\nThailand 33",
@@ -679,5 +745,22 @@ CLAIMS_00_03 = [
     Claim("idn-pledge-events", ("data/events.csv",),
           "about 2,940 on average in 2019, 3,545 in its highest month, November 2018, and 2,825",
           _idn_events_note),
+    Claim("top-six-2015-2021", ("notebooks/text/02_scale.md",),
+          "In every year from 2015 to 2021 the six\nlargest contributors", _top_six_2015_2021),
+    Claim("dated-rankings", ("notebooks/text/02_scale.md",),
+          "it matches the UN's report for **November 2018**", _dated_rankings),
+    Claim("asean-jan-2015", ("notebooks/text/02_scale.md",),
+          "counted 3,845 personnel from\nseven ASEAN states in January that year", _asean_jan_2015),
+    Claim("idn-since-april-2015", ("notebooks/text/02_scale.md",),
+          "2,700-2,900 in most months from April 2015 on (with a dip to about 2,600 in late 2022)",
+          _idn_since_april_2015),
+    Claim("women-02", ("notebooks/text/02_scale.md",),
+          "about 3% of ASEAN's peacekeepers in 2014", _women_02),
+    Claim("plan-02-level", ("docs/lesson-plans/02_scale.md",),
+          "has stayed between about 4,550 and 5,050 a year since 2015", _summary_02),
+    Claim("plan-02-pause", ("docs/lesson-plans/02_scale.md",),
+          "ASEAN had 3,845 people in January 2015 and 4,873 in July 2025", _plan_02_pause),
+    Claim("summary-02", ("notebooks/text/02_scale.md",),
+          "has stayed between about 4,550 and 5,050 a year since", _summary_02),
 ]
 CLAIMS += CLAIMS_00_03
