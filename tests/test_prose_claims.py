@@ -711,6 +711,23 @@ def _plan_02_pause() -> bool:
                 and near((asean(2024) / asean(2015) - 1) * 100, 3.5, 0.05))
 
 
+def _newer_chart_03() -> bool:
+    khm = {y: country("KHM", y) for y in range(2012, 2026)}
+    return bool(khm[2015] > 2 * khm[2013] and all(760 <= khm[y] <= 870 for y in range(2015, 2024))
+                and khm[2024] < 700 and near(country("THA", 2011), 800, 30)
+                and all(near(country("THA", y), 300, 20) for y in range(2019, 2026)))
+
+
+def _plan_03_figures() -> bool:
+    c = data.load_contributions()
+    rank = {w: int(analysis.ranking(c, w, countries=["IDN"])["rank"].item())
+            for w in ("2015-01", "2019-12")}
+    vnm = analysis.monthly_totals(c, countries="VNM").set_index("month").loc["2019-12-01", "total"]
+    dec = sum(_month_by_state("2019-12").values())
+    return bool(rank == {"2015-01": 16, "2019-12": 8} and vnm == 76
+                and near(dec * 1428 * 12 / 1e6, 85, 0.5))
+
+
 CLAIMS_00_03 = [
     Claim("diplomat-jan-2014", ("notebooks/text/00_start_here.md",),
           "Brunei 26, Cambodia 342, Indonesia 1,697, Malaysia 909, the Philippines 703 and\nThailand 33",
@@ -760,6 +777,10 @@ CLAIMS_00_03 = [
           "has stayed between about 4,550 and 5,050 a year since 2015", _summary_02),
     Claim("plan-02-pause", ("docs/lesson-plans/02_scale.md",),
           "ASEAN had 3,845 people in January 2015 and 4,873 in July 2025", _plan_02_pause),
+    Claim("newer-chart-03", ("notebooks/text/03_motives.md",),
+          "Cambodia grew fast in 2013-2015, held steady until 2023 and then fell", _newer_chart_03),
+    Claim("plan-03-figures", ("docs/lesson-plans/03_motives.md",),
+          "rank rose from 16th in January 2015 to 8th in December 2019", _plan_03_figures),
     Claim("summary-02", ("notebooks/text/02_scale.md",),
           "has stayed between about 4,550 and 5,050 a year since", _summary_02),
 ]
