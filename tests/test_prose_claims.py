@@ -554,7 +554,8 @@ def _diplomat_jan_2014() -> bool:
 
 def _diplomat_plan_details() -> bool:
     jan, feb = _month_by_state("2014-01"), _month_by_state("2014-02")
-    sgp = analysis.monthly_totals(data.load_contributions(), countries="SGP").set_index("month")["total"]
+    sgp = analysis.monthly_totals(data.load_contributions(), countries="SGP")
+    sgp = sgp.set_index("month")["total"]
     return bool(sum(jan.values()) == 3710 and jan["BRN"] + jan["THA"] < 60 and feb["KHM"] == 419
                 and sgp["2013-01-01":"2013-12-01"].max() == 2 and sgp["2013-06-01":].sum() == 0)
 
@@ -566,7 +567,8 @@ def _waves_1993_2001() -> bool:
 
 
 def _phl_gap_2014() -> bool:
-    phl = analysis.monthly_totals(data.load_contributions(), countries="PHL").set_index("month")["total"]
+    phl = analysis.monthly_totals(data.load_contributions(), countries="PHL")
+    phl = phl.set_index("month")["total"]
     gap = phl["2014-09-01":"2014-12-01"]
     return bool(near(phl["2014-08-01"], 670, 5) and phl["2015-01-01"] < 200 and len(gap) == 4
                 and gap.isna().all())
@@ -607,7 +609,8 @@ def _count_steps_01() -> bool:
 
 
 def _newcomers_01() -> bool:
-    return bool(country("KHM", 2015) > 800 and all(country("VNM", y) < 100 for y in range(2014, 2022))
+    return bool(country("KHM", 2015) > 800
+                and all(country("VNM", y) < 100 for y in range(2014, 2022))
                 and all(country("VNM", y) > 250 for y in range(2023, 2026))
                 and all(25 <= country("BRN", y) <= 33 for y in range(2012, 2026))
                 and near(country("MYS", 1994), 2700, 50)
@@ -749,15 +752,18 @@ def _readme_caveats() -> bool:
 
 CLAIMS_00_03 = [
     Claim("diplomat-jan-2014", ("notebooks/text/00_start_here.md",),
-          "Brunei 26, Cambodia 342, Indonesia 1,697, Malaysia 909, the Philippines 703 and\nThailand 33",
+          "Brunei 26, Cambodia 342, Indonesia 1,697, Malaysia 909, the Philippines 703 and"
+          "\nThailand 33",
           _diplomat_jan_2014),
     Claim("diplomat-plan", ("docs/lesson-plans/00_start_here.md",),
           "The six numbers add up to 3,710", _diplomat_plan_details),
     Claim("asean-waves-1993", ("notebooks/text/00_start_here.md",),
-          "almost 4,000 people in 1993, a second, smaller wave of\nabout 1,900 around 2000 and 2001",
+          "almost 4,000 people in 1993, a second, smaller wave of"
+          "\nabout 1,900 around 2000 and 2001",
           _waves_1993_2001),
     Claim("phl-gap-2014", ("notebooks/text/00_start_here.md",),
-          "the Philippines had about 670 people deployed in August 2014 and under 200 in January\n2015",
+          "the Philippines had about 670 people deployed in August 2014 and under 200 in "
+          "January\n2015",
           _phl_gap_2014),
     Claim("gender-split-00", ("notebooks/text/00_start_here.md",),
           "only in April 2014 (the\ncourse's table by mission has the split from November 2009)",
@@ -765,9 +771,11 @@ CLAIMS_00_03 = [
     Claim("readme-122-reports", ("data/README.md",),
           "read number by number: 122 monthly reports", _readme_tables),
     Claim("readme-caveats", ("data/README.md",),
-          "sums to 75-150 people a month (about 0.1 %) less than the country totals", _readme_caveats),
+          "sums to 75-150 people a month (about 0.1 %) less than the country totals",
+          _readme_caveats),
     Claim("first-months-01", ("notebooks/text/01_convergence.md",),
-          "Within one state the groups often start years apart: Vietnam's first police arrived eight years",
+          "Within one state the groups often start years apart: Vietnam's first police "
+          "arrived eight years",
           _first_months_01),
     Claim("count-steps-01", ("notebooks/text/01_convergence.md",),
           "from 2 in the first months of the data (Indonesia and\nMalaysia)", _count_steps_01),
