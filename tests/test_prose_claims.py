@@ -538,3 +538,279 @@ def test_sentence_is_still_in_the_prose(claim: Claim) -> None:
 @pytest.mark.parametrize("claim", CLAIMS, ids=lambda c: c.id)
 def test_data_support_the_sentence(claim: Claim) -> None:
     assert claim.holds(), f"{claim.id}: the data no longer support the sentence in {claim.files}"
+
+
+# notebooks 00-03 (facts review)
+
+def _month_by_state(month: str) -> dict[str, int]:
+    rows = analysis.select(data.load_contributions(), data.ASEAN10, start=month, end=month)
+    return {k: int(v) for k, v in rows.groupby("iso3")["total"].sum().items()}
+
+
+def _diplomat_jan_2014() -> bool:
+    said = {"BRN": 26, "KHM": 342, "IDN": 1697, "MYS": 909, "PHL": 703, "THA": 33}
+    return bool(_month_by_state("2014-01") == said)
+
+
+def _diplomat_plan_details() -> bool:
+    jan, feb = _month_by_state("2014-01"), _month_by_state("2014-02")
+    sgp = analysis.monthly_totals(data.load_contributions(), countries="SGP")
+    sgp = sgp.set_index("month")["total"]
+    return bool(sum(jan.values()) == 3710 and jan["BRN"] + jan["THA"] < 60 and feb["KHM"] == 419
+                and sgp["2013-01-01":"2013-12-01"].max() == 2 and sgp["2013-06-01":].sum() == 0)
+
+
+def _waves_1993_2001() -> bool:
+    return bool(near(asean(1993), 3950, 60) and asean(1993) < 4000
+                and all(near(asean(y), 1870, 50) for y in (2000, 2001))
+                and all(country("IDN", y) > asean(y) / 2 for y in range(2015, 2026)))
+
+
+def _phl_gap_2014() -> bool:
+    phl = analysis.monthly_totals(data.load_contributions(), countries="PHL")
+    phl = phl.set_index("month")["total"]
+    gap = phl["2014-09-01":"2014-12-01"]
+    return bool(near(phl["2014-08-01"], 670, 5) and phl["2015-01-01"] < 200 and len(gap) == 4
+                and gap.isna().all())
+
+
+def _readme_tables() -> bool:
+    m = data.load_months()
+    un = m[m["source"] == "un_dpo_pdf"]
+    recent_gaps = m[(m["month"] >= "2015-01-01") & ~m["reported"]]
+    sizes = [len(data.load_contributions()), len(m), len(data.load_mission_contributions()),
+             len(data.load_missions()), len(data.load_countries()), len(data.load_events()),
+             len(data.load_reimbursement_rates())]
+    idn = analysis.monthly_totals(data.load_contributions(), countries="IDN").set_index("month")
+    levels = idn.loc[["2014-03-01", "2014-04-01", "2014-08-01", "2015-01-01"], "total"].tolist()
+    return bool(len(un) == 122 and un["reported"].all() and len(recent_gaps) == 5
+                and sizes == [102442, 417, 133606, 87, 167, 53, 5]
+                and levels == [1703, 1797, 1801, 1881] and (~m["reported"]).sum() == 9)
+
+
+def _first_months_01() -> bool:
+    first = analysis.first_contributions(data.load_contributions(), data.ASEAN10, by_group=True)
+    first = first.set_index("iso3")
+    start = first.min(axis=1).dropna()
+    early = start[start < pd.Timestamp("1994-01-01")]
+    vnm = first.loc["VNM"]
+    return bool(len(early) == 6 and early.max().year == 1993 and start["KHM"].year == 2005
+                and vnm["experts"] == pd.Timestamp("2014-07-01")
+                and (vnm["police"] - vnm["experts"]).days // 365 == 8)
+
+
+def _count_steps_01() -> bool:
+    n = members_count().set_index("month")["contributors"]
+    sgp = analysis.monthly_totals(data.load_contributions(), countries="SGP").set_index("month")
+    break_ = sgp.loc["2004-06-01":"2006-08-01", "total"]
+    return bool(n["1990-11-01":"1991-02-01"].eq(2).all() and n["2006-09-01"] == 6
+                and n["2008-10-01"] == 7 and n["2015-08-01"] == 8 and n["2015-07-01"] == 7
+                and n["2019-07-01":].dropna().eq(7).all() and break_.sum() == 0)
+
+
+def _newcomers_01() -> bool:
+    return bool(country("KHM", 2015) > 800
+                and all(country("VNM", y) < 100 for y in range(2014, 2022))
+                and all(country("VNM", y) > 250 for y in range(2023, 2026))
+                and all(25 <= country("BRN", y) <= 33 for y in range(2012, 2026))
+                and near(country("MYS", 1994), 2700, 50)
+                and max(range(1990, 2026), key=lambda y: country("PHL", y)) == 2010)
+
+
+def _phl_troops_01() -> bool:
+    troops = {y: _group_mean("PHL", "troops", y) for y in range(2005, 2020)}
+    totals = {y: country("PHL", y) for y in range(2005, 2015)}
+    return bool(all(troops[y] > totals[y] / 2 for y in range(2005, 2015))
+                and near(troops[2015] / troops[2014], 0.25, 0.03)
+                and all(troops[y] == 0 for y in (2018, 2019)))
+
+
+def _thai_and_brunei_early() -> bool:
+    tha = analysis.monthly_totals(data.load_contributions(), countries="THA").set_index("month")
+    c = data.load_contributions()
+    brn = c[(c["iso3"] == "BRN") & (c["month"].dt.year == 1993)]
+    by = brn.pivot_table(index="month", columns="group", values="total", aggfunc="sum")
+    return bool(tha.loc["1990-11-01":"1991-03-01", "total"].sum() == 0
+                and tha.loc["1991-04-01", "total"] == 7 and tha.loc["1992-02-01", "total"] > 700
+                and len(by) == 9 and by["experts"].eq(3).all() and by["police"].eq(12).sum() >= 5
+                and by["troops"].dropna().index.tolist() == [pd.Timestamp("1993-01-01")])
+
+
+def _vietnam_july_2014() -> bool:
+    vnm = analysis.monthly_totals(data.load_contributions(), countries="VNM").set_index("month")
+    return bool(vnm.loc["2014-07-01", "total"] == 2 and vnm.loc["2014-08-01", "total"] == 0
+                and vnm.loc["2015-01-01", "total"] == 2)
+
+
+def _idn_events_note() -> bool:
+    idn = analysis.monthly_totals(data.load_contributions(), countries="IDN").set_index("month")
+    return bool(near(country("IDN", 2019), 2940, 5) and idn.loc["2021-01-01", "total"] == 2825
+                and _indonesia_peak())
+
+
+def _top_six(year: int) -> set[str]:
+    c = data.load_contributions()
+    rows = c[c["month"].dt.year == year]
+    return set(rows.groupby("iso3")["total"].sum().nlargest(6).index)
+
+
+def _top_six_2015_2021() -> bool:
+    six = set(SOUTH_ASIA) | set(EAST_AFRICA)
+    return bool(all(_top_six(y) == six for y in range(2015, 2022)) and _top_six(2022) != six)
+
+
+def _dated_rankings() -> bool:
+    c = data.load_contributions()
+    nov = analysis.ranking(c, "2018-11", top=5)
+    aug = analysis.ranking(c, "2020-08", top=2).set_index("iso3")["total"]
+    dec = analysis.ranking(c, "2019-12", top=200).set_index("iso3")
+    asean_ranks = dec.loc[[i for i in data.ASEAN10 if i in dec.index], "rank"]
+    above = list(dec[dec["rank"] < dec.loc["IDN", "rank"]].index)
+    return bool(list(nov["iso3"]) == ["ETH", "RWA", "BGD", "IND", "NPL"]
+                and int(nov.set_index("iso3").loc["IND", "total"]) == 6593
+                and aug.to_dict() == {"BGD": 6731, "ETH": 6662}
+                and list(asean_ranks[asean_ranks <= 10].index) == ["IDN"]
+                and all(20 <= asean_ranks[i] < 30 for i in ("MYS", "KHM"))
+                and all(asean_ranks[i] > 80 for i in ("BRN", "PHL"))
+                and set(above) == {"ETH", "BGD", "RWA", "NPL", "IND", "PAK", "EGY"})
+
+
+def _asean_jan_2015() -> bool:
+    jan = _month_by_state("2015-01")
+    return bool(sum(jan.values()) == 3845 and len(jan) == 7)
+
+
+def _idn_since_april_2015() -> bool:
+    idn = analysis.monthly_totals(data.load_contributions(), countries="IDN").set_index("month")
+    months = idn.loc["2015-04-01":, "total"].dropna()
+    usual = months.between(2650, 2950).mean()
+    dip = months["2022-08-01":"2022-11-01"]
+    return bool(usual > 0.8 and dip.between(2550, 2650).all() and months.min() == dip.min())
+
+
+def _women_02() -> bool:
+    c = data.load_contributions()
+    ws = analysis.women_share(c, data.ASEAN10)
+    wa = analysis.women_share(c)
+    yearly = {y: (ws[ws["month"].dt.year == y]["share"].mean(),
+                  wa[wa["month"].dt.year == y]["share"].mean()) for y in range(2014, 2026)}
+    khm = analysis.women_share(c, ["KHM"]).set_index("month").loc["2021-11-01", "share"]
+    return bool(near(yearly[2014][0], 0.03, 0.005) and near(khm, 0.12, 0.006)
+                and all(abs(a - w) < 0.01 for y, (a, w) in yearly.items() if y >= 2021))
+
+
+def _summary_02() -> bool:
+    return bool(all(4550 <= asean(y) <= 5050 for y in range(2015, 2026))
+                and near(share(2019), 0.06, 0.004)
+                and (country("THA", 2011) - country("THA", 2009)) > (asean(2011) - asean(2009)) / 2)
+
+
+def _plan_02_pause() -> bool:
+    asean_m = analysis.monthly_totals(data.load_contributions(), countries=data.ASEAN10)
+    world_m = analysis.monthly_totals(data.load_contributions())
+    a, w = asean_m.set_index("month")["total"], world_m.set_index("month")["total"]
+    return bool(a["2015-01-01"] == 3845 and a["2025-07-01"] == 4873
+                and near(w["2015-01-01"], 104500, 50) and near(w["2025-07-01"], 61100, 50)
+                and near((asean(2024) / asean(2015) - 1) * 100, 3.5, 0.05))
+
+
+def _newer_chart_03() -> bool:
+    khm = {y: country("KHM", y) for y in range(2012, 2026)}
+    return bool(khm[2015] > 2 * khm[2013] and all(760 <= khm[y] <= 870 for y in range(2015, 2024))
+                and khm[2024] < 700 and near(country("THA", 2011), 800, 30)
+                and all(near(country("THA", y), 300, 20) for y in range(2019, 2026)))
+
+
+def _plan_03_figures() -> bool:
+    c = data.load_contributions()
+    rank = {w: int(analysis.ranking(c, w, countries=["IDN"])["rank"].item())
+            for w in ("2015-01", "2019-12")}
+    vnm = analysis.monthly_totals(c, countries="VNM").set_index("month").loc["2019-12-01", "total"]
+    dec = sum(_month_by_state("2019-12").values())
+    return bool(rank == {"2015-01": 16, "2019-12": 8} and vnm == 76
+                and near(dec * 1428 * 12 / 1e6, 85, 0.5))
+
+
+def _readme_caveats() -> bool:
+    c = data.load_contributions()
+    m = data.load_months().set_index("month")
+    mc = data.load_mission_contributions()
+    gap = (c.groupby("month")["total"].sum() - mc.groupby("month")["total"].sum())
+    gap = gap.loc["2009-11-01":"2012-12-01"]
+    odd = mc[mc["male"].notna() & (mc["male"] + mc["female"] != mc["total"])]
+    egypt = mc[(mc["month"] == "2011-08-01") & (mc["iso3"] == "EGY") & (mc["mission"] == "UNMISS")
+               & (mc["group"] == "troops")].iloc[0]
+    return bool(c[c["type"] == "Staff Officer"]["month"].min() == pd.Timestamp("2017-05-01")
+                and gap.min() == 75 and gap.max() == 150
+                and len(odd) == 17 and set(odd["iso3"]) == {"EGY", "ETH"}
+                and odd["month"].max() == pd.Timestamp("2011-09-01")
+                and (egypt["male"], egypt["female"], egypt["total"]) == (9, 0, 1506)
+                and m.loc["1991-03-01", "n_countries"] == 37
+                and m.loc["1991-03-01", "world_total"] == m.loc["1991-03-01", "world_total_ipi"]
+                and m.loc["1991-02-01", "n_countries"] == m.loc["1991-04-01", "n_countries"] == 46)
+
+
+CLAIMS_00_03 = [
+    Claim("diplomat-jan-2014", ("notebooks/text/00_start_here.md",),
+          "Brunei 26, Cambodia 342, Indonesia 1,697, Malaysia 909, the Philippines 703 and"
+          "\nThailand 33",
+          _diplomat_jan_2014),
+    Claim("diplomat-plan", ("docs/lesson-plans/00_start_here.md",),
+          "The six numbers add up to 3,710", _diplomat_plan_details),
+    Claim("asean-waves-1993", ("notebooks/text/00_start_here.md",),
+          "almost 4,000 people in 1993, a second, smaller wave of"
+          "\nabout 1,900 around 2000 and 2001",
+          _waves_1993_2001),
+    Claim("phl-gap-2014", ("notebooks/text/00_start_here.md",),
+          "the Philippines had about 670 people deployed in August 2014 and under 200 in "
+          "January\n2015",
+          _phl_gap_2014),
+    Claim("gender-split-00", ("notebooks/text/00_start_here.md",),
+          "only in April 2014 (the\ncourse's table by mission has the split from November 2009)",
+          _gender_split_starts),
+    Claim("readme-122-reports", ("data/README.md",),
+          "read number by number: 122 monthly reports", _readme_tables),
+    Claim("readme-caveats", ("data/README.md",),
+          "sums to 75-150 people a month (about 0.1 %) less than the country totals",
+          _readme_caveats),
+    Claim("first-months-01", ("notebooks/text/01_convergence.md",),
+          "Within one state the groups often start years apart: Vietnam's first police "
+          "arrived eight years",
+          _first_months_01),
+    Claim("count-steps-01", ("notebooks/text/01_convergence.md",),
+          "from 2 in the first months of the data (Indonesia and\nMalaysia)", _count_steps_01),
+    Claim("newcomers-01", ("notebooks/text/01_convergence.md",),
+          "Vietnam stayed below 100 until 2021 and has averaged more than 250 a year since 2023",
+          _newcomers_01),
+    Claim("phl-troops-01", ("notebooks/text/01_convergence.md",),
+          "in 2015 they fall\nby three quarters, and by 2018 they are gone", _phl_troops_01),
+    Claim("thai-brunei-early-01", ("notebooks/text/01_convergence.md",),
+          "seven from April 1991, and over 700 from February 1992", _thai_and_brunei_early),
+    Claim("vietnam-july-2014", ("notebooks/text/01_convergence.md",),
+          "two experts in July 2014 (none in August", _vietnam_july_2014),
+    Claim("idn-pledge-events", ("data/events.csv",),
+          "about 2,940 on average in 2019, 3,545 in its highest month, November 2018, and 2,825",
+          _idn_events_note),
+    Claim("top-six-2015-2021", ("notebooks/text/02_scale.md",),
+          "In every year from 2015 to 2021 the six\nlargest contributors", _top_six_2015_2021),
+    Claim("dated-rankings", ("notebooks/text/02_scale.md",),
+          "it matches the UN's report for **November 2018**", _dated_rankings),
+    Claim("asean-jan-2015", ("notebooks/text/02_scale.md",),
+          "counted 3,845 personnel from\nseven ASEAN states in January that year", _asean_jan_2015),
+    Claim("idn-since-april-2015", ("notebooks/text/02_scale.md",),
+          "2,700-2,900 in most months from April 2015 on (with a dip to about 2,600 in late 2022)",
+          _idn_since_april_2015),
+    Claim("women-02", ("notebooks/text/02_scale.md",),
+          "about 3% of ASEAN's peacekeepers in 2014", _women_02),
+    Claim("plan-02-level", ("docs/lesson-plans/02_scale.md",),
+          "has stayed between about 4,550 and 5,050 a year since 2015", _summary_02),
+    Claim("plan-02-pause", ("docs/lesson-plans/02_scale.md",),
+          "ASEAN had 3,845 people in January 2015 and 4,873 in July 2025", _plan_02_pause),
+    Claim("newer-chart-03", ("notebooks/text/03_motives.md",),
+          "Cambodia grew fast in 2013-2015, held steady until 2023 and then fell", _newer_chart_03),
+    Claim("plan-03-figures", ("docs/lesson-plans/03_motives.md",),
+          "rank rose from 16th in January 2015 to 8th in December 2019", _plan_03_figures),
+    Claim("summary-02", ("notebooks/text/02_scale.md",),
+          "has stayed between about 4,550 and 5,050 a year since", _summary_02),
+]
+CLAIMS += CLAIMS_00_03

@@ -7,8 +7,8 @@
 4954
 >>> get("00-report-gaps").expected(), get("00-start-month").expected()
 (9, '1990-11')
->>> get("00-vietnam-first-year").expected(), get("00-un-claim").expected()
-(2014, 7)
+>>> get("00-vietnam-first-year").expected()
+2014
 """
 
 from __future__ import annotations
@@ -43,22 +43,20 @@ def asean_total_2019_12() -> int:
     return int(totals.set_index("month").loc[analysis.month("2019-12"), "total"])
 
 
+def asean_total(year: int, month: int) -> int:
+    """ASEAN-10 uniformed personnel deployed in one month.
+
+    >>> asean_total(2014, 1)
+    3710
+    """
+    totals = analysis.monthly_totals(data.load_contributions(), countries=data.ASEAN10)
+    return int(totals.set_index("month").loc[analysis.month(f"{year}-{month:02d}"), "total"])
+
+
 def asean_yearly_2019() -> float:
     """ASEAN-10's yearly average for 2019 (a typical slip for December 2019 alone)."""
     totals = analysis.monthly_totals(data.load_contributions(), countries=data.ASEAN10)
     return float(analysis.annual(totals, how="mean").set_index("year").loc[2019, "total"])
-
-
-def pk_rows_dec2019():
-    """The ASEAN rows of December 2019 (one row per state and personnel type)."""
-    return analysis.select(data.load_contributions(), data.ASEAN10, start="2019-12",
-                           end="2019-12")
-
-
-def asean_contributors_2019_12() -> int:
-    """How many ASEAN states had anyone deployed in December 2019."""
-    counts = analysis.contributors_count(data.load_contributions(), data.ASEAN10)
-    return int(counts.set_index("month").loc[analysis.month("2019-12"), "contributors"])
 
 
 def months_without_report() -> int:
@@ -252,7 +250,8 @@ register(
     id="00-no-report",
     objective="00.5",
     kind="choice",
-    prompt="The UN published no report for September 2014. How should a chart show that month?",
+    prompt="The course has no UN report for September 2014. How should a chart show that "
+           "month?",
     options={
         "a": "As a gap: we do not know the numbers",
         "b": "As zero: nobody was deployed",
@@ -262,7 +261,8 @@ register(
     feedback={
         "a": "Right: a missing report tells us nothing about the people deployed, so the line "
              "breaks.",
-        "b": "Peacekeepers did not all go home that month; only the report is missing.",
+        "b": "Peacekeepers did not all go home that month; only the report is missing from "
+             "our data.",
         "c": "That invents numbers nobody counted; if you do it, say so loudly.",
     },
     hints=("Is a missing report the same as a report that says nobody was there?",),
@@ -294,7 +294,8 @@ register(
     options=country_options(data.ASEAN10),
     answer=never_deployed,
     feedback={"BRN": "Brunei's contingent is small, but it is there: look for it in the table.",
-              "MMR": "Myanmar started late (2015), but it did start."},
+              "MMR": "Myanmar appears in the data from 2015 (and, as Burma, served in UN "
+                     "missions long before the data begin)."},
     hints=("pk.analysis.first_contributions(contributions, pk.data.ASEAN10) gives each "
            "state's first month; a state that never contributed has no first month (NaT).",),
     explanation="Laos has no uniformed personnel in the UN's monthly reports: its row is "
@@ -309,28 +310,17 @@ register(
            "December 2019 (2019-12), all together?",
     answer=asean_total_2019_12,
     rel_tolerance=0.002,
-    hints=("Use pk.analysis.monthly_totals(contributions, countries=pk.data.ASEAN10).",
-           "Pick the row whose month is 2019-12, then its total column."),
+    hints=("Copy the worked example's first line, with start=\"2019-12\" and end=\"2019-12\".",
+           "Then add up the whole total column: asean_dec2019[\"total\"].sum(), without groupby."),
     mistakes=((asean_yearly_2019, "That is the average of all twelve months of 2019; the "
-                                  "question asks for December 2019 alone."),),
-    explanation="Indonesia alone provided well over half of that number.",
-)
-
-register(
-    id="00-un-claim",
-    objective="00.6",
-    kind="number",
-    prompt="How many ASEAN states had uniformed personnel deployed in December 2019?",
-    answer=asean_contributors_2019_12,
-    hints=("Count the different country codes in the December 2019 rows.",
-           "asean_dec2019['iso3'].nunique() counts different codes."),
-    mistakes=((10, "Ten is the number of ASEAN members; count only the states that have rows "
-                   "in asean_dec2019."),
-              (lambda: len(pk_rows_dec2019()),
-               "That counts rows, and a state has one row per personnel type; count the "
-               "different codes with .nunique().")),
-    explanation="The same number the UN Secretary-General gave in January 2020: the claim "
-                "survives the test.",
+                                  "question asks for December 2019 alone."),
+              (lambda: asean_total(2014, 1),
+               "That is the total of January 2014, the worked example's month; change both "
+               "months to \"2019-12\"."),
+              (lambda: asean_total(2019, 11),
+               "That is November 2019's total: check that both start and end say \"2019-12\".")),
+    explanation="Indonesia alone provided well over half of that number. Notebook 06 compares "
+                "a count like this with what the UN Secretary-General said in January 2020.",
 )
 
 register(

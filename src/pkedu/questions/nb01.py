@@ -125,8 +125,9 @@ register(
     hints=("Look at the table first_by_group: which rows have 1990-11-01 in one of their "
            "columns?",
            "Or look at the left edge of the small multiples: which panels start above zero?"),
-    explanation="Indonesia and Malaysia: the two states with the longest history in UN "
-                "peacekeeping, as the article says.",
+    explanation="Indonesia and Malaysia, the two states the article credits with the longest "
+                "history in UN peacekeeping. Being there in November 1990 shows only that they "
+                "were there when the data begin; their first missions were in 1957 and 1960.",
 )
 
 register(
@@ -295,8 +296,9 @@ register(
     id="01-brunei-1993",
     objective="01.5",
     kind="choice",
-    prompt="The UN data show Bruneian police and experts from January to September 1993, "
-           "then nobody until 2008. Which statement is the most careful?",
+    prompt="The UN data show Bruneian police and experts (and, in January, two soldiers) from "
+           "January to September 1993, then nobody until 2008. Which statement is the most "
+           "careful?",
     options={
         "a": "Brunei's first UN deployment was in 2008, so the 1993 rows are an error",
         "b": "The data show Brunei personnel in 1993, probably in the UN mission in "

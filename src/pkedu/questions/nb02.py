@@ -255,8 +255,8 @@ register(
         "d": "Police were counted all along; look at how the world total moves instead.",
     },
     hints=("A share is a part divided by a whole. Did the part grow, or the whole shrink?",),
-    explanation="A share can grow without anyone sending more people. ASEAN stayed close to "
-                "5,000 while large missions closed and the world total fell.",
+    explanation="A share can grow without anyone sending more people. ASEAN stayed between "
+                "about 4,550 and 5,050 a year while large missions closed and the world total fell.",
 )
 
 register(
@@ -308,7 +308,8 @@ register(
          "That is Indonesia's rank in December 2019. This question asks for July 2025."),
     ),
     hints=("Same code as for 2019-12, with another month.",),
-    explanation="Indonesia climbed without sending many more people: others shrank faster.",
+    explanation="Indonesia climbed while sending fewer people (about 2,770 in July 2025 against "
+                "about 2,900 in December 2019): others shrank faster.",
 )
 
 register(
