@@ -270,25 +270,18 @@ def must_change() -> tuple[str, ...]:
     return tuple(numbers["vetoes"]) + tuple(numbers["undecided"])
 
 
-def _on_record_against() -> tuple[str, ...]:
-    """A typical slip: only the members on record against the force, not the silent ones."""
-    from pkedu.apps.consensus import consensus_model
-
-    return tuple(consensus_model().numbers["vetoes"])
-
-
 register(
     id="04-must-change",
     objective="04.1",
     kind="choices",
     prompt="Start from the public record in the consensus simulator. Whose stance must change "
-           "(to support or neutral) before ASEAN can be sure of consensus? Tick every such "
+           "(to support or neutral) before ASEAN can be sure of consensus? Give every such "
            "member.",
     options=country_options(data.ASEAN10),
     answer=must_change,
-    mistakes=((_on_record_against, "Those are the members on record against the force. Look "
-               "again at the members who have said nothing: can ASEAN be sure that none of them "
-               "will object when the decision is taken?"),),
+    feedback={code: f"{name} supports the force on the record: its stance need not change."
+              for code, name in (("IDN", "Indonesia"), ("KHM", "Cambodia"), ("MYS", "Malaysia"),
+                                 ("PHL", "The Philippines"))},
     hints=("A member who opposes blocks the force on its own.",
            "Consensus means that no member objects. Which members might still object?"),
     explanation="The three members on record against it (Singapore, Thailand and Vietnam, all in "
