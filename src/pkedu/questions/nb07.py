@@ -138,7 +138,7 @@ register(
     answer="b",
     feedback={
         "a": "'Would raise' is a prediction about the future: no record can check it yet.",
-        "c": "'Well placed' is a judgement. You can argue for or against it, but no table "
+        "c": "'Well-placed' is a judgement. You can argue for or against it, but no table "
              "settles it.",
         "d": "'Would fill' is a prediction. The claims behind it (who intervened in East Timor) "
              "can be checked, but this sentence cannot.",
