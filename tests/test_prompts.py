@@ -41,8 +41,6 @@ _FIGURE = re.compile(r"\b\d{3,}\b")  # years and figures; commas are removed fir
 # Facts of a registered prompt that the notebook gives in other words: question id ->
 # (the facts, how the notebook says them).
 SAID_OTHERWISE: dict[str, tuple[tuple[str, ...], str]] = {
-    "04-yearly-cost": (("2018", "2018-07"), "the exercise gives the rate itself, 'US$1,428 a "
-                                            "month'"),
     "05-force-cost": (("2018", "2018-07"), "the force builder pays the current rate, US$1,428 "
                                            "from July 2018; the notebook says 'what the UN "
                                            "would pay'"),

@@ -306,7 +306,7 @@ CLAIMS = [
           "the lasting rise came in 2015, mainly from",
           lambda: country("IDN", 2015) - country("IDN", 2014) > asean(2015) - asean(2014)),
     Claim("members-until-2006", ("notebooks/text/04_no_asean_force.md",),
-          "until 2006 at most five members had anyone in a UN mission (six for a few months in",
+          "until August 2006 at most five members had anyone in a UN mission (six for nine months of",
           _members_until_2006),
     Claim("indonesia-peak", ("notebooks/text/05_subregional_options.md",),
           "(one month at 3,545, in November 2018; usually about", _indonesia_peak),
@@ -521,10 +521,124 @@ CLAIMS_06_07 = [
     Claim("myanmar-2015-2019", ("notebooks/text/07_capstone_fact_check.md",),
           "never more than four, and none after mid-2019", _myanmar_2015_2019),
     Claim("indonesia-pledge-2019", ("notebooks/text/07_capstone_fact_check.md",),
-          "(73% of it) on average in 2019 and a peak of 3,545 in November 2018",
+          "(73% of it) on average in 2019, 3,000 or more in only 5 months of 2015-2019",
           lambda: _indonesia_pledge_2019() and _indonesia_peak()),
 ]
 CLAIMS += CLAIMS_06_07
+
+
+# notebooks 04-07 (facts review) ----------------------------------------------------------------
+
+def _members_until_august_2006() -> bool:
+    n = members_count().set_index("month")["contributors"]
+    six_or_more = n[n > 5]
+    return bool(six_or_more[six_or_more.index < "2006-09-01"].index.year.tolist() == [1993] * 9
+                and six_or_more[six_or_more.index >= "2006-01-01"].index.min()
+                == pd.Timestamp("2006-09-01") and n.max() == 8)
+
+
+def _force_proposal_years() -> list[int]:
+    e = data.load_events()
+    return sorted(int(str(d)[:4]) for d in e.loc[e["category"] == "force_proposal", "date"])
+
+
+def _largest_contributors() -> bool:
+    members = {c: yearly((c,)) for c in data.ASEAN10}
+    table = pd.DataFrame(members)
+    top = table.idxmax(axis=1)
+    second_third = table.apply(lambda row: set(row.sort_values(ascending=False).index[1:3]), axis=1)
+    return bool(top[1994] == "MYS" and top[1995] == "MYS"
+                and (top.loc[2007:] == "IDN").all()
+                and all(second_third[y] == {"MYS", "KHM"} for y in range(2015, 2026))
+                and country("PHL", 2015) < country("PHL", 2014) / 2)
+
+
+def _indonesia_plan_months() -> pd.Series:
+    idn = _monthly("IDN")["2015-01-01":"2019-12-01"].dropna()
+    return idn
+
+
+def _indonesia_months_at_3000() -> bool:
+    idn = _indonesia_plan_months()
+    high = idn[idn >= 3000]
+    return bool(len(high) == 5 and high.index.min() == pd.Timestamp("2018-11-01")
+                and high.index.max() == pd.Timestamp("2019-03-01"))
+
+
+def _indonesia_usually_2600_3000() -> bool:
+    idn = _indonesia_plan_months()
+    return bool(idn.between(2600, 2999).sum() > len(idn) * 0.8)
+
+
+def _cambodia_first_unit() -> bool:
+    khm = _monthly("KHM")
+    return bool(khm[khm > 100].index.min() == pd.Timestamp("2006-04-01")
+                and khm[khm > 0].index.min() == pd.Timestamp("2005-05-01"))
+
+
+def _singapore_after_may_2013() -> bool:
+    sgp = _monthly("SGP")
+    return bool(sgp[sgp > 0].index.max() == pd.Timestamp("2013-05-01"))
+
+
+def _consensus_record() -> bool:
+    from pkedu.apps.consensus import consensus_model
+
+    numbers = consensus_model().numbers
+    return bool(numbers["vetoes"] == ("SGP", "THA", "VNM")
+                and numbers["undecided"] == ("BRN", "LAO", "MMR"))
+
+
+CLAIMS_04_07_REVIEW = [
+    Claim("members-until-august-2006", ("notebooks/text/04_no_asean_force.md",),
+          "(six for nine months of\n1993), and the count has never gone above eight",
+          _members_until_august_2006),
+    Claim("proposals-six-to-eleven-years", ("notebooks/text/04_no_asean_force.md",
+                                            "docs/lesson-plans/04_no_asean_force.md"),
+          "every six to eleven years",
+          lambda: _force_proposal_years() == [1995, 2004, 2015, 2021]),
+    Claim("proposals-four-in-brief", ("notebooks/text/07_capstone_fact_check.md",),
+          "Region-wide force proposals in about 1995, 2004, 2015 and 2021",
+          lambda: _force_proposal_years() == [1995, 2004, 2015, 2021]),
+    Claim("largest-contributors-by-period", ("notebooks/text/04_no_asean_force.md",),
+          "since 2007 Indonesia has been the largest every year, and since 2015 Malaysia and Cambodia",
+          _largest_contributors),
+    Claim("asean-bill-85-million", ("notebooks/text/04_no_asean_force.md",
+                                    "docs/lesson-plans/04_no_asean_force.md"),
+          "US$85 million", lambda: near(asean(2019) * 1428 * 12, 85_000_000, 1_000_000)),
+    Claim("must-change-explanation", ("src/pkedu/questions/nb04.py",),
+          "(Singapore, Thailand and Vietnam, all in", _consensus_record),
+    Claim("thai-high-until-early-2002", ("notebooks/text/06_benefits.md",),
+          "Thailand's stays high until early 2002",
+          lambda: _monthly("THA")["2002-01-01"] > 700 > _monthly("THA")["2002-02-01"]),
+    Claim("indonesia-months-3000", ("notebooks/text/07_capstone_fact_check.md",
+                                    "docs/lesson-plans/07_capstone_fact_check.md"),
+          "3,000 or more in only 5 months of 2015-2019", _indonesia_months_at_3000),
+    Claim("indonesia-months-explanation", ("src/pkedu/questions/nb07.py",),
+          "Only five, all between November 2018 and March 2019", _indonesia_months_at_3000),
+    Claim("indonesia-usually-2600-3000", ("src/pkedu/questions/nb07.py",),
+          "between 2,600 and 3,000 in the field", _indonesia_usually_2600_3000),
+    Claim("cambodia-first-unit", ("notebooks/text/07_capstone_fact_check.md",),
+          "when the UN \"\n            \"data first show more than 100 Cambodians", _cambodia_first_unit),
+    Claim("singapore-none-after-may-2013", ("notebooks/text/07_capstone_fact_check.md",
+                                            "docs/lesson-plans/04_no_asean_force.md"),
+          "May 2013", _singapore_after_may_2013),
+    Claim("brief-close-to-5000", ("notebooks/text/07_capstone_fact_check.md",),
+          "close to 5,000 UN peacekeepers a year from 2019 to 2025",
+          lambda: all(4750 <= asean(y) <= 5050 for y in range(2019, 2026))),
+    Claim("brief-indonesia-half", ("notebooks/text/07_capstone_fact_check.md",),
+          "Indonesia alone has provided more than half of it in every",
+          lambda: all(country("IDN", y) > asean(y) / 2 for y in range(2015, 2026))
+          and country("IDN", 2014) < asean(2014) / 2),
+    Claim("plan-06-timor-2000", ("docs/lesson-plans/06_benefits.md",),
+          "the Philippines at about 650 to 1,000 each in 2000)", _timor_jump),
+    Claim("plan-06-unmit-400", ("docs/lesson-plans/06_benefits.md",),
+          "(about 400 in UNMIT in June 2010)",
+          lambda: _unmit_june_2010() and near(float(analysis.where_they_serve(
+              data.load_mission_contributions(), data.ASEAN10, "2010-06").query(
+              "mission == 'UNMIT'")["total"].sum()), 400, 10)),
+]
+CLAIMS += CLAIMS_04_07_REVIEW
 
 
 @pytest.mark.parametrize("claim", CLAIMS, ids=lambda c: c.id)

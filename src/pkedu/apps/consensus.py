@@ -74,7 +74,8 @@ RECORD: dict[str, Position] = {
     "BRN": Position("unknown", "No public position found in the sources."),
     "KHM": Position("support", "Backed Malaysia's 2015 proposal.", (_REVIVED_2015,)),
     "IDN": Position("support", "Proposed an ASEAN peacekeeping force as ASEAN chair in February "
-                    "2004 (it had turned down a Malaysian idea around 1995).",
+                    "2004 (it had turned down a Malaysian idea around 1995). No position on "
+                    "Malaysia's 2015 or 2021 proposals was found.",
                     (*_PROPOSAL_2004, _REJECTED_1995)),
     "LAO": Position("unknown", "Malaysia lobbied Laos in 2015; no answer was recorded.",
                     (_REVIVED_2015,)),
@@ -83,8 +84,9 @@ RECORD: dict[str, Position] = {
     "MMR": Position("unknown", "Malaysia lobbied Myanmar in 2015; no answer was recorded.",
                     (_REVIVED_2015,)),
     "PHL": Position("support", "Backed Malaysia's 2015 proposal.", (_REVIVED_2015,)),
-    "SGP": Position("oppose", "In February 2004 Foreign Minister Jayakumar said ASEAN was "
-                    "'the wrong entity' for a peacekeeping force.", _REACTIONS_2004),
+    "SGP": Position("oppose", "In 2004 Foreign Minister Jayakumar said ASEAN was the wrong "
+                    "entity for a peacekeeping role, being neither a security nor a defence "
+                    "organisation (reported in March 2004).", _REACTIONS_2004),
     "THA": Position("oppose", "In February 2004 Foreign Minister Surakiart called an ASEAN "
                     "peacekeeping force unnecessary.", (_THAI_2004,)),
     "VNM": Position("oppose", "In 2004 Vietnam's Nien called Indonesia's proposal 'too early'; "
@@ -94,12 +96,12 @@ RECORD: dict[str, Position] = {
 
 #: Concerns a member may have, and what the article suggests could answer each.
 CONCERNS: dict[str, str] = {
-    "regime security": "Some more authoritarian members feared a force that could later be "
-                       "turned against them. Limiting it to UN-mandated, non-interventionist "
+    "regime security": "The article says the more authoritarian members feared a force that "
+                       "could later be turned against them (no source we found confirms it). Limiting it to UN-mandated, non-interventionist "
                        "missions, as Indonesia insists, speaks to that fear.",
-    "cost": "No one presented a plan for paying for a regional force. Serving under UN command "
+    "cost": "The article says no one presented a plan for paying for a regional force. Serving under UN command "
             "brings UN reimbursement, and binational contingents ease national budgets.",
-    "sovereignty": "A small rapid reaction group drawing on national contingents lets each state "
+    "sovereignty": "In the article's view, a small rapid reaction group drawing on national contingents lets each state "
                    "keep control over where and when its peacekeepers deploy.",
 }
 
@@ -345,8 +347,9 @@ def consensus_simulator() -> ipywidgets.VBox:
     return app_box(APP, "Consensus simulator",
                    "ASEAN decides by consensus: one objection blocks a decision. The stances "
                    "start from the public record (see the table for each source; 'No record' "
-                   "means no public position was found). The record spans years: the objections "
-                   "date from 2004, the support of Cambodia and the Philippines from 2015, and "
-                   "the table dates each position. Change them and add concerns to see "
-                   "when an ASEAN peacekeeping force could be agreed.",
+                   "means no public position was found). The record borrows from different "
+                   "years: the objections and Indonesia's support date from 2004, the support of "
+                   "Malaysia, Cambodia and the Philippines from 2015, and the table dates each "
+                   "position. Change them and add concerns to see when an ASEAN peacekeeping "
+                   "force could be agreed.",
                    [*toggles.values(), concerns, reset], panel)

@@ -32,10 +32,6 @@ OBJECTIVES = {
 #: the questions use the last report before the meeting.
 CAPACITY_MONTH = "2015-02"
 
-#: Monthly UN reimbursement per uniformed person from 1 July 2018, in US$.
-RATE_2018 = 1428
-
-
 def first_proposal_year() -> int:
     """The year of the earliest ASEAN force proposal in the course's events table."""
     events = data.load_events()
@@ -94,13 +90,6 @@ def _earliest_event_year() -> int:
 def biggest_2015() -> str:
     """The world's largest contributor in 2015-02."""
     return str(analysis.ranking(data.load_contributions(), CAPACITY_MONTH, top=1).loc[0, "iso3"])
-
-
-def yearly_cost_2019() -> float:
-    """ASEAN's December 2019 personnel paid at the July 2018 UN rate for twelve months (US$)."""
-    totals = analysis.monthly_totals(data.load_contributions(), countries=data.ASEAN10)
-    dec = float(totals.set_index("month").loc[analysis.month("2019-12"), "total"])
-    return dec * RATE_2018 * 12
 
 
 register(
@@ -199,35 +188,15 @@ register(
     id="04-wrong-entity",
     objective="04.3",
     kind="choice",
-    prompt="Whose foreign minister said in 2004 that ASEAN was 'the wrong entity' for a "
-           "peacekeeping force?",
+    prompt="Whose foreign minister said in 2004 that ASEAN was the wrong organisation for a "
+           "peacekeeping role, since it was neither a security nor a defence organisation?",
     options=country_options(["IDN", "MYS", "SGP", "VNM"]),
     answer="SGP",
     feedback={"IDN": "Indonesia made the 2004 proposal.",
               "VNM": "Vietnam's foreign minister was sceptical too, but with different words."},
     hints=("The article names one member as having no interest in a regional force.",),
-    explanation="Singapore's S. Jayakumar, in 2004. Vietnam's foreign minister called the idea "
-                "'too early' the same year.",
-)
-
-register(
-    id="04-yearly-cost",
-    objective="04.3",
-    kind="number",
-    prompt="At the UN's July 2018 rate (US$1,428 per person per month), what would it cost "
-           "to pay ASEAN's December 2019 peacekeepers for twelve months, in US$?",
-    answer=yearly_cost_2019,
-    rel_tolerance=0.01,
-    mistakes=((lambda: yearly_cost_2019() / 12, "That is the cost of one month. The question "
-               "asks for twelve months: multiply by 12 as well."),
-              (lambda: yearly_cost_2019() / 1e6, "That looks like the answer in millions. Give "
-               "the full number of US dollars, without rounding it to millions."),
-              (lambda: yearly_cost_2019() / 1428, "That is the number of person-months. Multiply "
-               "by the rate of US$1,428 as well.")),
-    hints=("Start from ASEAN's total for 2019-12 (pk.analysis.monthly_totals).",
-           "Multiply people by the monthly rate, then by the number of months."),
-    explanation="About 85 million US dollars a year. In a UN mission the UN pays it; an ASEAN "
-                "force would need its members to find that money themselves.",
+    explanation="Singapore's S. Jayakumar, as the Straits Times reported in March 2004. "
+                "Vietnam's foreign minister called the idea 'too early' the same year.",
 )
 
 register(
@@ -306,13 +275,16 @@ register(
     objective="04.1",
     kind="choices",
     prompt="Start from the public record in the consensus simulator. Whose stance must change "
-           "(to support or neutral) before consensus holds? Count the members who object and "
-           "also the members with no recorded position.",
+           "(to support or neutral) before ASEAN can be sure of consensus? Give every such "
+           "member.",
     options=country_options(data.ASEAN10),
     answer=must_change,
+    feedback={code: f"{name} supports the force on the record: its stance need not change."
+              for code, name in (("IDN", "Indonesia"), ("KHM", "Cambodia"), ("MYS", "Malaysia"),
+                                 ("PHL", "The Philippines"))},
     hints=("A member who opposes blocks the force on its own.",
-           "A member with no recorded position might still object, so consensus is not yet "
-           "certain while any such member is left."),
-    explanation="The two members on record against it, and every member with no recorded "
-                "position: under consensus, silence is not the same as agreement.",
+           "Consensus means that no member objects. Which members might still object?"),
+    explanation="The three members on record against it (Singapore, Thailand and Vietnam, all in "
+                "2004) and the three with no recorded position (Brunei, Laos and Myanmar): under "
+                "consensus, silence is not the same as agreement.",
 )

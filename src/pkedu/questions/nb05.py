@@ -178,9 +178,8 @@ register(
     mistakes=((_cambodia_place_in_asean,
                "That is Cambodia's place among the ASEAN members. The question asks for its "
                "place in the whole world: read the rank column."),),
-    hints=("pk.analysis.ranking(contributions, '2019-12', countries=['KHM']) keeps Cambodia's "
-           "row with its world rank.",
-           "Read the rank column of that row."),
+    hints=("world_2019[world_2019['iso3'] == 'KHM'] keeps Cambodia's row of the world ranking.",
+           "Take the first value of its rank column: ['rank'].iloc[0]."),
     explanation="27th of the 118 countries with anyone deployed that month: in the top quarter of "
                 "the world's contributors, although far below the largest.",
 )

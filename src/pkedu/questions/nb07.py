@@ -7,13 +7,13 @@ dig out on the way. Every answer that is a fact of the data is computed from
 
 >>> from pkedu.questions import get
 >>> get("07-khm-first").expected()
-Timestamp('2005-05-01 00:00:00')
+Timestamp('2006-04-01 00:00:00')
 >>> round(get("07-phl-ratio").expected(), 1)
 3.4
 >>> get("07-mmr-max").expected()
 4
->>> round(get("07-idn-pledge-share").expected(), 1)
-73.4
+>>> get("07-idn-months-3000").expected()
+5
 >>> get("07-brn-mission").expected()
 'UNIFIL'
 """
@@ -63,6 +63,16 @@ def first_month(iso3: str) -> pd.Timestamp:
     return first.loc[0, "first_month"]
 
 
+def first_month_above(iso3: str, threshold: int) -> pd.Timestamp:
+    """The first month a country had more than ``threshold`` people deployed.
+
+    >>> first_month_above("KHM", 100)
+    Timestamp('2006-04-01 00:00:00')
+    """
+    monthly = analysis.monthly_totals(_contributions(), countries=iso3)
+    return monthly.loc[monthly["total"] > threshold, "month"].iloc[0]
+
+
 def most_in_one_month(iso3: str, start: str, end: str) -> int:
     """The largest monthly total of a country between two months.
 
@@ -87,9 +97,23 @@ def months_total(iso3: str, start: str, end: str) -> int:
     return int(window["total"].sum())
 
 
-def idn_pledge_share(year: int = 2019) -> float:
-    """Indonesia's yearly average as a percentage of the 4,000 pledge."""
-    return yearly_mean("IDN", year) / 4000 * 100
+#: The years of Indonesia's 2015-2019 development plan, which carried the 4,000 pledge.
+PLAN_START, PLAN_END = "2015-01", "2019-12"
+
+
+def _plan_months() -> pd.DataFrame:
+    monthly = analysis.monthly_totals(_contributions(), countries="IDN")
+    return monthly[(monthly["month"] >= analysis.month(PLAN_START))
+                   & (monthly["month"] <= analysis.month(PLAN_END))]
+
+
+def idn_months_at_least(level: int = 3000) -> int:
+    """In how many months of the plan's years Indonesia had at least ``level`` deployed.
+
+    >>> idn_months_at_least(4000)
+    0
+    """
+    return int((_plan_months()["total"] >= level).sum())
 
 
 def brunei_mission(when: str = "2019-12") -> str:
@@ -114,7 +138,7 @@ register(
     answer="b",
     feedback={
         "a": "'Would raise' is a prediction about the future: no record can check it yet.",
-        "c": "'Well placed' is a judgement. You can argue for or against it, but no table "
+        "c": "'Well-placed' is a judgement. You can argue for or against it, but no table "
              "settles it.",
         "d": "'Would fill' is a prediction. The claims behind it (who intervened in East Timor) "
              "can be checked, but this sentence cannot.",
@@ -151,19 +175,21 @@ register(
     id="07-khm-first",
     objective="07.2",
     kind="month",
-    prompt="In which month did Cambodia first have uniformed personnel deployed, according to "
-           "the UN data? Write it like '2010-03'.",
-    answer=lambda: first_month("KHM"),
+    prompt="In which month did the UN data first show more than 100 Cambodians deployed? Write it "
+           "like '2010-03'.",
+    answer=lambda: first_month_above("KHM", 100),
     mistakes=(
-        ("2006-04", "April 2006 is when the sources date Cambodia's first unit, the deminers in "
-                    "Sudan. The question asks for the first month the UN data show anyone from "
-                    "Cambodia."),
-        ("2005-03", "March 2005 is the cabinet decision to send peacekeepers, not a month with "
-                    "anyone deployed. Read first_month in the UN data."),
+        (lambda: first_month("KHM"), "That is the first month with anyone from Cambodia, a couple "
+                                     "of officers. The question asks for the first month with "
+                                     "more than 100: keep the rows whose total is above 100 first."),
+        ("2005-03", "March 2005 is the cabinet decision to send peacekeepers, not a month in the UN "
+                    "data. Look for the first row whose total is above 100."),
     ),
-    hints=("pk.analysis.first_contributions(contributions, ['KHM']) has a first_month column.",),
-    explanation="A couple of military experts, a year before the first Cambodian unit arrived in "
-                "Sudan. Whether that counts as 'joining' is the real question.",
+    hints=("cambodia_monthly[cambodia_monthly['total'] > 100] keeps the months with more than 100.",
+           "The first row that is left holds the month you want: ['month'].iloc[0]."),
+    explanation="The month the first Cambodian unit, the deminers in Sudan, appears in the UN data: "
+                "about a year after the first officers. Which of the two counts as 'joining' is the "
+                "real question.",
 )
 
 register(
@@ -208,27 +234,24 @@ register(
 )
 
 register(
-    id="07-idn-pledge-share",
+    id="07-idn-months-3000",
     objective="07.2",
     kind="number",
-    prompt="Indonesia's yearly average of personnel in 2019 was what percentage of its 4,000 "
-           "pledge? Answer in per cent, e.g. 45.2.",
-    answer=idn_pledge_share,
-    tolerance=0.2,
-    unit="percent",
+    prompt="In how many months from January 2015 to December 2019, the years of Indonesia's "
+           "plan, did the UN data show Indonesia with 3,000 or more personnel deployed?",
+    answer=idn_months_at_least,
     mistakes=(
-        (lambda: 4000 / yearly_mean("IDN", 2019) * 100,
-         "The division is upside down: that is the pledge as a percentage of what was deployed. "
-         "Put Indonesia's 2019 average on top."),
-        (lambda: most_in_one_month("IDN", "2019-01", "2019-12") / 4000 * 100,
-         "That uses the busiest month of 2019. The question asks for the yearly average."),
-        (lambda: yearly_mean("IDN", 2018) / 4000 * 100,
-         "That is 2018's average. The question asks for 2019."),
+        (lambda: int((_plan_months()["total"] < 3000).sum()),
+         "That counts the months below 3,000. The question asks for the months with 3,000 or "
+         "more."),
+        (lambda: len(_plan_months()),
+         "That is the number of rows in the window, one per month. Count only the rows whose "
+         "total is 3,000 or more, with (... >= 3000).sum()."),
     ),
-    hints=("Compute Indonesia's yearly averages as you did for the Philippines.",
-           "Divide the 2019 value by 4000 and multiply by 100."),
-    explanation="About three quarters. The claim is about a pledge, and the pledge was made; "
-                "whether it was kept is a separate question.",
+    hints=("window['total'] >= 3000 is True for each month at or above 3,000.",
+           "Add up the Trues with .sum()."),
+    explanation="Only five, all between November 2018 and March 2019. Most of the time Indonesia "
+                "had between 2,600 and 3,000 in the field: the pledge was real, and unmet.",
 )
 
 register(
