@@ -130,15 +130,24 @@ def linked(token: Token) -> bool:
     return bool(_LINK.search(token.doc.block_at(token.start)))
 
 
-QUOTES = re.compile(r"\"([^\"\n]{3,}?)\"|“([^”]{3,}?)”")
+QUOTES = re.compile(r"\"([^\"]{3,}?)\"|“([^”]{3,}?)”")
 
 
 def quotations(doc: Document) -> Iterable[tuple[int, int, str]]:
-    """Spans and texts of the double-quoted passages of a document (code and links left out)."""
-    text = hidden(doc.text)
-    for m in QUOTES.finditer(text):
-        yield m.start(), m.end(), m.group(1) or m.group(2)
+    """Spans and texts of the double-quoted passages of a document (code and links left out).
 
+    >>> [q for _, _, q in quotations(Document("x", 'It "grew".\n\nA "b\n\nc" d'))]
+    ['grew']
+    """
+    text = hidden(doc.text)
+    for start, end in doc.blocks:
+        for m in QUOTES.finditer(text, start, end):
+            yield m.start(), m.end(), m.group(1) or m.group(2)
+
+
+#: Every token of the article's text (test_prose_numbers checks this against the article when it can).
+ARTICLE_TOKENS = frozenset({"2005", "2011", "2014", "2015", "2019", "4,000", "9", "first", "most", "only",
+                            "second", "ten"})
 
 #: A quotation is the article's when its paragraph says so (checked against the article's text).
 ARTICLE_CUE = re.compile(r"\b(?:article|Jenne|the author|she (?:writes|says|argues|claims))\b", re.IGNORECASE)
@@ -172,7 +181,14 @@ def reports_the_article(token: Token) -> bool:
     """
     if token.doc.where.endswith((".claim", ".article_claim")):
         return True
-    return bool(_ARTICLE_SAYS.search(hidden(token.sentence)))
+    text = hidden(token.doc.text)
+    sentence = token.sentence
+    start = text.find(sentence[:20], max(0, token.start - len(sentence)))
+    for m in _ARTICLE_SAYS.finditer(text, max(start, 0), token.start):
+        clause_end = re.search(r"[;:]|[.!?](?:\s|$)|$", text[m.end():])
+        if token.end <= m.end() + (clause_end.start() if clause_end else 0):
+            return True
+    return False
 
 
 def asks(token: Token) -> bool:
@@ -228,19 +244,20 @@ def rule_of(token: Token, claims: Sequence[Any], allowlist: Iterable[tuple[str, 
         return "sourced: events row with sources"
     if linked(token):
         return "sourced: link"
-    if in_quotation(token) is not None and ARTICLE_CUE.search(token.doc.block_at(token.start)):
-        return "sourced: quotation of the article"
-    if reports_the_article(token):
-        return "sourced: what the article says"
+    rule = structural_rule(token)
+    if rule:
+        return rule
+    if token.text.lower() in ARTICLE_TOKENS:
+        if in_quotation(token) is not None and ARTICLE_CUE.search(token.sentence):
+            return "sourced: quotation of the article"
+        if reports_the_article(token):
+            return "sourced: what the article says"
     if asks(token):
         return "structural: a question asks, it states nothing"
     if ".option[" in token.doc.where:
         return "structural: an answer option (the question's answer says which is right)"
     if token.doc.given and token.text.lower() in {t.text.lower() for t in tokens_of(Document("", token.doc.given))}:
         return "structural: given in the question it answers"
-    rule = structural_rule(token)
-    if rule:
-        return rule
     sentence = normalised(token.sentence)
     for file, snippet, _reason in allowlist:
         if file == token.doc.file and token.text in snippet and normalised(snippet) in sentence:
