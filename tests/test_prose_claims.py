@@ -538,3 +538,228 @@ def test_sentence_is_still_in_the_prose(claim: Claim) -> None:
 @pytest.mark.parametrize("claim", CLAIMS, ids=lambda c: c.id)
 def test_data_support_the_sentence(claim: Claim) -> None:
     assert claim.holds(), f"{claim.id}: the data no longer support the sentence in {claim.files}"
+
+
+# added with the prose-number check -----------------------------------------------------------------
+# Each entry covers the numbers of its snippet in test_prose_numbers.py (rule a).
+
+def _sources_by_period() -> bool:
+    """IPI's files from November 1990 to 2014, the UN's own reports from January 2015 to July 2025."""
+    m = data.load_months()
+    span = m.groupby("source")["month"].agg(["min", "max"])
+    ipi = m[m["source"].str.startswith("ipi")]
+    return bool(ipi["month"].min() == pd.Timestamp("1990-11-01") and ipi["month"].max().year == 2014
+                and span.loc["un_dpo_pdf", "min"] == pd.Timestamp("2015-01-01")
+                and span.loc["un_dpo_pdf", "max"] == pd.Timestamp("2025-07-01"))
+
+
+def _waves() -> bool:
+    return bool(near(asean(1993), 3900, 100) and near(asean(2000), 1900, 100) and near(asean(2001), 1900, 50)
+                and asean(2005) < 1000 and near(asean(2011), 4900, 50)
+                and all(asean(y) < 4000 for y in (2013, 2014))
+                and all(4550 <= asean(y) <= 5050 for y in range(2015, 2026))
+                and all(country("IDN", y) > asean(y) / 2 for y in range(2015, 2026)))
+
+
+def _only_laos_never() -> bool:
+    first = analysis.first_contributions(data.load_contributions(), data.ASEAN10)
+    never = set(first.loc[first["first_month"].isna(), "iso3"])
+    return bool(never == {"LAO"})
+
+
+def _first_month(iso3: str) -> pd.Timestamp:
+    first = analysis.first_contributions(data.load_contributions(), [iso3])
+    return first.loc[0, "first_month"]
+
+
+def _vietnam_2014() -> bool:
+    vnm = _monthly("VNM")
+    return bool(_first_month("VNM").year == 2014 and vnm[:"2013-12-01"].fillna(0).sum() == 0)
+
+
+def _phl_gaps_2012_2016() -> bool:
+    m = data.load_months().set_index("month")
+    return bool((~m.loc["2012-01-01":"2016-12-01", "reported"]).sum() >= 4)
+
+
+ADDED = [
+    Claim("waves-00", ("notebooks/text/00_start_here.md",),
+          "ASEAN's total comes in waves: almost 4,000 people in 1993, a second, smaller wave of\n"
+          "about 1,900 around 2000 and 2001, then a climb from 2005 to about 4,900 in 2011, a dip below 4,000 in\n"
+          "2013-2014, and about 4,600 to 5,000 a year since 2015, with Indonesia (the large red-orange band) "
+          "providing more than half of it since 2015.", _waves),
+    Claim("sources-by-period-00", ("notebooks/text/00_start_here.md",),
+          "**2015 to July 2025** were read from the UN's monthly reports themselves.", _sources_by_period),
+    Claim("ipi-until-2014-00", ("notebooks/text/00_start_here.md",),
+          "(through the IPI database for 1990–2014)", _sources_by_period),
+    Claim("gender-split-00", ("notebooks/text/00_start_here.md",),
+          "separately only in April 2014 (the\ncourse's table by mission has the split from November 2009)",
+          _gender_split_starts),
+    Claim("only-laos-never-00", ("notebooks/text/00_start_here.md",),
+          "In the decade before 2019, the ten ASEAN states' policies on peacekeeping grew alike:\n"
+          "   one after another they began to send personnel to UN missions, until only Laos had never taken part.",
+          _only_laos_never),
+    Claim("phl-gaps-00", ("notebooks/text/00_start_here.md",),
+          "the Philippines, month by month, from 2012 to 2016", _phl_gaps_2012_2016),
+    Claim("vietnam-2014-00", ("notebooks/text/00_start_here.md",),
+          "The UN figures support 2014: Vietnam's line leaves zero in 2014 and shows nothing in\n2012", _vietnam_2014),
+]
+CLAIMS += ADDED
+
+
+# notebook 01 (added with the prose-number check)
+
+def _shapes_01() -> bool:
+    idn = all(2600 <= country("IDN", y) < 3000 for y in range(2015, 2026))
+    mys = yearly(("MYS",))
+    phl = yearly(("PHL",))
+    sgp = _monthly("SGP")
+    return bool(idn and int(mys.idxmax()) == 1994 and near(mys.max(), 2700, 50)
+                and int(phl.idxmax()) == 2010 and sgp["2013-07-01":].sum() == 0 and sgp["2013"].sum() > 0
+                and _myanmar_handful() and _laos_never_deployed())
+
+
+def _starts_01() -> bool:
+    years = {i: _first_month(i).year for i in data.ASEAN10 if i != "LAO"}
+    early = [i for i, y in years.items() if y <= 1993]
+    groups = analysis.first_contributions(data.load_contributions(), ["VNM"], by_group=True).iloc[0]
+    police_after = (groups["police"] - groups["experts"]).days / 365.25
+    return bool(len(early) == 6 and sorted(years.values())[6] == 2005
+                and (years["KHM"], years["VNM"], years["MMR"]) == (2005, 2014, 2015)
+                and 8 <= police_after < 9)
+
+
+def _sizes_01() -> bool:
+    start = _first_month("KHM").year
+    return bool(max(country("KHM", y) for y in range(start, start + 11)) > 800
+                and all(country("VNM", y) < 100 for y in range(2014, 2022))
+                and all(country("VNM", y) > 250 for y in range(2023, 2026))
+                and all(near(country("BRN", y), 30, 4) for y in range(2012, 2026)) and _myanmar_handful())
+
+
+def _count_steps_01() -> bool:
+    n = members_count().set_index("month")["contributors"].dropna()
+    sgp = _monthly("SGP").fillna(0)
+    sgp_gap = sgp["2004-01-01":"2006-08-01"]
+    return bool(n["1991-04-01":"2005-12-01"].drop(pd.date_range("1993-01-01", "1993-09-01", freq="MS"),
+                                                   errors="ignore").between(4, 5).all()
+                and n["1993-01-01":"2013-12-01"].max() <= 7 and n["2006-09-01"] == 6 and (sgp_gap == 0).sum() >= 20
+                and n["2008-10-01"] == 7 and n["2015-08-01"] == 8 and n.max() == 8
+                and (n["2019-07-01":] == 7).all() and n["1991-03-01"] == 0)
+
+
+def _march_1991_hole() -> bool:
+    m = data.load_months().set_index("month")["n_countries"]
+    return bool(m["1991-03-01"] == 37 and m["1991-02-01"] == 46)
+
+
+CLAIMS += [
+    Claim("shapes-01", ("notebooks/text/01_convergence.md",),
+          "Indonesia climbs to\nnearly 3,000 a year after 2015; Malaysia peaked in 1994 (about 2,700)", _shapes_01),
+    Claim("shapes-01b", ("notebooks/text/01_convergence.md",),
+          "the Philippines peaked in 2010 and then collapsed; Singapore's line falls to zero in 2013;\n"
+          "Cambodia, Vietnam and Myanmar start late; Myanmar never passes a handful", _shapes_01),
+    Claim("starts-01", ("notebooks/text/01_convergence.md",),
+          "Six states start between 1990 and 1993, then there is a\ntwelve-year gap until Cambodia, and a second, "
+          "later group: Cambodia (2005), Vietnam (2014), Myanmar (2015).\nWithin one state the groups often start "
+          "years apart: Vietnam's first police arrived eight years after its\nfirst officers.", _starts_01),
+    Claim("sizes-01", ("notebooks/text/01_convergence.md",),
+          "Cambodia grew to over 800 within ten years of its\nstart; Vietnam stayed below 100 until 2021 and has "
+          "averaged more than 250 a year since 2023; Brunei has held\nsteady at about 30 since 2012; Myanmar never "
+          "had more than four people deployed, and nobody after June 2019.", _sizes_01),
+    Claim("count-steps-01", ("notebooks/text/01_convergence.md",),
+          "the count rises in steps, from 4 or 5 through the 1990s and early 2000s (6 for a few\nmonths in 1993, "
+          "when Brunei had people deployed) to 6 in 2006\n(Cambodia had joined, and Singapore came back after a "
+          "two-year break), 7 in late 2008 (Brunei) and 8 in\nAugust 2015 (Vietnam, then Myanmar). It never reaches "
+          "ten, and it falls as well as rises:\nSingapore drops out in 2012–13 and Myanmar in 2019, so since then "
+          "the count has been 7.", _count_steps_01),
+    Claim("march-1991-01", ("notebooks/text/01_convergence.md",),
+          "March 1991 is a hole in the record, not a real withdrawal: the IPI file for that month lists only 37\n"
+          "countries instead of 46 the month before", _march_1991_hole),
+]
+
+
+# notebook 02 (added with the prose-number check)
+
+def _top_ten_2019_12() -> bool:
+    r = analysis.ranking(data.load_contributions(), "2019-12").set_index("iso3")
+    asean_ranks = r.loc[[i for i in data.ASEAN10 if i in r.index], "rank"]
+    countries = data.load_countries().set_index("iso3")
+    above = countries.loc[r[r["rank"] < r.loc["IDN", "rank"]].index]
+    south_or_africa = (above["subregion"] == "Southern Asia") | (above["continent"] == "Africa")
+    return bool(list(asean_ranks[asean_ranks <= 10].index) == ["IDN"]
+                and all(20 <= asean_ranks[i] < 30 for i in ("MYS", "KHM"))
+                and all(asean_ranks[i] > 80 for i in ("BRN", "PHL")) and south_or_africa.all())
+
+
+def _mission_table_months() -> bool:
+    months = set(data.load_mission_contributions()["month"])
+    gap = pd.date_range("2018-03-01", "2019-08-01", freq="MS")
+    span = pd.date_range("2009-11-01", "2025-07-01", freq="MS")
+    return bool(min(months) == span[0] and not months & set(gap)
+                and len(months) > len(span) / 2 and pd.Timestamp("2019-09-01") in months)
+
+
+def _women_2014_2021() -> bool:
+    c = data.load_contributions()
+
+    def yearly_share(countries: list[str] | None) -> pd.Series:
+        w = analysis.women_share(c, countries)
+        return w.assign(year=w["month"].dt.year).groupby("year")["share"].mean()
+
+    a, w = yearly_share(data.ASEAN10), yearly_share(None)
+    return bool(near(a[2014], 0.03, 0.005) and a[2018] > a[2017] and a[2025] > a[2019]
+                and all(abs(a[y] - w[y]) < 0.01 for y in range(2021, 2026)) and a.max() < 0.5)
+
+
+def _idn_plateau_since_april_2015() -> bool:
+    idn = _monthly("IDN").dropna()
+    after = idn["2015-04-01":]
+    return bool(idn["2014"].max() < 2000 and 2700 <= after.median() <= 2900
+                and after.quantile(0.1) > 2600 and after.quantile(0.9) < 3100)
+
+
+CLAIMS += [
+    Claim("under-a-thousand-02", ("notebooks/text/02_scale.md",),
+          "grew from under a thousand a year in 2004-2005 to about 4,900 in 2011. That\npeak did not last",
+          lambda: asean(2004) < 1000 and asean(2005) < 1000 and near(asean(2011), 4900, 50)
+          and int(yearly(tuple(data.ASEAN10)).loc[2005:2014].idxmax()) == 2011),
+    Claim("indonesia-half-02", ("notebooks/text/02_scale.md",),
+          "which has made up more\nthan half of it since; Malaysia and Cambodia come next.",
+          lambda: all(country("IDN", y) > asean(y) / 2 for y in range(2015, 2026))
+          and all(sorted(data.ASEAN10, key=lambda i: -country(i, y))[1:3] in (["MYS", "KHM"], ["KHM", "MYS"])
+                  for y in range(2015, 2026))),
+    Claim("ten-times-2009-02", ("notebooks/text/02_scale.md",), "(in 2009 almost ten times as many)",
+          lambda: 9.5 <= ratio(SOUTH_ASIA, 2009) < 10),
+    Claim("top-ten-2019-02", ("notebooks/text/02_scale.md",),
+          "in December 2019 Indonesia was the only ASEAN state in the world's top ten; Malaysia and\nCambodia "
+          "were in the twenties, and Brunei and the Philippines far down the list. Every country above\n"
+          "Indonesia was in South Asia or Africa.", _top_ten_2019_12),
+    Claim("mission-table-months-02", ("notebooks/text/02_scale.md",),
+          "The UN published it for most months since November", _mission_table_months),
+    Claim("women-2014-2021-02", ("notebooks/text/02_scale.md",),
+          "about 3% of ASEAN's peacekeepers in 2014. The share\nrose after 2018 and has been close to the world's "
+          "since 2021. Both lines are still far from half.", _women_2014_2021),
+    Claim("idn-plateau-02", ("notebooks/text/02_scale.md",),
+          "Indonesia rose from under 2,000 in 2014 to about\n2,700-2,900 from April 2015 and has stayed there.",
+          _idn_plateau_since_april_2015),
+    Claim("summary-rise-02", ("notebooks/text/02_scale.md",),
+          "yearly average rose from about 3,450 in 2009 to 4,930 in 2011, but more than half of that rise was\n"
+          "  Thailand's battalion in Darfur, home by mid-2012. The level came back in 2015, mainly through Indonesia",
+          lambda: near(asean(2009), 3450, 10) and near(asean(2011), 4930, 10)
+          and country("THA", 2011) - country("THA", 2009) > (asean(2011) - asean(2009)) / 2
+          and _thai_darfur_home_by_mid_2012()
+          and country("IDN", 2015) - country("IDN", 2014) > asean(2015) - asean(2014)),
+    Claim("six-per-cent-2019-02", ("notebooks/text/02_scale.md",),
+          "about 6% of all UN uniformed personnel in 2019", lambda: near(share(2019), 0.06, 0.005)),
+    Claim("median-16-02", ("notebooks/text/02_scale.md",),
+          "(about 16 people for ASEAN,\n  the median since 2015)", _feb_2020_rebound),
+    Claim("median-16-model-02", ("notebooks/text/02_scale.md",),
+          "by only about 16 people (the median since 2015), so a", _feb_2020_rebound),
+    Claim("south-asia-summary-02", ("notebooks/text/02_scale.md",),
+          "Since 2019 four South Asian states have sent four to five times as many (before, even more), and since "
+          "2008\n  two East African states more than all of ASEAN.",
+          lambda: all(4 <= ratio(SOUTH_ASIA, y) <= 5 for y in range(2019, 2026))
+          and all(ratio(SOUTH_ASIA, y) > 5 for y in range(2009, 2019))
+          and all(ratio(EAST_AFRICA, y) > 1 for y in range(2008, 2026))),
+]

@@ -34,7 +34,7 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from prose_rules import (  # noqa: E402
-    ARTICLE_CUE, ARTICLE_TOKENS, classify, quotations,
+    ARTICLE_CUE, ARTICLE_TOKENS, classify, quotations, rule_of,
 )
 from prose_text import (  # noqa: E402
     Document, Token, capstone_documents, hidden, event_documents, markdown_documents, question_documents, tokens_of,
@@ -49,7 +49,14 @@ ALLOWLIST: tuple[tuple[str, str, str], ...] = ()
 
 #: Numbers found wrong or unsupported: they stay uncovered (the test lists them with this evidence)
 #: until the prose changes. (file, snippet of the sentence, token, what the data or sources say.)
-KNOWN_WRONG: tuple[tuple[str, str, str, str], ...] = ()
+KNOWN_WRONG: tuple[tuple[str, str, str, str], ...] = (
+    ("notebooks/text/02_scale.md", "ASEAN sent about **5,000** people a year in the late 2010s", "5,000",
+     "yearly averages 2017-2019 were about 4,560, 4,570 and 4,990 (test_prose_claims.asean): "
+     "'about 4,600 to 5,000' is what the data say"),
+    ("notebooks/text/02_scale.md", "has stayed near 5,000 since", "5,000",
+     "yearly averages since 2015 range from about 4,560 (2017) to 5,020 (2023); 02's own text says "
+     "'between about 4,500 and 5,000'"),
+)
 
 
 def documents() -> list[tuple[Document, bool]]:
@@ -66,7 +73,7 @@ def classified() -> tuple[tuple[Token, str | None], ...]:
 def key(token: Token) -> str:
     """One line of the backlog: file, where, token and its sentence."""
     sentence = " ".join(token.sentence.split())
-    return "\t".join((token.doc.file, token.doc.where or "-", token.text, sentence))
+    return "\t".join((token.doc.file, token.doc.where or "-", " ".join(token.text.split()), sentence))
 
 
 def backlog() -> Counter[str]:
@@ -133,11 +140,11 @@ def test_editing_a_claimed_number_uncovers_it(claim_id: str, token: Token) -> No
     flat = " ".join(doc.text.split())
     assert snippet in flat, claim_id
     edited = Document(doc.file, flat.replace(snippet, edited_snippet, 1))
-    before = {t.start: r for t, r in classify([(Document(doc.file, flat), False)], CLAIMS, ALLOWLIST)}
-    after = {t.start: (t.text, r) for t, r in classify([(edited, False)], CLAIMS, ALLOWLIST)}
     at = flat.index(snippet) + token.start
-    assert before[at] == "claim"
-    assert after[at][0] == changed and after[at][1] != "claim"
+    before = next(t for t in tokens_of(Document(doc.file, flat)) if t.start == at)
+    after = next(t for t in tokens_of(edited) if t.start == at)
+    assert rule_of(before, CLAIMS, ALLOWLIST) == "claim"
+    assert after.text == changed and rule_of(after, CLAIMS, ALLOWLIST) != "claim"
 
 
 # --- the course passes ----------------------------------------------------------------------------
