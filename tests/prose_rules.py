@@ -92,7 +92,7 @@ _NOT_A_FACT = re.compile(
     r"|decide|say|ask|make|find|pick|answer|press|sketch|note|use|click)|only (?:if|when|to|after|the"
     r" (?:data|chart|notebook|course|table|numbers))|not only|if only|never (?:shows?|gives?|raises?"
     r"|overwrites?|changes?|says?|tells?|checks?|marks?|grades?|judges?|lose|loses)|most of all"
-    r"|(?:to|and|then|you|students|will|can|please|they|we|,) record\b|record (?:a|the|your|it|them|one|each|"
+    r"|(?:the|public|no|on the|in the|a|hole in the) record\b(?! of)|(?:to|and|then|you|students|will|can|please|they|we|,) record\b|record (?:a|the|your|it|them|one|each|"
     r"their|what|which|how)\b|peak (?:at|into)\b|the first (?:and|or) the)\b", re.IGNORECASE)
 
 

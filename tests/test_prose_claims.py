@@ -763,3 +763,135 @@ CLAIMS += [
           and all(ratio(SOUTH_ASIA, y) > 5 for y in range(2009, 2019))
           and all(ratio(EAST_AFRICA, y) > 1 for y in range(2008, 2026))),
 ]
+
+
+# notebooks 04 and 05 (added with the prose-number check)
+
+def _asean_feb_2015() -> pd.DataFrame:
+    r = analysis.ranking(data.load_contributions(), "2015-02")
+    return r[r["iso3"].isin(data.ASEAN10)].set_index("iso3")
+
+
+def _force_numbers_2015() -> bool:
+    a = _asean_feb_2015()
+    bgd = int(analysis.ranking(data.load_contributions(), "2015-02").set_index("iso3").loc["BGD", "total"])
+    total = a["total"].sum()
+    return bool(total < 4000 and near(a.loc["IDN", "total"] / total, 0.5, 0.03) and total < bgd / 2
+                and a["rank"].min() > 10)
+
+
+def _malaysia_unifil_2019() -> float:
+    where = analysis.where_they_serve(data.load_mission_contributions(), ["MYS"], "2019-12")
+    return float(where.set_index("mission").loc["UNIFIL", "total"])
+
+
+def _reimbursement_2018() -> float:
+    rates = data.load_reimbursement_rates().set_index("effective_from")["rate_usd"]
+    return float(rates[pd.Timestamp("2018-07-01")] if pd.Timestamp("2018-07-01") in rates.index
+                 else rates["2018-07-01"])
+
+
+CLAIMS += [
+    Claim("never-above-eight-04", ("notebooks/text/04_no_asean_force.md",),
+          "1993), and the count has never gone above eight.", _members_until_2006),
+    Claim("top-ten-2015-04", ("notebooks/text/04_no_asean_force.md",),
+          "no ASEAN member is in the world's top ten. Indonesia, the region's largest contributor,",
+          lambda: _force_numbers_2015() and _asean_feb_2015()["total"].idxmax() == "IDN"),
+    Claim("force-numbers-2015-04", ("notebooks/text/04_no_asean_force.md",),
+          "ASEAN's whole UN contribution in early 2015 was under 4,000 people,\nabout half of it Indonesian",
+          _force_numbers_2015),
+    Claim("half-of-bangladesh-04", ("notebooks/text/04_no_asean_force.md",),
+          "In early 2015 the whole\n  region sent fewer than half as many people as Bangladesh alone.",
+          _force_numbers_2015),
+    Claim("close-to-3000-05", ("notebooks/text/05_subregional_options.md",),
+          "then stayed close to 3,000.\nOne month stands out above the rest, but the line never reaches 4,000.",
+          lambda: all(2600 <= country("IDN", y) <= 3000 for y in range(2015, 2026)) and _indonesia_peak()),
+    Claim("three-quarters-2019-05", ("notebooks/text/05_subregional_options.md",),
+          "On the average Indonesia reached about three quarters of its pledge in\n2019",
+          lambda: 0.70 <= _indonesia_2019_pledge_share() <= 0.77),
+    Claim("cambodia-vietnam-steps-05", ("notebooks/text/05_subregional_options.md",),
+          "Cambodia grows fast after 2010 and levels off at several hundred; Vietnam stays tiny until\nthe "
+          "hospital (2018) and jumps again with the engineering unit (2022)",
+          lambda: country("KHM", 2012) > 3 * country("KHM", 2010)
+          and all(500 < country("KHM", y) < 900 for y in range(2014, 2026))
+          and all(country("VNM", y) < 10 for y in range(2014, 2018))
+          and country("VNM", 2019) > 2 * country("VNM", 2018) > 0
+          and country("VNM", 2023) > 2 * country("VNM", 2021)),
+    Claim("malaysia-850-05", ("notebooks/text/05_subregional_options.md",),
+          "Malaysia's 850-strong unit in Lebanon", lambda: near(_malaysia_unifil_2019(), 850, 30)),
+    Claim("malaysia-850-model-05", ("notebooks/text/05_subregional_options.md",),
+          "while Malaysia sends one battalion of about 850 to Lebanon", lambda: near(_malaysia_unifil_2019(), 850, 30)),
+    Claim("17000-a-year-05", ("notebooks/text/05_subregional_options.md",),
+          "about US$17,000 a year per soldier at the 2018 rate",
+          lambda: near(_reimbursement_2018() * 12, 17000, 300)),
+]
+
+
+# notebook 06 (added with the prose-number check)
+
+def _southeast_asian_missions() -> pd.DataFrame:
+    m = data.load_missions()
+    return m[m["region"] == "South-Eastern Asia"]
+
+
+def _un_in_timor_13_years() -> bool:
+    timor = data.load_missions()
+    timor = timor[timor["host_iso3"] == "TLS"]
+    return bool(timor["first_month"].min().year == 1999 and timor["last_month"].max().year == 2012
+                and timor["last_month"].max().year - timor["first_month"].min().year == 13)
+
+
+def _unmit_only_in_region() -> bool:
+    sea = _southeast_asian_missions()
+    open_june_2010 = sea[(sea["first_month"] <= "2010-06-01") & (sea["last_month"] >= "2010-06-01")]
+    return bool(list(open_june_2010["mission"]) == ["UNMIT"] and _unmit_june_2010())
+
+
+def _nothing_in_region_after_2012() -> bool:
+    sea = _southeast_asian_missions()
+    return bool(sea["last_month"].max() == pd.Timestamp("2012-11-01")
+                and sea.set_index("mission").loc["UNMIT", "last_month"].year == 2012
+                and _no_south_east_asia_in_2025())
+
+
+def _phl_passes_500() -> bool:
+    phl = _monthly("PHL")
+    above = phl[phl > 500]
+    return bool(above["1999-01-01":].index[0] == pd.Timestamp("2000-02-01"))
+
+
+def _gender_gaps() -> bool:
+    c = data.load_contributions()
+    months = data.load_months().set_index("month")["reported"]
+    no_split = {m for m, f in c.groupby("month")["female"] if f.notna().sum() == 0}
+    late_2014 = pd.date_range("2014-09-01", "2014-12-01", freq="MS")
+    return bool(not months[late_2014].any() and pd.Timestamp("2020-08-01") in no_split
+                and pd.Timestamp("2023-09-01") in no_split and _gender_split_starts())
+
+
+def _thai_2014_few_dozen() -> bool:
+    return bool(_monthly("THA")["2014"].dropna().between(24, 60).all())
+
+
+CLAIMS += [
+    Claim("thirteen-years-06", ("notebooks/text/06_benefits.md",), "### The UN stayed for thirteen years",
+          _un_in_timor_13_years),
+    Claim("13-years-table-06", ("notebooks/text/06_benefits.md",), "then 13 years of UN missions",
+          _un_in_timor_13_years),
+    Claim("unmit-only-06", ("notebooks/text/06_benefits.md",),
+          "second comes UNMIT in Timor-Leste, the only\nmission in Southeast Asia", _unmit_only_in_region),
+    Claim("since-unmit-closed-06", ("notebooks/text/06_benefits.md",),
+          "since UNMIT closed in 2012, every ASEAN peacekeeper serves far from home", _nothing_in_region_after_2012),
+    Claim("until-2012-06", ("notebooks/text/06_benefits.md",),
+          "the UN stayed in Timor-Leste until 2012", _un_in_timor_13_years),
+    Claim("phl-passes-500-06", ("notebooks/text/06_benefits.md",),
+          "the Philippine count first passes 500 in the\ncount for the end of February 2000, not January's",
+          _phl_passes_500),
+    Claim("gender-gaps-06", ("notebooks/text/06_benefits.md",),
+          "the split by gender starts in April 2014, and the reports for September\n  to December 2014 are "
+          "missing, so\n  the 2014 point covers only April to August.", _gender_gaps),
+    Claim("september-2023-06", ("notebooks/text/06_benefits.md",), "September 2023 has no\n  split either",
+          _gender_gaps),
+    Claim("thai-2014-06", ("notebooks/text/06_benefits.md",),
+          "starting very high in 2014: with only a few dozen\nThai personnel deployed then", _thai_2014_few_dozen),
+]
