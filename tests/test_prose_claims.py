@@ -895,3 +895,47 @@ CLAIMS += [
     Claim("thai-2014-06", ("notebooks/text/06_benefits.md",),
           "starting very high in 2014: with only a few dozen\nThai personnel deployed then", _thai_2014_few_dozen),
 ]
+
+
+# notebook 07 (added with the prose-number check)
+
+def _force_proposals_1995_2016() -> list[int]:
+    e = data.load_events()
+    proposals = e[e["category"] == "force_proposal"]
+    years = sorted(int(str(d)[:4]) for d in proposals["date"])
+    return [y for y in years if 1995 <= y <= 2016]
+
+
+CLAIMS += [
+    Claim("climbs-steeply-07", ("notebooks/text/07_capstone_fact_check.md",),
+          "the line climbs steeply from 2005 to 2011, dips in 2013-2014 and comes back to about\n5,000 by 2019.",
+          lambda: asean(2011) > 5 * asean(2005) and all(asean(y) < 4000 for y in (2013, 2014))
+          and near(asean(2019), 5000, 50)),
+    Claim("late-joiners-07", ("notebooks/text/07_capstone_fact_check.md",),
+          "After 1993 there is a twelve-year gap, then three late\njoiners: Cambodia, Vietnam and Myanmar. "
+          "Laos has no dot at all.", lambda: _late_joiners_gap() and _starts_01() and _laos_never_deployed()),
+    Claim("mys-850-1200-07", ("notebooks/text/07_capstone_fact_check.md",),
+          "Indonesia rises to nearly 3,000 and Malaysia stays between about 850 and 1,200 after 2009",
+          lambda: all(2600 <= country("IDN", y) < 3000 for y in range(2015, 2026))
+          and all(840 <= country("MYS", y) <= 1200 for y in range(2010, 2026))),
+    Claim("touches-3500-07", ("notebooks/text/07_capstone_fact_check.md",),
+          "It climbs to mostly 2,700-2,900 from 2015 and touches\nabout 3,500 only once, in November 2018.",
+          lambda: _indonesia_peak() and _idn_plateau_since_april_2015()
+          and int((_monthly("IDN") > 3100).sum()) == 1),
+    Claim("proposals-07", ("notebooks/text/07_capstone_fact_check.md",),
+          "the force proposals (top row) come in 1995, 2004 and 2015, none in 2011.",
+          lambda: _force_proposals_1995_2016() == [1995, 2004, 2015]),
+    Claim("phl-3-per-cent-07", ("notebooks/text/07_capstone_fact_check.md",),
+          "about 3% of its 2011 level in 2019; Malaysia fell too (1,128 to 845)",
+          lambda: near(country("PHL", 2019) / country("PHL", 2011), 0.03, 0.006) and _malaysia_fell()),
+    Claim("laos-row-07", ("notebooks/text/07_capstone_fact_check.md",),
+          "never in the data; asked Vietnam for help in 2025",
+          lambda: _laos_never_deployed() and _laos_last_dialogue_dot()),
+    Claim("bottom-line-07", ("notebooks/text/07_capstone_fact_check.md",),
+          "ASEAN states already provide close to 5,000 UN peacekeepers",
+          lambda: 4700 <= analysis.monthly_totals(data.load_contributions(), countries=data.ASEAN10)
+          ["total"].dropna().iloc[-1] <= 5000),
+    Claim("phl-900-07", ("notebooks/text/07_capstone_fact_check.md",),
+          "The Philippines fell from about 900 personnel in 2011 to about 30 in 2019, and Laos\n  has never deployed.",
+          lambda: _malaysia_fell() and _laos_never_deployed()),
+]
