@@ -50,12 +50,6 @@ ALLOWLIST: tuple[tuple[str, str, str], ...] = ()
 #: Numbers found wrong or unsupported: they stay uncovered (the test lists them with this evidence)
 #: until the prose changes. (file, snippet of the sentence, token, what the data or sources say.)
 KNOWN_WRONG: tuple[tuple[str, str, str, str], ...] = (
-    ("notebooks/text/02_scale.md", "ASEAN sent about **5,000** people a year in the late 2010s", "5,000",
-     "yearly averages 2017-2019 were about 4,560, 4,570 and 4,990 (test_prose_claims.asean): "
-     "'about 4,600 to 5,000' is what the data say"),
-    ("notebooks/text/02_scale.md", "has stayed near 5,000 since", "5,000",
-     "yearly averages since 2015 range from about 4,560 (2017) to 5,020 (2023); 02's own text says "
-     "'between about 4,500 and 5,000'"),
     ("notebooks/text/07_capstone_fact_check.md", "the peak of 2011 was mostly Thailand's battalion in Darfur",
      "peak", "Thailand had about 820 of ASEAN's 4,930 in 2011 (17%); its battalion was more than half of "
             "the rise from 2009 to 2011 (about 780 of 1,480), not most of the peak"),
