@@ -1042,3 +1042,124 @@ CLAIMS += [
     Claim("not-any-month-q02", ("src/pkedu/questions/nb02.py",), "Not in any month up to July 2025.",
           lambda: _indonesia_peak() and data.load_months()["month"].max() == pd.Timestamp("2025-07-01")),
 ]
+
+
+# notebook 03 (added with the prose-number check)
+
+def _rates() -> pd.Series:
+    r = data.load_reimbursement_rates()
+    return r.set_index(pd.to_datetime(r["effective_from"]))["rate_usd"]
+
+
+def _rate_steps() -> bool:
+    r = _rates()
+    steps = r.index[1:]
+    return bool((steps[0] - r.index[0]).days / 365.25 > 20 and len(steps) == 4
+                and (steps[-1] - steps[0]).days / 365.25 <= 4.01
+                and r.iloc[0] == 1210 and r.iloc[-1] == 1428 and r.iloc[-1] / r.iloc[0] - 1 < 0.2
+                and steps[-1].year - r.index[0].year == 26)
+
+
+def _idn_reimbursement_2019() -> float:
+    c = data.load_contributions()
+    rows = c[(c["iso3"] == "IDN") & (c["month"].dt.year == 2019)
+             & c["type"].isin(["Troops", "Staff Officer", "Formed Police Units"])]
+    return float(rows["total"].sum() / 12 * _rates().iloc[-1] * 12)
+
+
+CLAIMS += [
+    Claim("rate-steps-03", ("notebooks/text/03_motives.md",),
+          "more than twenty years without a change, then four steps in four years.", _rate_steps),
+    Claim("rate-fifth-03", ("notebooks/text/03_motives.md",),
+          "1,210 to 1,428 is a rise of less than a fifth over 26 years", _rate_steps),
+    Claim("fifty-million-03", ("notebooks/text/03_motives.md",),
+          "Indonesia's 2019 contingent brought in roughly fifty million US dollars a year.",
+          lambda: near(_idn_reimbursement_2019(), 50e6, 2.5e6)),
+    Claim("fifty-million-summary-03", ("notebooks/text/03_motives.md",),
+          "For Indonesia in 2019 that is roughly **fifty million US dollars a year**.",
+          lambda: near(_idn_reimbursement_2019(), 50e6, 2.5e6)),
+    Claim("rate-1428-03", ("notebooks/text/03_motives.md",),
+          "The UN pays governments **US$1,428** per person per month (from July 2018)",
+          lambda: _rates().iloc[-1] == 1428 and _rates().index[-1] == pd.Timestamp("2018-07-01")),
+    Claim("break-even-03", ("notebooks/text/03_motives.md",), "the UN rate (US$1,428 from July 2018)",
+          lambda: _rates().iloc[-1] == 1428 and _rates().index[-1] == pd.Timestamp("2018-07-01")),
+    Claim("fifty-million-q03", ("src/pkedu/questions/nb03.py",),
+          "Roughly fifty million US dollars a year", lambda: near(_idn_reimbursement_2019(), 50e6, 2.5e6)),
+    Claim("vietnam-slow-03", ("notebooks/text/03_motives.md",),
+          "Vietnam only started in 2014 and grew slowly",
+          lambda: _vietnam_2014() and all(country("VNM", y) < 100 for y in range(2014, 2022))),
+]
+
+
+# data/README.md (added with the prose-number check)
+
+_NO_REPORT = ["2014-09", "2014-10", "2014-11", "2014-12", "2015-03", "2016-03", "2017-03", "2020-06", "2022-07"]
+
+
+def _rows(loader: Callable[[], pd.DataFrame], n: int) -> Callable[[], bool]:
+    return lambda: len(loader()) == n
+
+
+def _no_report_months() -> bool:
+    m = data.load_months()
+    return bool(list(m.loc[~m["reported"], "month"].dt.strftime("%Y-%m")) == _NO_REPORT)
+
+
+def _mission_detail_gaps() -> bool:
+    have = set(data.load_mission_contributions()["month"])
+    reported = set(data.load_months().loc[lambda m: m["reported"], "month"])
+    missing = sorted(m.strftime("%Y-%m") for m in reported - have if m >= pd.Timestamp("2009-11-01"))
+    expected = [m.strftime("%Y-%m") for m in pd.date_range("2018-03-01", "2019-08-01", freq="MS")] + ["2023-09"]
+    return bool(min(have) == pd.Timestamp("2009-11-01") and missing == expected)
+
+
+def _breaks_continuous() -> bool:
+    idn = _monthly("IDN")
+    return bool([idn[m] for m in ("2014-03-01", "2014-04-01", "2014-08-01", "2015-01-01")]
+                == [1703, 1797, 1801, 1881])
+
+
+def _march_1991_readme() -> bool:
+    m = data.load_months().set_index("month")["n_countries"]
+    c = data.load_contributions()
+    asean_in = {k: set(c[(c["month"] == k) & c["iso3"].isin(data.ASEAN10)]["iso3"])
+                for k in ("1991-02-01", "1991-03-01", "1991-04-01")}
+    return bool(m["1991-03-01"] == 37 and m["1991-02-01"] == 46 and m["1991-04-01"] == 46
+                and not asean_in["1991-03-01"] and {"IDN", "MYS"} <= asean_in["1991-02-01"] & asean_in["1991-04-01"])
+
+
+def _staff_officers_from_2017_05() -> bool:
+    c = data.load_contributions()
+    return bool(c.loc[c["type"] == "Staff Officer", "month"].min() == pd.Timestamp("2017-05-01"))
+
+
+CLAIMS += [
+    Claim("rows-contributions-readme", ("data/README.md",), "| `contributions.csv.gz` | 102,442 |",
+          _rows(data.load_contributions, 102442)),
+    Claim("rows-months-readme", ("data/README.md",), "| `months.csv` | 417 |", _rows(data.load_months, 417)),
+    Claim("rows-missions-contrib-readme", ("data/README.md",), "| `mission_contributions.csv.gz` | 133,606 |",
+          _rows(data.load_mission_contributions, 133606)),
+    Claim("rows-missions-readme", ("data/README.md",), "| `missions.csv` | 87 |", _rows(data.load_missions, 87)),
+    Claim("rows-countries-readme", ("data/README.md",), "| `countries.csv` | 167 |", _rows(data.load_countries, 167)),
+    Claim("rows-events-readme", ("data/README.md",), "| `events.csv` | 53 |", _rows(data.load_events, 53)),
+    Claim("rows-rates-readme", ("data/README.md",), "| `reimbursement_rates.csv` | 5 |",
+          _rows(data.load_reimbursement_rates, 5)),
+    Claim("span-readme", ("data/README.md",), "in one month, 1990-11 to 2025-07 | build_data |",
+          lambda: data.load_contributions()["month"].agg(["min", "max"]).tolist()
+          == [pd.Timestamp("1990-11-01"), pd.Timestamp("2025-07-01")]),
+    Claim("no-report-readme", ("data/README.md",),
+          "* **Nine months have no report**: 2014-09, 2014-10, 2014-11, 2014-12, 2015-03, 2016-03, 2017-03, "
+          "2020-06 and\n  2022-07.", _no_report_months),
+    Claim("mission-detail-readme", ("data/README.md",),
+          "* **Mission detail** starts in 2009-11 and is missing for 2018-03 to 2019-08 and 2023-09",
+          _mission_detail_gaps),
+    Claim("breaks-readme", ("data/README.md",),
+          "example Indonesia: 1,703 in 2014-03, 1,797 in 2014-04, 1,801 in 2014-08, 1,881 in 2015-01)",
+          _breaks_continuous),
+    Claim("march-1991-readme", ("data/README.md",),
+          "IPI lists 37 contributing countries that month against 46 in the months\n  before and after, and no ASEAN "
+          "state (Indonesia and Malaysia are there in 1991-02 and 1991-04).", _march_1991_readme),
+    Claim("staff-officers-readme", ("data/README.md",),
+          "* **Staff officers** are reported separately only from 2017-05", _staff_officers_from_2017_05),
+    Claim("laos-readme", ("data/README.md",), "* **Laos** never appears", _laos_never_deployed),
+]
