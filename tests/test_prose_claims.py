@@ -1163,3 +1163,40 @@ CLAIMS += [
           "* **Staff officers** are reported separately only from 2017-05", _staff_officers_from_2017_05),
     Claim("laos-readme", ("data/README.md",), "* **Laos** never appears", _laos_never_deployed),
 ]
+
+
+# lesson plans (added with the prose-number check)
+
+def _asean_month(when: str, countries: list[str] | None = data.ASEAN10) -> float:
+    t = analysis.monthly_totals(data.load_contributions(), countries=countries).set_index("month")["total"]
+    return float(t[analysis.month(when)])
+
+
+def _spread_dec_2019() -> bool:
+    a = _dec_2019_asean()["total"]
+    return bool(a["IDN"] == 2897 and a.sum() == 4954 and a[["VNM", "BRN", "PHL"]].sum() < 140)
+
+
+CLAIMS += [
+    Claim("spread-lp00", ("docs/lesson-plans/00_start_here.md",),
+          "Indonesia alone had 2,897 of the 4,954;\n  Vietnam, Brunei and the Philippines together had fewer than 140.",
+          _spread_dec_2019),
+    Claim("share-story-lp02", ("docs/lesson-plans/02_scale.md",),
+          "ASEAN had 3,845 people in January 2015 and 4,873 in July 2025, while the world total fell from about "
+          "104,500\nto about 61,100. As yearly averages, the share rose from about 4.4% (2015) to 7.8% (2024) "
+          "while the count rose\nby only about 3.5%",
+          lambda: _asean_month("2015-01") == 3845 and _asean_month("2025-07") == 4873
+          and near(_asean_month("2015-01", None), 104500, 50) and near(_asean_month("2025-07", None), 61100, 50)
+          and near(share(2015), 0.044, 0.0006) and near(share(2024), 0.078, 0.0006)
+          and near(asean(2024) / asean(2015) - 1, 0.035, 0.002)),
+    Claim("idn-august-lp02", ("docs/lesson-plans/02_scale.md",),
+          "the UN's count for August 2018 was 2,689, against\nthe president's 3,552; the UN's figure peaked at 3,545 "
+          "in November 2018, after the new units had arrived, and\nfell the month after.",
+          lambda: _idn_august_2018() and _indonesia_peak() and _indonesia_after_peak()),
+    Claim("85-million-lp03", ("docs/lesson-plans/03_motives.md",),
+          "paying ASEAN's roughly 5,000 personnel of December 2019 at the UN rate would cost about 85 million",
+          lambda: near(_asean_month("2019-12") * 1428 * 12, 85e6, 1e6) and _rates().iloc[-1] == 1428),
+    Claim("cambodia-22-lp06", ("docs/lesson-plans/06_benefits.md",), "Cambodia's share of\nwomen in July 2025 was about 22%.",
+          lambda: near(float(analysis.women_share(data.load_contributions(), ["KHM"]).set_index("month")
+                             .loc["2025-07-01", "share"]), 0.22, 0.005)),
+]
