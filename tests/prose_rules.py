@@ -9,7 +9,7 @@ Words like "first" or "only" count only in a sentence about the world (:func:`ab
 >>> from prose_text import Document, tokens_of
 >>> doc = Document("x.md", "Run Exercise 3 first (10 minutes). Indonesia sent 4,000 troops in 2016.")
 >>> [(t.text, rule_of(t, [], ())) for t in tokens_of(doc) if counts(t)]
-[('3', 'structural: course element'), ('10 minutes', 'structural: time'), ('4,000', None), ('2016', None)]
+[('3', 'structural: course element'), ('10', 'structural: time'), ('4,000', None), ('2016', None)]
 """
 
 from __future__ import annotations
@@ -135,7 +135,7 @@ QUOTES = re.compile(r"\"([^\"]{3,}?)\"|“([^”]{3,}?)”")
 
 
 def quotations(doc: Document) -> Iterable[tuple[int, int, str]]:
-    """Spans and texts of the double-quoted passages of a document (code and links left out).
+    r"""Spans and texts of the double-quoted passages of a document (code and links left out).
 
     >>> [q for _, _, q in quotations(Document("x", 'It "grew".\n\nA "b\n\nc" d'))]
     ['grew']

@@ -129,8 +129,8 @@ def _blank(text: str, pattern: str, flags: int = 0) -> str:
 def hidden(text: str) -> str:
     """The text with what is not prose blanked out: code, URLs, HTML comments, front matter.
 
-    >>> hidden("See `x = 2019` and [the UN](https://un.org/2019) <!-- 3 -->.")
-    'See            and [the UN]                        .'
+    >>> hidden("See `x = 2019` and [the UN](https://un.org/2019) <!-- 3 -->.").split()
+    ['See', 'and', '[the', 'UN]', '.']
     """
     text = _blank(text, r"\A---\n.*?\n---\n", re.S)
     text = _blank(text, r"```.*?```", re.S)
