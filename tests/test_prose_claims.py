@@ -1200,3 +1200,55 @@ CLAIMS += [
           lambda: near(float(analysis.women_share(data.load_contributions(), ["KHM"]).set_index("month")
                              .loc["2025-07-01", "share"]), 0.22, 0.005)),
 ]
+
+
+# question texts of 04-06 (added with the prose-number check)
+
+def _women_jul_2025() -> pd.Series:
+    w = analysis.women_share(data.load_contributions(), data.ASEAN10, by="iso3")
+    return w[w["month"] == pd.Timestamp("2025-07-01")].set_index("iso3")["share"]
+
+
+def _women_jul_2025_counts() -> pd.Series:
+    c = data.load_contributions()
+    rows = c[(c["month"] == pd.Timestamp("2025-07-01")) & c["iso3"].isin(data.ASEAN10)]
+    return rows.groupby("iso3")["female"].sum()
+
+
+def _unmit_2010_police() -> bool:
+    m = data.load_mission_contributions()
+    u = m[(m["month"] == "2010-06-01") & (m["mission"] == "UNMIT") & m["iso3"].isin(data.ASEAN10)]
+    police = u[u["group"] == "police"].groupby("iso3")["total"].sum()
+    return bool(200 <= u["total"].sum() < 500 and police[["MYS", "PHL"]].sum() > u["total"].sum() / 2)
+
+
+CLAIMS += [
+    Claim("85-million-q04", ("src/pkedu/questions/nb04.py",), "About 85 million US dollars a year.",
+          lambda: near(_asean_month("2019-12") * 1428 * 12, 85e6, 1e6)),
+    Claim("only-three-q04", ("src/pkedu/questions/nb04.py",), "Only three: Indonesia, Malaysia and Cambodia.",
+          lambda: sorted(_asean_feb_2015().query("total > 500").index) == ["IDN", "KHM", "MYS"]),
+    Claim("nearly-half-q04", ("src/pkedu/questions/nb04.py",), "Nearly half. Any ASEAN force",
+          lambda: 0.45 <= _asean_feb_2015().loc["IDN", "total"] / _asean_feb_2015()["total"].sum() < 0.5),
+    Claim("fewer-than-half-q04", ("src/pkedu/questions/nb04.py",),
+          "The whole of ASEAN together sent fewer than half as many people.", _force_numbers_2015),
+    Claim("about-thirty-q05", ("src/pkedu/questions/nb05.py",), "About thirty, a small group",
+          lambda: near(float(analysis.where_they_serve(data.load_mission_contributions(), ["BRN"], "2019-12")
+                             ["total"].sum()), 30, 3)),
+    Claim("only-unifil-q05", ("src/pkedu/questions/nb05.py",), "Only one, UNIFIL",
+          lambda: set(data.load_mission_contributions().query("iso3 == 'BRN'")["mission"]) == {"UNIFIL"}),
+    Claim("slightly-under-5000-q06", ("src/pkedu/questions/nb06.py",), "Slightly under 5,000",
+          lambda: 4700 <= _asean_month("2020-01") < 5000),
+    Claim("seven-q06", ("src/pkedu/questions/nb06.py",), "Seven: the Secretary-General's",
+          lambda: members_count().set_index("month").loc["2020-01-01", "contributors"] == 7),
+    Claim("unmit-few-hundred-q06", ("src/pkedu/questions/nb06.py",),
+          "A few hundred, mostly Malaysian and Filipino police. Until 2012", lambda: _unmit_2010_police()
+          and _nothing_in_region_after_2012()),
+    Claim("women-top-q06", ("src/pkedu/questions/nb06.py",),
+          "Cambodia: about one in five of its peacekeepers was a woman, nearly twice \"\n"
+          "                \"Malaysia's share and almost three times Indonesia's.",
+          lambda: near(_women_jul_2025()["KHM"], 0.2, 0.025)
+          and 1.7 <= _women_jul_2025()["KHM"] / _women_jul_2025()["MYS"] < 2
+          and 2.5 <= _women_jul_2025()["KHM"] / _women_jul_2025()["IDN"] < 3),
+    Claim("idn-most-women-q06", ("src/pkedu/questions/nb06.py",), "Indonesia sends the most women in number",
+          lambda: _women_jul_2025_counts().idxmax() == "IDN"),
+]
