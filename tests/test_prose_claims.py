@@ -1252,3 +1252,55 @@ CLAIMS += [
     Claim("idn-most-women-q06", ("src/pkedu/questions/nb06.py",), "Indonesia sends the most women in number",
           lambda: _women_jul_2025_counts().idxmax() == "IDN"),
 ]
+
+
+# more of notebook 01 (added with the prose-number check)
+
+def _quarter_less() -> bool:
+    return bool(_malaysia_fell() and near(1 - country("MYS", 2019) / country("MYS", 2011), 0.25, 0.01))
+
+
+def _seven_to_eight() -> bool:
+    n = members_count().set_index("month")["contributors"]
+    return bool(n["2008-10-01"] == 7 and n["2019-06-01"] == 8 and _count_steps_01())
+
+
+CLAIMS += [
+    Claim("seven-to-eight-01", ("notebooks/text/01_convergence.md",),
+          "Between 2008 and 2019 it went from 7 to 8, but the members changed:\nSingapore left, Vietnam and "
+          "Myanmar arrived.", _seven_to_eight),
+    Claim("quarter-less-01", ("notebooks/text/01_convergence.md",),
+          "Malaysia's yearly average fell from about 1,128 in 2011 to about 845 in 2019, a quarter less.",
+          _quarter_less),
+    Claim("troops-800-01", ("notebooks/text/01_convergence.md",),
+          "Malaysia's troops held steady at about 800 a year (most of them its battalion in\nLebanon)",
+          lambda: _malaysia_groups() and _malaysia_unifil_2019() > 0.5 * _group_mean("MYS", "troops", 2019)),
+    Claim("table-people-01", ("notebooks/text/01_convergence.md",),
+          "| People deployed, yearly average, 2011 → 2019 | about 1,790 → 2,940 | about 1,130 → 845 | about 890 → 30 |",
+          _broadened_table),
+    Claim("table-groups-01", ("notebooks/text/01_convergence.md",),
+          "| Personnel groups, 2011 → 2019 | troops, police, experts → the same three | troops, police, experts → "
+          "troops and experts (2 police) |", _broadened_table),
+    Claim("table-women-01", ("notebooks/text/01_convergence.md",),
+          "| Women deployed, average a month, 2015 → 2019 | about 30 → 113 | about 16 → 38 | about 12 → 16 |",
+          _broadened_table),
+    Claim("broadened-model-01", ("notebooks/text/01_convergence.md",),
+          "Indonesia broadened (from 6 to 9 missions, all three personnel groups, and many more\npeople). Malaysia "
+          "did not: one mission fewer, its police almost gone, and a quarter fewer people; only its\nnumber of "
+          "women rose, from about 16 to about 38, which is real but small. The Philippines shrank on every\nUN "
+          "measure (from about 890 people to 30, from 8 missions to 5, troops gone)",
+          lambda: _broadened_table() and _quarter_less()),
+    Claim("partly-model-01", ("notebooks/text/01_convergence.md",),
+          "Singapore left in 2013, the Philippines fell from about\n890 a year in 2011 to about 30 in 2019, Malaysia "
+          "fell by a quarter, Myanmar's return was tiny and brief, and\nLaos never started.",
+          lambda: _singapore_2013() and _malaysia_fell() and _quarter_less() and _myanmar_handful()),
+    Claim("summary-count-01", ("notebooks/text/01_convergence.md",),
+          "rose from 4 or 5 in most\n  of the 1990s to 8, with\n  Cambodia (2005–06), Brunei (2008), Vietnam (2014) "
+          "and Myanmar (2015) joining.", lambda: _count_steps_01() and _starts_01()),
+    Claim("summary-ten-01", ("notebooks/text/01_convergence.md",),
+          "It never reached ten: Laos has never contributed, and Singapore stopped in 2013. Since Myanmar left in 2019\n"
+          "  the count has been 7.", lambda: _count_steps_01() and _singapore_2013()),
+    Claim("summary-size-01", ("notebooks/text/01_convergence.md",),
+          "Indonesia grew to nearly 3,000, Malaysia fell by a quarter\n  (about 1,128 a year in 2011, 845 in 2019)",
+          lambda: _shapes_01() and _quarter_less()),
+]
