@@ -108,6 +108,13 @@ def test_a_new_unsourced_sentence_fails(file: str) -> None:
     assert found == {"4,000": None, "2016": None, "largest": None}
 
 
+def test_a_capstone_claim_may_only_use_the_articles_numbers() -> None:
+    doc = Document("src/pkedu/capstone/article.py", "Indonesia sent 4,000 troops in 2016, its largest deployment.",
+                   "new.claim")
+    found = {t.text: rule for t, rule in classify([(doc, False)], CLAIMS, ALLOWLIST)}
+    assert found == {"4,000": "sourced: what the article says", "2016": None, "largest": None}
+
+
 def test_an_events_row_without_sources_fails() -> None:
     doc = Document("data/events.csv", "Indonesia sent 4,000 troops in 2016.", "new-row.detail")
     assert [r for _, r in classify([(doc, False)], CLAIMS, ALLOWLIST)] == [None, None]
