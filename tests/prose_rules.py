@@ -1,0 +1,291 @@
+"""Which factual tokens of the prose are covered, and by which rule.
+
+A token is covered when (a) a claim of ``test_prose_claims.py`` names its file and a snippet containing
+it, (b) it is sourced (a link in its paragraph, list item or table row; a source in its events row; or a
+quotation of the article, which ``test_prose_numbers.py`` checks against the article text), (c) it is
+structural (one of :data:`STRUCTURAL`), or (d) it is in the allowlist of ``test_prose_numbers.py``.
+Words like "first" or "only" count only in a sentence about the world (:func:`about_the_world`).
+
+>>> from prose_text import Document, tokens_of
+>>> doc = Document("x.md", "Run Exercise 3 first (10 minutes). Indonesia sent 4,000 troops in 2016.")
+>>> [(t.text, rule_of(t, [], ())) for t in tokens_of(doc) if counts(t)]
+[('3', 'structural: course element'), ('10', 'structural: time'), ('4,000', None), ('2016', None)]
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
+from typing import Any
+
+from prose_text import Document, Token, hidden, python_source_text, tokens_of
+
+# --- (c) structural: what the course says about itself, never about the world --------------------
+
+_COURSE_NOUNS = (r"(?:exercises?|figures?|marks?|points?|steps?|sections?|pauses?|prompts?|parts?|questions?|claims?|cells?|tasks?"
+                 r"|notebooks?|lesson plans?|sets?|groups?|pairs?|charts?|options?|objectives?|columns?"
+                 r"|rows?|tables?|boxes?|apps?|hints?|sentences?|paragraphs?|lines?|words?|bullet points?"
+                 r"|numbers?|answers?|verdicts?|slides?|students?|sessions?|handouts?|tabs?|blanks?|checks?"
+                 r"|self-checks?|quizz?e?s?|sources?|readings?|things?|habits?|skills?|ways?|kinds?|stories"
+                 r"|moves?|reasons?|lessons?|minutes?|hours?|weeks?|days?|cases?|questions?)")
+_N = r"(?:\d+[a-z]?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|twenty)"
+STRUCTURAL: dict[str, re.Pattern[str]] = {name: re.compile(pattern, re.IGNORECASE | re.MULTILINE) for
+                                          name, pattern in {
+    # "Exercise 3", "section 9", "notebooks 00-03", "Step 2", "claims 1 and 2", "Lesson plan 02"
+    "course element": rf"\b{_COURSE_NOUNS}\s+{_N}(?:\s*(?:,|and|or|to|-|–)\s*{_N})*\b",
+    # stated times: "55 minutes", "minute 28", "an hour", "at home"
+    "time": r"\ballow \d+\b|"
+            rf"\b{_N}(?:\s*(?:-|–|to|or|and|,)\s*{_N})*[\s-]+(?:minutes?|min|hours?|sessions?|class(?:es)?|weeks?)\b"
+            r"|\bminutes?\s+\d+(?:\s*[-–]\s*\d+)?",
+    # "three sentences", "one or two lines", "12 claims", "the first two exercises"
+    "count of course elements": rf"\b{_N}(?:\s*(?:,|or|to|-|–)\s*{_N})?\s+(?:short\s+|more\s+|new\s+|written\s+"
+                                rf"|of\s+the\s+|other\s+|model\s+|main\s+)?{_COURSE_NOUNS}\b",
+    # ASEAN has ten members (data.ASEAN10; test_prose_numbers checks the count)
+    "ASEAN's ten members": r"\b(?:the|all|ASEAN's|its|of|among|ten)\s+(?:ten\s+)?(?:ASEAN\s+)?(?:member\s+)?"
+                           r"(?:states|members|countries)\b|\bten\s+(?:ASEAN\s+)?(?:member\s+)?(?:states|members|countries)\b"
+                           r"|\b(?:all|of the|the) ten\b",
+    # notebook numbers (00 to 07, 99 for the demo) and learning objectives (02.1)
+    "notebook or objective": r"(?<![\d,.])(?:0[0-7]|99)(?:\.\d+)?(?:\s?(?:-|–|to|and)\s?(?:0[0-7])(?:\.\d+)?)?\b",
+    # numbers that open a heading, a numbered list item or a timings row ("| 8-22 |")
+    "heading or list number": r"^(?:#+\s+(?:Lesson plan\s+|Part\s+)?[\d.]+|\s*\d+\.\s|\|\s*\d+\s*[-–]\s*\d+\s*\|)"
+                              r"|\|\s*\d+\.\s|\((?:\d|[a-h])\)\s",
+    # formats shown as examples: "e.g. 12.5", "like '2005-05'", "(in per cent, 0-100)"
+    "example format": r"\be\.g\.,?\s+\S+|\blike\s+'[^'\n]+'|'[^'\n]*\d[^'\n]*'|\b0\s?(?:-|–|to)\s?100\b"
+                      r"|\b(?:multiply|multiplied|multiplying|times|divide[sd]?)\s+(?:it\s+|them\s+)?by\s+100\b"
+                      r"|\bper cent, (?:e\.g\.|like)\s+\S+",
+    # the article itself: its date and its author's year
+    "the article's date": r"\b9 April 2019\b|\bJenne(?:'s)?,?\s*\(?2019\)?|\b2019 article\b"
+                          r"|\barticle\s+\(2019\)|\(2019\)|\bin 2019 (?:she|the article|Jenne)",
+    # how the course writes months in code ("2019-12" is December 2019 in the data)
+    "numbers in words about numbers": r"\bthe\s+(?:first|second|third)\s+(?:one|two|three|row|column|cell|chart|"
+                                      r"table|time|step|exercise|question|claim|sentence|part|half|"
+                                      r"option|answer|draft|line|tab|hint|look|thing|set|pair|group|"
+                                      r"month in the data)\b",
+}.items()}
+
+
+def structural_rule(token: Token) -> str | None:
+    text = hidden(token.doc.text)
+    line_start = text.rfind("\n", 0, token.start) + 1
+    line_end = text.find("\n", token.end)
+    line_end = len(text) if line_end < 0 else line_end
+    for name, pattern in STRUCTURAL.items():
+        for m in pattern.finditer(text, line_start, line_end):
+            if m.start() <= token.start and token.end <= m.end():
+                return f"structural: {name}"
+    return None
+
+
+# --- words like "first" and "only": a fact only when the sentence is about the world -------------
+
+FACT_WORDS = re.compile(r"^(?:first|only|most|largest|biggest|highest|lowest|never|peak|peaked|record)$",
+                        re.IGNORECASE)
+_WORLD = re.compile(
+    r"\b(?:ASEAN|UN|Brunei|Cambodia|Indonesia|Laos|Lao|Malaysia|Myanmar|Burma|Philippines?|Filipino"
+    r"|Singapore|Thailand|Thai|Vietnam|Viet Nam|Vietnamese|Indonesian|Malaysian|Cambodian|Timor|Timorese"
+    r"|Bangladesh|India|Nepal|Pakistan|Ethiopia|Rwanda|Australia|China|Japan|Korea|Darfur|Lebanon|Sudan"
+    r"|Haiti|Mali|Congo|Mindanao|Sinai|government|contribut\w*|deploy\w*|peacekeep\w*|mission|troops"
+    r"|battalion|contingent|pledge\w*|proposal|proposed|Secretary-General|Security Council|state|states"
+    r"|members?|countr(?:y|ies)|women|personnel|[A-Z]{4,})\b|\b(?:19|20)\d\d\b")
+_NOT_A_FACT = re.compile(
+    r"\b(?:at first|first,|first of all|first (?:run|read|look|try|check|write|predict|compute|guess|open"
+    r"|decide|say|ask|make|find|pick|answer|press|sketch|note|use|click)|only (?:if|when|to|after|the"
+    r" (?:data|chart|notebook|course|table|numbers))|not only|if only|never (?:shows?|gives?|raises?"
+    r"|overwrites?|changes?|says?|tells?|checks?|marks?|grades?|judges?|lose|loses)|most of all"
+    r"|(?:the|public|no|on the|in the|a|hole in the) record\b(?! of)|(?:to|and|then|you|students|will|can|please|they|we|,) record\b|record (?:a|the|your|it|them|one|each|"
+    r"their|what|which|how)\b|peak (?:at|into)\b|the first (?:and|or) the)\b", re.IGNORECASE)
+
+
+def about_the_world(token: Token) -> bool:
+    """Whether a word like "first" states a fact here (numbers always count).
+
+    >>> from prose_text import Document, tokens_of
+    >>> [about_the_world(t) for t in tokens_of(Document("x", "First run the cell."))]
+    [False]
+    >>> [about_the_world(t) for t in tokens_of(Document("x", "Cambodia first deployed in 2006."))]
+    [True, True]
+    """
+    if not FACT_WORDS.match(token.text):
+        return True
+    sentence = token.sentence
+    if not _WORLD.search(hidden(sentence)):
+        return False
+    local = token.doc.text[max(0, token.start - 25):token.end + 25]
+    return not any(m.start() <= token.start - max(0, token.start - 25) < m.end()
+                   for m in _NOT_A_FACT.finditer(local))
+
+
+def counts(token: Token) -> bool:
+    """Whether a token needs to be covered at all (fact words only in sentences about the world)."""
+    return about_the_world(token)
+
+
+# --- (b) sourced ---------------------------------------------------------------------------------
+
+_LINK = re.compile(r"\]\(\s*https?://|<https?://|(?<![(<])https?://", re.IGNORECASE)
+
+
+def linked(token: Token) -> bool:
+    """The token's paragraph, list item or table row carries a link to an outside source."""
+    return bool(_LINK.search(token.doc.block_at(token.start)))
+
+
+QUOTES = re.compile(r"\"([^\"]{3,}?)\"|“([^”]{3,}?)”")
+
+
+def quotations(doc: Document) -> Iterable[tuple[int, int, str]]:
+    r"""Spans and texts of the double-quoted passages of a document (code and links left out).
+
+    >>> [q for _, _, q in quotations(Document("x", 'It "grew".\n\nA "b\n\nc" d'))]
+    ['grew']
+    """
+    text = hidden(doc.text)
+    for start, end in doc.blocks:
+        for m in QUOTES.finditer(text, start, end):
+            yield m.start(), m.end(), m.group(1) or m.group(2)
+
+
+#: Every token of the article's text (test_prose_numbers checks this against the article when it can).
+ARTICLE_TOKENS = frozenset({"2005", "2011", "2014", "2015", "2019", "4,000", "9", "first", "most", "only",
+                            "second", "ten"})
+
+#: A quotation is the article's when its paragraph says so (checked against the article's text).
+ARTICLE_CUE = re.compile(r"\b(?:article|Jenne|the author|she (?:writes|says|argues|claims))\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=8192)
+def _quotations(doc: Document) -> tuple[tuple[int, int, str], ...]:
+    return tuple(quotations(doc))
+
+
+def in_quotation(token: Token) -> str | None:
+    for start, end, quote in _quotations(token.doc):
+        if start < token.start and token.end < end:
+            return quote
+    return None
+
+
+_ARTICLE_SAYS = re.compile(
+    r"\b(?:the article|Jenne|the author|she)(?:'s)?\b[^.;:]{0,80}?\b(?:says?|writes?|claims?|argues?|states?"
+    r"|puts?|dates?|counts?|names?|treats?|calls?|gives?|lists?|describes?|mentions?)\b"
+    r"|\baccording to (?:the article|Jenne)\b|\b(?:the article|Jenne)(?:'s)? (?:claim|statement|wording)\b",
+    re.IGNORECASE)
+
+
+def reports_the_article(token: Token) -> bool:
+    """The sentence reports what the article says (its numbers are checked against the article's text).
+
+    >>> from prose_text import Document, tokens_of
+    >>> [reports_the_article(t) for t in tokens_of(Document("x", "The article says Cambodia joined in 2005."))]
+    [True]
+    """
+    if token.doc.where.endswith((".claim", ".article_claim")):
+        return True
+    text = hidden(token.doc.text)
+    sentence = token.sentence
+    start = text.find(sentence[:20], max(0, token.start - len(sentence)))
+    for m in _ARTICLE_SAYS.finditer(text, max(start, 0), token.start):
+        clause_end = re.search(r"[;:]|[.!?](?:\s|$)|$", text[m.end():])
+        if token.end <= m.end() + (clause_end.start() if clause_end else 0):
+            return True
+    return False
+
+
+def asks(token: Token) -> bool:
+    """The token is in a question put to the reader (a sentence that ends with a question mark)."""
+    sentence = token.sentence.rstrip(" *_)|\"'”")
+    return sentence.endswith("?") and not in_quotation(token)
+
+
+_QUESTION_ID = re.compile(r"`\d\d-[a-z0-9]+(?:-[a-z0-9]+)*`")
+
+
+def answer_table_row(token: Token) -> bool:
+    """A row of a lesson plan's answer table: it names a question, and test_lesson_plans checks its answer."""
+    block = token.doc.block_at(token.start)
+    return (token.doc.file.startswith("docs/lesson-plans/") and block.lstrip().startswith("|")
+            and bool(_QUESTION_ID.search(block)))
+
+
+# --- (a) claims ----------------------------------------------------------------------------------
+
+def normalised(text: str) -> str:
+    return " ".join(text.split())
+
+
+def claim_spans(claims: Sequence[Any], doc: Document) -> list[tuple[int, int]]:
+    """Spans of ``doc`` covered by a claim naming its file (every place the claim's snippet occurs)."""
+    spans = []
+    flat, positions = _flatten(doc.text)
+    for claim in claims:
+        if doc.file not in claim.files:
+            continue
+        snippet = normalised(python_source_text(claim.text) if doc.file.endswith(".py") else claim.text)
+        for m in re.finditer(re.escape(snippet), flat):
+            spans.append((positions[m.start()], positions[m.end() - 1] + 1))
+    return spans
+
+
+def _flatten(text: str) -> tuple[str, list[int]]:
+    """Text with runs of whitespace as one space, and where each character came from."""
+    out, positions, last_space = [], [], False
+    for i, ch in enumerate(text):
+        if ch.isspace():
+            if last_space:
+                continue
+            ch, last_space = " ", True
+        else:
+            last_space = False
+        out.append(ch)
+        positions.append(i)
+    return "".join(out), positions
+
+
+# --- putting it together -------------------------------------------------------------------------
+
+def rule_of(token: Token, claims: Sequence[Any], allowlist: Iterable[tuple[str, str, str]],
+            sourced_doc: bool = False, spans: list[tuple[int, int]] | None = None) -> str | None:
+    """The rule that covers a token, or None."""
+    if spans is None:
+        spans = claim_spans(claims, token.doc)
+    if any(s <= token.start and token.end <= e for s, e in spans):
+        return "claim"
+    if sourced_doc:
+        return "sourced: events row with sources"
+    if linked(token):
+        return "sourced: link"
+    rule = structural_rule(token)
+    if rule:
+        return rule
+    if token.text.lower() in ARTICLE_TOKENS:
+        if in_quotation(token) is not None and ARTICLE_CUE.search(token.sentence):
+            return "sourced: quotation of the article"
+        if reports_the_article(token):
+            return "sourced: what the article says"
+    if asks(token):
+        return "structural: a question asks, it states nothing"
+    if answer_table_row(token):
+        return "checked elsewhere: a lesson plan's answer row (test_lesson_plans checks it against the registry)"
+    if ".option[" in token.doc.where:
+        return "structural: an answer option (the question's answer says which is right)"
+    if token.doc.given and token.text.lower() in {t.text.lower() for t in tokens_of(Document("", token.doc.given))}:
+        return "structural: given in the question it answers"
+    sentence = normalised(token.sentence)
+    for file, snippet, _reason in allowlist:
+        if file == token.doc.file and token.text in snippet and normalised(snippet) in sentence:
+            return "allowlist"
+    return None
+
+
+def classify(documents: Iterable[tuple[Document, bool]], claims: Sequence[Any],
+             allowlist: Iterable[tuple[str, str, str]]) -> list[tuple[Token, str | None]]:
+    """Every token that counts, with the rule that covers it (None when nothing does)."""
+    allowlist = list(allowlist)
+    result = []
+    for doc, sourced in documents:
+        spans = claim_spans(claims, doc)
+        for token in tokens_of(doc):
+            if counts(token):
+                result.append((token, rule_of(token, claims, allowlist, sourced, spans)))
+    return result

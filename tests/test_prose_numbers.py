@@ -1,0 +1,300 @@
+"""Every number, date, rank and "first"/"only"/"most" that a student or instructor reads is covered.
+
+Covered means one of (see ``prose_rules.py`` for the exact rules, and docs/instructor-guide.md):
+
+(a) a claim in ``test_prose_claims.py`` names the file and a snippet containing the token, with the
+    computation that proves it against the data;
+(b) it is sourced: its paragraph, list item or table row links to a source; its row of data/events.csv
+    names sources; it quotes the article (in quotation marks, or in a sentence that says what the article
+    says), which the maintainer-only tests below check against the article's text;
+(c) it is structural: exercise, section and notebook numbers, stated times, question ids, formats shown
+    as examples, code, the article's date, a question put to the reader;
+(d) it is in :data:`ALLOWLIST`, with a reason.
+
+Tokens nobody has checked yet are listed in ``prose_numbers_backlog.txt``: the list may only shrink.
+A new or edited sentence with an uncovered number fails :func:`test_every_number_is_covered`.
+``python tests/test_prose_numbers.py`` prints the counts; ``--write-backlog`` rewrites the backlog
+(review the diff: it must only lose lines).
+
+Maintainers: ``PKEDU_ARTICLE`` (a text file with the article) runs the quotation tests.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+import unicodedata
+from collections import Counter
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from prose_rules import (  # noqa: E402
+    ARTICLE_CUE, ARTICLE_TOKENS, classify, quotations, rule_of,
+)
+from prose_text import (  # noqa: E402
+    Document, Token, capstone_documents, hidden, event_documents, markdown_documents, question_documents, tokens_of,
+)
+from test_prose_claims import CLAIMS  # noqa: E402
+
+HERE = Path(__file__).resolve().parent
+BACKLOG = HERE / "prose_numbers_backlog.txt"
+
+#: (file, a snippet of the sentence, why the token needs no claim, link or rule). Keep it short.
+ALLOWLIST: tuple[tuple[str, str, str], ...] = ()
+
+#: Numbers found wrong or unsupported: they stay uncovered (the test lists them with this evidence)
+#: until the prose changes. (file, snippet of the sentence, token, what the data or sources say.)
+KNOWN_WRONG: tuple[tuple[str, str, str, str], ...] = (
+    ("notebooks/text/07_capstone_fact_check.md", "the peak of 2011 was mostly Thailand's battalion in Darfur",
+     "peak", "Thailand had about 820 of ASEAN's 4,930 in 2011 (17%); its battalion was more than half of "
+            "the rise from 2009 to 2011 (about 780 of 1,480), not most of the peak"),
+    ("docs/lesson-plans/07_capstone_fact_check.md", "the 2011 peak was mostly a Thai battalion in Darfur",
+     "peak", "Thailand had about 820 of ASEAN's 4,930 in 2011 (17%); its battalion was more than half of the "
+             "rise from 2009 to 2011, not most of the peak"),
+    ("docs/lesson-plans/06_benefits.md", "Thailand and\n  the Philippines at 650-950 each in 2000", "650-950",
+     "from February to December 2000 Thailand had 763-978 and the Philippines 674-973 (notebook 06 says "
+     "'between about 650 and 1,000')"),
+)
+
+
+def documents() -> list[tuple[Document, bool]]:
+    """Everything a student or instructor reads, each with whether it names sources (events rows)."""
+    return ([(d, False) for d in markdown_documents()] + event_documents()
+            + [(d, False) for d in question_documents() + capstone_documents()])
+
+
+@cache
+def classified() -> tuple[tuple[Token, str | None], ...]:
+    return tuple(classify(documents(), CLAIMS, ALLOWLIST))
+
+
+def key(token: Token) -> str:
+    """One line of the backlog: file, where, token and its sentence."""
+    sentence = " ".join(token.sentence.split())
+    return "\t".join((token.doc.file, token.doc.where or "-", " ".join(token.text.split()), sentence))
+
+
+def backlog() -> Counter[str]:
+    if not BACKLOG.exists():
+        return Counter()
+    lines = BACKLOG.read_text(encoding="utf-8").splitlines()
+    return Counter(line for line in lines if line and not line.startswith("#"))
+
+
+def uncovered() -> list[Token]:
+    return [t for t, rule in classified() if rule is None]
+
+
+def _wrong(token: Token) -> str:
+    sentence = " ".join(token.sentence.split())
+    for file, snippet, text, evidence in KNOWN_WRONG:
+        if file == token.doc.file and text == token.text and " ".join(snippet.split()) in sentence:
+            return f"  KNOWN WRONG: {evidence}"
+    return ""
+
+
+# --- the rule is strict enough ------------------------------------------------------------------
+
+@pytest.mark.parametrize("file", ["notebooks/text/02_scale.md", "docs/lesson-plans/05_subregional_options.md",
+                                  "data/README.md", "src/pkedu/questions/nb05.py"])
+def test_a_new_unsourced_sentence_fails(file: str) -> None:
+    doc = Document(file, "Indonesia sent 4,000 troops in 2016, its largest deployment.", "new")
+    found = {t.text: rule for t, rule in classify([(doc, False)], CLAIMS, ALLOWLIST)}
+    assert found == {"4,000": None, "2016": None, "largest": None}
+
+
+def test_a_capstone_claim_may_only_use_the_articles_numbers() -> None:
+    doc = Document("src/pkedu/capstone/article.py", "Indonesia sent 4,000 troops in 2016, its largest deployment.",
+                   "new.claim")
+    found = {t.text: rule for t, rule in classify([(doc, False)], CLAIMS, ALLOWLIST)}
+    assert found == {"4,000": "sourced: what the article says", "2016": None, "largest": None}
+
+
+def test_an_events_row_without_sources_fails() -> None:
+    doc = Document("data/events.csv", "Indonesia sent 4,000 troops in 2016.", "new-row.detail")
+    assert [r for _, r in classify([(doc, False)], CLAIMS, ALLOWLIST)] == [None, None]
+    assert {r for _, r in classify([(doc, True)], CLAIMS, ALLOWLIST)} == {"sourced: events row with sources"}
+
+
+def test_a_link_or_an_exercise_number_covers() -> None:
+    doc = Document("x.md", "In Exercise 4, Indonesia sent 4,000 ([UN](https://un.org/x)).\n\n"
+                           "Spend 10 minutes on Exercise 5.")
+    rules = [r for _, r in classify([(doc, False)], CLAIMS, ALLOWLIST)]
+    assert rules == ["sourced: link", "sourced: link", "structural: time", "structural: course element"]
+
+
+def _claimed_tokens() -> list[tuple[str, Token]]:
+    """One numeral in each claim's snippet, in each Markdown file the claim names."""
+    found = []
+    for claim in CLAIMS:
+        for doc in markdown_documents():
+            if doc.file in claim.files:
+                flat = " ".join(claim.text.split())
+                digits = [t for t in tokens_of(Document(doc.file, flat)) if t.text[0].isdigit()]
+                if digits and flat in " ".join(hidden(doc.text).split()):  # not in a code cell
+                    found.append((claim.id, digits[0]))
+    return found
+
+
+@pytest.mark.parametrize("claim_id,token", _claimed_tokens(), ids=lambda v: v if isinstance(v, str) else "")
+def test_editing_a_claimed_number_uncovers_it(claim_id: str, token: Token) -> None:
+    doc = next(d for d in markdown_documents() if d.file == token.doc.file)
+    changed = token.text.replace(token.text[0], "9" if token.text[0] != "9" else "8", 1)
+    snippet = token.doc.text
+    edited_snippet = snippet[:token.start] + changed + snippet[token.end:]
+    flat = " ".join(doc.text.split())
+    assert snippet in flat, claim_id
+    edited = Document(doc.file, flat.replace(snippet, edited_snippet, 1))
+    at = flat.index(snippet) + token.start
+    before = next(t for t in tokens_of(Document(doc.file, flat)) if t.start == at)
+    after = next(t for t in tokens_of(edited) if t.start == at)
+    assert rule_of(before, CLAIMS, ALLOWLIST) == "claim"
+    assert after.text == changed and rule_of(after, CLAIMS, ALLOWLIST) != "claim"
+
+
+# --- the course passes ----------------------------------------------------------------------------
+
+def test_every_number_is_covered() -> None:
+    waiting = backlog()
+    new = []
+    for token in uncovered():
+        line = key(token)
+        if waiting[line]:
+            waiting[line] -= 1
+        else:
+            new.append(f"{token}{_wrong(token)}")
+    assert not new, (f"{len(new)} number(s) in the prose are neither claimed, sourced nor structural "
+                     "(add a claim to tests/test_prose_claims.py, a link, or fix the sentence):\n"
+                     + "\n".join(new))
+
+
+def test_the_backlog_only_shrinks() -> None:
+    current = Counter(key(t) for t in uncovered())
+    stale = [line for line, n in backlog().items() if current[line] < n]
+    assert not stale, ("these backlog lines are covered now or their sentence changed; remove them from "
+                       f"{BACKLOG.name} (python tests/test_prose_numbers.py --write-backlog):\n"
+                       + "\n".join(stale))
+
+
+def test_known_wrong_numbers_are_not_in_the_backlog() -> None:
+    listed = [line for line in backlog() if any(
+        line.startswith(file + "\t") and f"\t{text}\t" in line and " ".join(snippet.split()) in line
+        for file, snippet, text, _ in KNOWN_WRONG)]
+    assert not listed, "a known wrong number may not wait in the backlog:\n" + "\n".join(listed)
+
+
+def test_asean_has_ten_members() -> None:
+    """The structural rule "ASEAN's ten members" rests on this."""
+    from pkedu import data
+
+    assert len(data.ASEAN10) == 10
+
+
+def test_allowlist_entries_are_used_and_give_a_reason() -> None:
+    used = {t.doc.file + t.sentence for t, rule in classified() if rule == "allowlist"}
+    for file, snippet, reason in ALLOWLIST:
+        assert len(reason.split()) >= 5, f"{snippet!r}: give a reason"
+        assert any(u.startswith(file) and " ".join(snippet.split()) in " ".join(u.split()) for u in used), (
+            f"allowlist entry {snippet!r} in {file} covers nothing; remove it")
+
+
+# --- quotations and the article's numbers (maintainers: PKEDU_ARTICLE) -------------------------------
+
+ARTICLE = os.environ.get("PKEDU_ARTICLE")
+needs_article = pytest.mark.skipif(not ARTICLE, reason="set PKEDU_ARTICLE to a text file with the article")
+
+#: Quotations of someone other than the article: (file, quoted text, who said it). Each must name its
+#: speaker in its paragraph, and none may be attributed to the article there.
+OTHERS: tuple[tuple[str, str, str], ...] = (
+    ("notebooks/text/02_scale.md", "followed by Bangladesh, India and Nepal", "Strategic Study India"),
+    ("notebooks/text/06_benefits.md", "under the OIC", "defence minister"),
+)
+
+
+def flat_quote(text: str) -> str:
+    """Text compared as words: quotes, dashes, case and whitespace made uniform.
+
+    >>> flat_quote("“Sub-regional”  — it’s")
+    '"sub-regional" - it\\'s'
+    """
+    text = unicodedata.normalize("NFKC", text)
+    text = re.sub(r"[‘’ʼ`´]", "'", re.sub(r"[“”„]", '"', text))
+    text = re.sub(r"[‐‑‒–—―−]", "-", text)
+    text = re.sub(r"\s*-\s*(?=\s)", " -", text)
+    return " ".join(text.lower().split())
+
+
+@cache
+def article() -> str:
+    return flat_quote(Path(ARTICLE or "").read_text(encoding="utf-8"))
+
+
+#: The article's title is quoted as a title; the article's text does not repeat it.
+TITLE = "Peacekeeping: an underutilised area of sub-regional security"
+
+
+def quoted_passages() -> list[tuple[Document, str, str, str]]:
+    """(document, quoted text, its sentence, its paragraph) for notebooks, questions and capstone texts."""
+    docs = [d for d, _ in documents() if d.file.startswith(("notebooks/", "src/"))]
+    return [(d, q, d.sentence_at(s + 1), d.block_at(s)) for d in docs for s, _, q in quotations(d)]
+
+
+def in_article(quote: str) -> bool:
+    """Every part of the quotation (split at an ellipsis) is in the article."""
+    parts = [flat_quote(p).strip(" .,;:") for p in re.split(r"\.\.\.|…|\[[^\]]*\]", quote)]
+    return all(p in article() for p in parts if p)
+
+
+@pytest.mark.raw
+@needs_article
+def test_quotations_of_the_article_are_verbatim() -> None:
+    others = {(f, flat_quote(q)) for f, q, _ in OTHERS}
+    bad = []
+    for doc, quote, sentence, _ in quoted_passages():
+        words = flat_quote(quote).strip(" .,;:")
+        if (len(words.split()) < 2 or in_article(quote) or flat_quote(TITLE) in words
+                or (doc.file, flat_quote(quote)) in others):
+            continue
+        if ARTICLE_CUE.search(sentence):
+            bad.append(f"{doc.file} [{doc.where}]: \"{quote}\" in: {' '.join(sentence.split())[:200]}")
+    assert not bad, "quoted as the article's words but not in the article:\n" + "\n".join(sorted(set(bad)))
+
+
+@pytest.mark.raw
+@needs_article
+def test_other_speakers_are_named() -> None:
+    for file, quote, speaker in OTHERS:
+        blocks = [b for d, q, _, b in quoted_passages() if d.file == file and flat_quote(q) == flat_quote(quote)]
+        assert blocks, f"{file}: quotation {quote!r} is gone; remove it from OTHERS"
+        assert all(speaker.lower() in b.lower() for b in blocks), f"{file}: {quote!r} does not name {speaker}"
+
+
+@pytest.mark.raw
+@needs_article
+def test_the_articles_tokens_are_listed() -> None:
+    """The rules take a number as the article's only if the article has it (prose_rules.ARTICLE_TOKENS)."""
+    found = {t.text.lower() for t in tokens_of(Document("article", Path(ARTICLE or "").read_text("utf-8")))}
+    assert found == set(ARTICLE_TOKENS)
+
+
+def main(argv: list[str]) -> None:
+    """Print the counts by rule; with --write-backlog, rewrite the backlog from what is uncovered."""
+    counts = Counter(rule or "uncovered" for _, rule in classified())
+    print(f"{sum(counts.values())} tokens")
+    for rule, n in counts.most_common():
+        print(f"{n:6}  {rule}")
+    if "--write-backlog" in argv:
+        lines = sorted(key(t) for t in uncovered() if not _wrong(t))
+        BACKLOG.write_text("# Numbers in the prose that nobody has checked yet (see test_prose_numbers.py).\n"
+                           "# file, where, token, sentence; tab-separated. This list may only shrink.\n"
+                           + "".join(line + "\n" for line in lines), encoding="utf-8")
+        print(f"wrote {len(lines)} lines to {BACKLOG}")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
