@@ -7,6 +7,7 @@ again); the second fails when the data no longer support it. To add a claim, add
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
@@ -1692,3 +1693,19 @@ CLAIMS += [
           "Indonesia grew to nearly 3,000, Malaysia fell by a quarter\n  (about 1,128 a year in 2011, 845 in 2019)",
           lambda: _shapes_01() and _quarter_less()),
 ]
+
+
+# More claims live in modules of their own, one per part of the course (tests/prose_claims_*.py).
+# Each defines CLAIMS, a list of Claim entries, and may import the helpers above from this module.
+def _more_claims() -> list[Claim]:
+    import importlib
+    here = str(Path(__file__).resolve().parent)
+    if here not in sys.path:
+        sys.path.insert(0, here)
+    more: list[Claim] = []
+    for path in sorted(Path(here).glob("prose_claims_*.py")):
+        more += importlib.import_module(path.stem).CLAIMS
+    return more
+
+
+CLAIMS += _more_claims()
