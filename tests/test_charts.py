@@ -299,7 +299,27 @@ def test_missing_months_get_a_grey_band_with_a_tooltip(c: pd.DataFrame) -> None:
     assert len(bands) == 1
     text = spec["datasets"][bands[0]["data"]["name"]]
     assert "No UN report for Jun 2020" in text and "No UN report for Jul 2022" in text
-    assert len(text.splitlines()) == 1 + 9
+    # Nine months without a report; Sep to Dec 2014 are one run, so one band.
+    assert "No UN report for Sep 2014 to Dec 2014" in text
+    assert len(text.splitlines()) == 1 + 6
+
+
+@pytest.mark.parametrize("options", [
+    {"countries": ["PHL"], "resolution": "month", "start": "2012-01", "end": "2016-12"},
+    {"resolution": "month"},
+])
+def test_grey_bands_never_overlap(c: pd.DataFrame, options: dict[str, Any]) -> None:
+    """Overlapping half-transparent bands draw darker stripes that mean nothing."""
+    spec = charts.contributions_over_time(c, **options).to_dict()
+    (band,) = [layer for layer in spec["layer"] if layer["mark"]["type"] == "rect"]
+    bands = pd.read_csv(StringIO(spec["datasets"][band["data"]["name"]]),
+                        parse_dates=["a", "b"]).sort_values("a")
+    assert (bands["a"].iloc[1:].to_numpy() >= bands["b"].iloc[:-1].to_numpy()).all(), bands
+    missing = data.load_months().query("not reported")["month"]
+    if "start" in options:
+        missing = missing[missing.between(options["start"], options["end"])]
+    for month in missing:  # every month without a report lies inside a band
+        assert ((bands["a"] < month) & (month < bands["b"])).sum() == 1, month
 
 
 def test_stacked_areas_break_at_missing_months(c: pd.DataFrame) -> None:
