@@ -386,6 +386,24 @@ def test_first_deployments_match_first_contributions(c: pd.DataFrame) -> None:
     assert len(laos) == 1 and laos["m"].isna().all()
 
 
+def symbol_centres(chart: alt.TopLevelMixin) -> list[tuple[float, float]]:
+    """Where the chart draws its dots, shapes and markers (x, y), as rendered."""
+    scene = vlc.vegalite_to_scenegraph(chart.to_dict(), vl_version="5.20")
+    return [(item["x"], item["y"]) for node in walk(scene) if node.get("marktype") == "symbol"
+            and node.get("role") == "mark" for item in node["items"]]
+
+
+def test_first_deployments_draw_every_dot_where_it_can_be_seen(c: pd.DataFrame) -> None:
+    """Brunei's troops, police and experts all began in Jan 1993: three marks, none hidden
+    under another."""
+    centres = symbol_centres(charts.first_deployments(c))
+    shown = charts.chart_data(charts.first_deployments(c))["m"].notna().sum()
+    assert len(centres) == shown
+    for i, (x1, y1) in enumerate(centres):
+        for x2, y2 in centres[i + 1:]:
+            assert ((x1 - x2) ** 2 + (y1 - y2) ** 2) ** 0.5 >= 10, ((x1, y1), (x2, y2))
+
+
 def test_contributors_count_matches_analysis(c: pd.DataFrame) -> None:
     rows = charts.chart_data(charts.contributors_count(c)).set_index("m")
     expected = a.contributors_count(c, ASEAN10).set_index("month")["contributors"]

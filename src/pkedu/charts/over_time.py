@@ -212,6 +212,9 @@ def first_deployments(contributions: pd.DataFrame, countries: Iterable[str] = AS
                             scale=alt.Scale(padding=12)), y=y,
                     color=alt.Color("g:N", scale=theme.group_scale(), title="Group"),
                     shape=alt.Shape("g:N", scale=shapes, title="Group"),
+                    # each group on its own line within the country's row: firsts in the
+                    # same month (Brunei's three in Jan 1993) would hide one another
+                    yOffset=alt.YOffset("g:N", scale=alt.Scale(domain=list(GROUPS))),
                     opacity=_fade(chosen, 0.9, 0.15),
                     tooltip=[alt.Tooltip("c:N", title="Country"),
                              alt.Tooltip("g:N", title="Group"),
@@ -221,7 +224,7 @@ def first_deployments(contributions: pd.DataFrame, countries: Iterable[str] = AS
     none = (alt.Chart().transform_filter("!isValid(datum.m)")
             .mark_text(align="left", dx=6, color="#4D4D4D", fontStyle="italic")
             .encode(y=y, x=alt.XValue(0), text=alt.TextValue("no personnel deployed")))
-    chart = alt.layer(dots, none, data=_inline(rows))
+    chart = alt.layer(dots, none, data=_inline(rows)).properties(height=alt.Step(11))
     subtitle = [SOURCE, "The monthly data begin in Nov 1990: earlier service shows as Nov 1990"]
     return _finish(chart, _title(title, "When each country first deployed UN personnel"),
                    subtitle, _first_text(rows, order))
