@@ -208,6 +208,19 @@ def test_chart_is_small(specs: dict, ident: str) -> None:
     assert len(json.dumps(spec, indent=1)) < 60_000  # as stored in a notebook
 
 
+#: The width of a notebook's output area in JupyterLab 4 in a browser window 1280 pixels
+#: wide, with the file browser open (848 pixels, measured), less a margin. A wider chart is
+#: cut off on the right, legend first, and the reader must scroll sideways inside it.
+OUTPUT_WIDTH = 840
+
+
+@pytest.mark.parametrize("ident", IDS)
+def test_chart_fits_the_notebook_width(specs: dict, ident: str) -> None:
+    svg = vlc.vegalite_to_svg(specs[ident][1], vl_version="5.20")
+    width = float(re.search(r'<svg[^>]*\swidth="([\d.]+)"', svg).group(1))
+    assert width <= OUTPUT_WIDTH, f"{ident} is drawn {width:.0f} pixels wide"
+
+
 @pytest.mark.parametrize("ident", IDS)
 def test_selections_have_fixed_names(specs: dict, ident: str) -> None:
     spec = specs[ident][1]
