@@ -440,6 +440,15 @@ def test_compare_groups_adds_up_each_group(c: pd.DataFrame) -> None:
     assert all(any(p.get("defined") for p in points) for points in lines)
 
 
+def test_compare_groups_names_each_groups_size_once(c: pd.DataFrame) -> None:
+    """Notebook 02 names its groups "ASEAN (10 states)", "South Asia (4)": the subtitle
+    must not add "(10 countries)" after that."""
+    groups = {"ASEAN (10 states)": ASEAN10, "South Asia (4)": ["BGD", "IND", "NPL", "PAK"],
+              "East Africa": ["ETH", "RWA"]}
+    subtitle = charts.compare_groups(c, groups=groups).to_dict()["title"]["subtitle"]
+    assert subtitle[-1] == "Groups: ASEAN (10 states), South Asia (4), East Africa (2 countries)"
+
+
 def test_share_of_world_matches_analysis(c: pd.DataFrame) -> None:
     rows = charts.chart_data(charts.share_of_world(c, resolution="month")).set_index("m")
     expected = a.share_of_world(c, ASEAN10).set_index("month")
