@@ -449,6 +449,13 @@ def test_compare_groups_names_each_groups_size_once(c: pd.DataFrame) -> None:
     assert subtitle[-1] == "Groups: ASEAN (10 states), South Asia (4), East Africa (2 countries)"
 
 
+def test_titles_and_descriptions_say_the_philippines(c: pd.DataFrame) -> None:
+    chart = charts.contributions_over_time(c, countries=["THA", "PHL"])
+    spec = chart.to_dict()
+    assert spec["title"]["text"] == "UN peacekeepers from Thailand and the Philippines"
+    assert "from Thailand and the Philippines" in spec["description"]
+
+
 def test_share_of_world_matches_analysis(c: pd.DataFrame) -> None:
     rows = charts.chart_data(charts.share_of_world(c, resolution="month")).set_index("m")
     expected = a.share_of_world(c, ASEAN10).set_index("month")
