@@ -344,7 +344,7 @@ def widget_report(page: Any, scope: str = "body") -> list[dict[str, Any]]:
 
 
 def crowded_options(page: Any, scope: str = "body") -> list[str]:
-    """Options of radio buttons and checkboxes a student cannot read whole: the text runs
+    """Quiz options (radio buttons, checkboxes) a student cannot read whole: the text runs
     out of its box (cut off, or drawn over the next option), or two options overlap.
     """
     return page.evaluate(
@@ -352,13 +352,15 @@ def crowded_options(page: Any, scope: str = "body") -> list[str]:
             const root = document.querySelector(scope) || document.body;
             const found = [];
             const boxes = [...root.querySelectorAll(
-                '.widget-radio-box, .jupyter-widget-radio-box, .widget-vbox, .jupyter-widget-vbox')];
+                ['.widget-radio-box', '.jupyter-widget-radio-box', '.widget-vbox',
+                 '.jupyter-widget-vbox'].map(s => '.pkedu-quiz ' + s).join(', '))];
             for (const box of boxes) {
                 const items = [...box.children].filter(el => el.matches(
                     'label, .widget-checkbox, .jupyter-widget-checkbox'));
                 items.forEach((item, i) => {
                     const text = (item.innerText || '').trim();
-                    const label = item.querySelector('.widget-label-basic, .jupyter-widget-label-basic') || item;
+                    const label = item.querySelector(
+                        '.widget-label-basic, .jupyter-widget-label-basic') || item;
                     if (label.scrollHeight > label.clientHeight + 2
                         || label.scrollWidth > label.clientWidth + 2)
                         found.push(`does not fit its box: ${text}`);

@@ -133,7 +133,8 @@ def small_multiples(contributions: pd.DataFrame, countries: Iterable[str] = ASEA
     wide = _resample(_monthly_by(contributions, codes, "iso3", None, None, None), resolution)
     labels = [theme.label(c) for c in codes]
     empty = [name for name in labels if not (wide[name].fillna(0) > 0).any()]
-    panel = alt.layer(*_panel_layers(codes, empty, resolution)).properties(width=PANEL_WIDTH, height=90)
+    panel = alt.layer(*_panel_layers(codes, empty, resolution)).properties(width=PANEL_WIDTH,
+                                                                           height=90)
     chart = panel.facet(facet=alt.Facet("c:N", sort=labels, title=None,
                                         header=alt.Header(labelFontWeight="bold")),
                         columns=5, data=_inline(_points(wide), decimals=1))
