@@ -208,6 +208,19 @@ def test_chart_is_small(specs: dict, ident: str) -> None:
     assert len(json.dumps(spec, indent=1)) < 60_000  # as stored in a notebook
 
 
+#: The width of a notebook's output area in JupyterLab 4 in a browser window 1280 pixels
+#: wide, with the file browser open (848 pixels, measured), less a margin. A wider chart is
+#: cut off on the right, legend first, and the reader must scroll sideways inside it.
+OUTPUT_WIDTH = 840
+
+
+@pytest.mark.parametrize("ident", IDS)
+def test_chart_fits_the_notebook_width(specs: dict, ident: str) -> None:
+    svg = vlc.vegalite_to_svg(specs[ident][1], vl_version="5.20")
+    width = float(re.search(r'<svg[^>]*\swidth="([\d.]+)"', svg).group(1))
+    assert width <= OUTPUT_WIDTH, f"{ident} is drawn {width:.0f} pixels wide"
+
+
 @pytest.mark.parametrize("ident", IDS)
 def test_selections_have_fixed_names(specs: dict, ident: str) -> None:
     spec = specs[ident][1]
@@ -299,7 +312,27 @@ def test_missing_months_get_a_grey_band_with_a_tooltip(c: pd.DataFrame) -> None:
     assert len(bands) == 1
     text = spec["datasets"][bands[0]["data"]["name"]]
     assert "No UN report for Jun 2020" in text and "No UN report for Jul 2022" in text
-    assert len(text.splitlines()) == 1 + 9
+    # Nine months without a report; Sep to Dec 2014 are one run, so one band.
+    assert "No UN report for Sep 2014 to Dec 2014" in text
+    assert len(text.splitlines()) == 1 + 6
+
+
+@pytest.mark.parametrize("options", [
+    {"countries": ["PHL"], "resolution": "month", "start": "2012-01", "end": "2016-12"},
+    {"resolution": "month"},
+])
+def test_grey_bands_never_overlap(c: pd.DataFrame, options: dict[str, Any]) -> None:
+    """Overlapping half-transparent bands draw darker stripes that mean nothing."""
+    spec = charts.contributions_over_time(c, **options).to_dict()
+    (band,) = [layer for layer in spec["layer"] if layer["mark"]["type"] == "rect"]
+    bands = pd.read_csv(StringIO(spec["datasets"][band["data"]["name"]]),
+                        parse_dates=["a", "b"]).sort_values("a")
+    assert (bands["a"].iloc[1:].to_numpy() >= bands["b"].iloc[:-1].to_numpy()).all(), bands
+    missing = data.load_months().query("not reported")["month"]
+    if "start" in options:
+        missing = missing[missing.between(options["start"], options["end"])]
+    for month in missing:  # every month without a report lies inside a band
+        assert ((bands["a"] < month) & (month < bands["b"])).sum() == 1, month
 
 
 def test_stacked_areas_break_at_missing_months(c: pd.DataFrame) -> None:
@@ -366,6 +399,24 @@ def test_first_deployments_match_first_contributions(c: pd.DataFrame) -> None:
     assert len(laos) == 1 and laos["m"].isna().all()
 
 
+def symbol_centres(chart: alt.TopLevelMixin) -> list[tuple[float, float]]:
+    """Where the chart draws its dots, shapes and markers (x, y), as rendered."""
+    scene = vlc.vegalite_to_scenegraph(chart.to_dict(), vl_version="5.20")
+    return [(item["x"], item["y"]) for node in walk(scene) if node.get("marktype") == "symbol"
+            and node.get("role") == "mark" for item in node["items"]]
+
+
+def test_first_deployments_draw_every_dot_where_it_can_be_seen(c: pd.DataFrame) -> None:
+    """Brunei's troops, police and experts all began in Jan 1993: three marks, none hidden
+    under another."""
+    centres = symbol_centres(charts.first_deployments(c))
+    shown = charts.chart_data(charts.first_deployments(c))["m"].notna().sum()
+    assert len(centres) == shown
+    for i, (x1, y1) in enumerate(centres):
+        for x2, y2 in centres[i + 1:]:
+            assert ((x1 - x2) ** 2 + (y1 - y2) ** 2) ** 0.5 >= 10, ((x1, y1), (x2, y2))
+
+
 def test_contributors_count_matches_analysis(c: pd.DataFrame) -> None:
     rows = charts.chart_data(charts.contributors_count(c)).set_index("m")
     expected = a.contributors_count(c, ASEAN10).set_index("month")["contributors"]
@@ -387,6 +438,22 @@ def test_compare_groups_adds_up_each_group(c: pd.DataFrame) -> None:
     lines = line_items(chart.to_dict(), "5.20")
     assert len(lines) == 2
     assert all(any(p.get("defined") for p in points) for points in lines)
+
+
+def test_compare_groups_names_each_groups_size_once(c: pd.DataFrame) -> None:
+    """Notebook 02 names its groups "ASEAN (10 states)", "South Asia (4)": the subtitle
+    must not add "(10 countries)" after that."""
+    groups = {"ASEAN (10 states)": ASEAN10, "South Asia (4)": ["BGD", "IND", "NPL", "PAK"],
+              "East Africa": ["ETH", "RWA"]}
+    subtitle = charts.compare_groups(c, groups=groups).to_dict()["title"]["subtitle"]
+    assert subtitle[-1] == "Groups: ASEAN (10 states), South Asia (4), East Africa (2 countries)"
+
+
+def test_titles_and_descriptions_say_the_philippines(c: pd.DataFrame) -> None:
+    chart = charts.contributions_over_time(c, countries=["THA", "PHL"])
+    spec = chart.to_dict()
+    assert spec["title"]["text"] == "UN peacekeepers from Thailand and the Philippines"
+    assert "from Thailand and the Philippines" in spec["description"]
 
 
 def test_share_of_world_matches_analysis(c: pd.DataFrame) -> None:

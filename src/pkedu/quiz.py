@@ -38,6 +38,25 @@ __all__ = ["ask", "Quiz"]
 
 _CHOICE_KINDS = ("choice", "choices")
 
+#: Layout fixes for the quiz, scoped to its class. ipywidgets gives every radio option a
+#: fixed one-line height and every checkbox label one line cut with "...", so a long
+#: option would overlap the next one or lose its end; and HTML widgets get a 28-pixel
+#: line height, which spaces a long question out like double spacing.
+QUIZ_STYLE = """<style>
+.pkedu-quiz .widget-html-content, .pkedu-quiz .jupyter-widget-html-content {line-height: 1.5}
+.pkedu-quiz .widget-radio-box label, .pkedu-quiz .jupyter-widget-radio-box label {
+  display: flex; align-items: baseline; height: auto; line-height: 1.4; margin: 3px 0}
+.pkedu-quiz .widget-radio-box input, .pkedu-quiz .jupyter-widget-radio-box input {
+  order: -1; flex: none; height: auto; margin: 0 6px 0 2px; align-self: baseline}
+.pkedu-quiz .widget-checkbox, .pkedu-quiz .jupyter-widget-checkbox {
+  height: auto; line-height: 1.4; margin: 3px 0; align-items: baseline}
+.pkedu-quiz .widget-checkbox input, .pkedu-quiz .jupyter-widget-checkbox input {
+  flex-grow: 0; align-self: baseline}
+.pkedu-quiz .widget-checkbox .widget-label-basic,
+.pkedu-quiz .jupyter-widget-checkbox .jupyter-widget-label-basic {
+  white-space: normal; overflow: visible; line-height: 1.4}
+</style>"""
+
 
 class Quiz(widgets.VBox):
     """A question with its options, a Check button and the feedback.
@@ -72,7 +91,8 @@ class Quiz(widgets.VBox):
             self.feedback_html.value = problem._repr_html_()
             return [self.feedback_html]
         self.question = questions.get(self.question_id.strip())
-        prompt = widgets.HTML(value=f"<p><strong>{html.escape(self.question.prompt)}</strong></p>")
+        prompt = widgets.HTML(value=f"{QUIZ_STYLE}<p><strong>{html.escape(self.question.prompt)}"
+                                    "</strong></p>")
         labels = [(label, key) for key, label in self.question.options.items()]
         if self.question.kind == "choice":
             self.options = widgets.RadioButtons(options=labels, value=None,

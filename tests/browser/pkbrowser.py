@@ -343,6 +343,37 @@ def widget_report(page: Any, scope: str = "body") -> list[dict[str, Any]]:
         }""", [scope, list(WIDGET_PROBLEMS)])
 
 
+def crowded_options(page: Any, scope: str = "body") -> list[str]:
+    """Quiz options (radio buttons, checkboxes) a student cannot read whole: the text runs
+    out of its box (cut off, or drawn over the next option), or two options overlap.
+    """
+    return page.evaluate(
+        """(scope) => {
+            const root = document.querySelector(scope) || document.body;
+            const found = [];
+            const boxes = [...root.querySelectorAll(
+                ['.widget-radio-box', '.jupyter-widget-radio-box', '.widget-vbox',
+                 '.jupyter-widget-vbox'].map(s => '.pkedu-quiz ' + s).join(', '))];
+            for (const box of boxes) {
+                const items = [...box.children].filter(el => el.matches(
+                    'label, .widget-checkbox, .jupyter-widget-checkbox'));
+                items.forEach((item, i) => {
+                    const text = (item.innerText || '').trim();
+                    const label = item.querySelector(
+                        '.widget-label-basic, .jupyter-widget-label-basic') || item;
+                    if (label.scrollHeight > label.clientHeight + 2
+                        || label.scrollWidth > label.clientWidth + 2)
+                        found.push(`does not fit its box: ${text}`);
+                    const next = items[i + 1];
+                    if (next && next.getBoundingClientRect().top
+                                < item.getBoundingClientRect().bottom - 1)
+                        found.push(`overlaps the next option: ${text}`);
+                });
+            }
+            return found;
+        }""", scope)
+
+
 def widgets_ok(report: list[dict[str, Any]]) -> bool:
     return all(w["rendered"] and not w["problem"] for w in report)
 

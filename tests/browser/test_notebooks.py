@@ -20,6 +20,7 @@ from .pkbrowser import (
     chart_problems,
     chart_report,
     charts_drawn,
+    crowded_options,
     error_outputs,
     live_outputs,
     notebook_files,
@@ -100,6 +101,8 @@ def test_notebook_runs_in_jupyterlab(path: Path, jupyter_lab: Any, lab_pages: An
             f"{live['widgets']}, the stored notebook has {stored.widgets}")
         bad = [w for w in widgets if not w["rendered"] or w["problem"]]
         assert not bad, f"{notebook}: widget(s) not displayed: {bad}\n{browser.diagnostics()}"
+        crowded = crowded_options(page, PANEL)
+        assert not crowded, f"{notebook}: quiz options a student cannot read whole: {crowded}"
 
         browser.assert_offline()
     finally:

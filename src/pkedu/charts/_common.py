@@ -26,6 +26,7 @@ are in the topic modules of :mod:`pkedu.charts`.
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from contextlib import AbstractContextManager, nullcontext
 from typing import Any, TypeVar
@@ -245,11 +246,31 @@ def _ordinal(n: int) -> str:
     return f"{n}{suffix}"
 
 
+#: Country names that take "the" inside a sentence ("from the Philippines").
+_THE = re.compile(r"^(Philippines|Netherlands|Bahamas|Comoros|Gambia|Solomon Islands|"
+                  r"United |Central African Republic|Dominican Republic|Congo Republic)")
+
+
+def _in_sentence(code: str) -> str:
+    """A country's chart label as it reads inside a sentence.
+
+    >>> _in_sentence("PHL"), _in_sentence("IDN")
+    ('the Philippines', 'Indonesia')
+    """
+    name = theme.label(code)
+    return f"the {name}" if _THE.match(name) else name
+
+
 def _who(codes: Sequence[str]) -> str:
+    """The countries as a title or a description names them.
+
+    >>> _who(["THA", "PHL"])
+    'Thailand and the Philippines'
+    """
     if set(codes) == set(ASEAN10):
         return "the ten ASEAN states"
     if len(codes) <= 5:
-        return _and([theme.label(c) for c in codes])
+        return _and([_in_sentence(c) for c in codes])
     return f"{len(codes)} countries"
 
 

@@ -64,12 +64,33 @@ def _points(wide: pd.DataFrame) -> pd.DataFrame:
 
 def _gaps(wide: pd.DataFrame, series: Sequence[str], resolution: str,
           reason: str = "No UN report") -> pd.DataFrame:
-    """Rows with no value in any series, as bands from the row before to the row after."""
+    """Runs of rows with no value in any series, one band each from the row before the run
+    to the row after it (where the line stops and starts again).
+
+    Months in a row make one band: bands drawn one per month would overlap and show
+    darker stripes that mean nothing.
+
+    >>> wide = pd.DataFrame({"A": [1.0, None, None, 4.0, None, 6.0]},
+    ...                     index=pd.date_range("2014-08-01", periods=6, freq="MS"))
+    >>> _gaps(wide, ["A"], "month")["t"].tolist()
+    ['No UN report for Sep 2014 to Oct 2014', 'No UN report for Dec 2014']
+    """
     step = pd.DateOffset(years=1) if resolution == "year" else pd.DateOffset(months=1)
-    missing = wide.index[wide[list(series)].isna().all(axis=1)]
     label = "%Y" if resolution == "year" else "%b %Y"
-    return pd.DataFrame({"a": missing - step, "b": missing + step,
-                         "t": [f"{reason} for {m.strftime(label)}" for m in missing]})
+    empty = wide[list(series)].isna().all(axis=1).to_numpy()
+    runs: list[tuple[pd.Timestamp, pd.Timestamp]] = []
+    for position, missing in enumerate(empty):
+        if not missing:
+            continue
+        if position and empty[position - 1]:
+            runs[-1] = (runs[-1][0], wide.index[position])
+        else:
+            runs.append((wide.index[position], wide.index[position]))
+    texts = [f"{reason} for {first.strftime(label)}" if first == last
+             else f"{reason} for {first.strftime(label)} to {last.strftime(label)}"
+             for first, last in runs]
+    return pd.DataFrame({"a": [first - step for first, _ in runs],
+                         "b": [last + step for _, last in runs], "t": texts})
 
 
 def _x_time(title: str | None = None) -> alt.X:

@@ -7,6 +7,7 @@ over time are in :mod:`pkedu.charts.over_time`.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from types import MappingProxyType
 
@@ -45,6 +46,17 @@ def _group_map(groups: object) -> dict[str, list[str]]:
     return out
 
 
+def _sized(name: str, size: int) -> str:
+    """A group's name with its number of countries, unless the name already gives it.
+
+    >>> _sized("ASEAN", 10), _sized("South Asia (4)", 4), _sized("ASEAN (10 states)", 10)
+    ('ASEAN (10 countries)', 'South Asia (4)', 'ASEAN (10 states)')
+    """
+    if re.search(rf"\({size}\b", name):
+        return name
+    return f"{name} ({size} {'country' if size == 1 else 'countries'})"
+
+
 @_builder
 def compare_groups(contributions: pd.DataFrame,
                    groups: Mapping[str, Iterable[str]] = COMPARISON_GROUPS,
@@ -71,8 +83,7 @@ def compare_groups(contributions: pd.DataFrame,
     layers = _time_layers(wide, series, theme.series_scale(series), resolution=resolution,
                           y_title=f"Personnel deployed ({per})", selection="region")
     chart = alt.layer(*layers, data=_inline(_points(wide), decimals=1))
-    sizes = ", ".join(f"{n} ({len(c)} {'country' if len(c) == 1 else 'countries'})"
-                      for n, c in members.items())
+    sizes = ", ".join(_sized(n, len(c)) for n, c in members.items())
     subtitle = _subtitle(SOURCE, resolution, _has_gaps(wide, series), f"Groups: {sizes}")
     return _finish(chart, _title(title, f"UN peacekeepers from {_and(series)}"), subtitle,
                    _compare_text(wide, members, resolution))

@@ -200,7 +200,9 @@ Central African Republic (360).'
                               alt.Tooltip("c:N", title="Country"),
                               alt.Tooltip("n:Q", title="Personnel", format=","),
                               alt.Tooltip("d:N", title="Month")])
-             .transform_calculate(d=json.dumps(_mon(m))).add_params(chosen))
+             .transform_calculate(d=json.dumps(_mon(m))).add_params(chosen)
+             # narrower bars: the long mission names and the legend must fit beside them
+             .properties(width=theme.WIDTH - 100))
     return _finish(chart, _title(title, f"Where their UN personnel served, {_mon(m)}"),
                    [SOURCE_MISSIONS], _serve_text(served, codes, m))
 

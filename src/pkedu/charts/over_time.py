@@ -108,6 +108,11 @@ def _over_time_text(wide: pd.DataFrame, series: Sequence[str], codes: Sequence[s
     return text + _gap_sentence(wide, series, resolution)
 
 
+#: The width of one small multiple: five panels side by side, with their axes, fit the
+#: notebook's output area in a 1280-pixel browser window with JupyterLab's side bar open.
+PANEL_WIDTH = 110
+
+
 @_builder
 def small_multiples(contributions: pd.DataFrame, countries: Iterable[str] = ASEAN10,
                     resolution: str = "year", shared_y: bool = False,
@@ -128,7 +133,8 @@ def small_multiples(contributions: pd.DataFrame, countries: Iterable[str] = ASEA
     wide = _resample(_monthly_by(contributions, codes, "iso3", None, None, None), resolution)
     labels = [theme.label(c) for c in codes]
     empty = [name for name in labels if not (wide[name].fillna(0) > 0).any()]
-    panel = alt.layer(*_panel_layers(codes, empty, resolution)).properties(width=140, height=90)
+    panel = alt.layer(*_panel_layers(codes, empty, resolution)).properties(width=PANEL_WIDTH,
+                                                                           height=90)
     chart = panel.facet(facet=alt.Facet("c:N", sort=labels, title=None,
                                         header=alt.Header(labelFontWeight="bold")),
                         columns=5, data=_inline(_points(wide), decimals=1))
@@ -150,9 +156,11 @@ def _panel_layers(codes: Sequence[str], empty: Sequence[str],
     y = alt.Y("v:Q", title=None, axis=alt.Axis(format=",~f", tickCount=3))
     hover = alt.selection_point(name="hover", fields=["m"], nearest=True, on="pointerover",
                                 clear="pointerout", empty=False)
-    area = base.mark_area(opacity=0.3, line=True).encode(x=_x_time(), y=y, color=color)
+    # narrow panels: a year label needs room of its own, or the labels run together
+    x = alt.X("m:T", title=None, axis=alt.Axis(labelOverlap=True, labelSeparation=8))
+    area = base.mark_area(opacity=0.3, line=True).encode(x=x, y=y, color=color)
     dots = (base.mark_point(filled=True, size=40)
-            .encode(x=_x_time(), y=y, color=color,
+            .encode(x=x, y=y, color=color,
                     opacity=_fade(hover, 1, 0),
                     tooltip=[alt.Tooltip("c:N", title="Country"), _date_tip(resolution),
                              alt.Tooltip("v:Q", title=f"Personnel ({per})", format=",.0f")])
@@ -161,8 +169,8 @@ def _panel_layers(codes: Sequence[str], empty: Sequence[str],
     if empty:
         note = (base.transform_filter(alt.FieldOneOfPredicate(field="c", oneOf=list(empty)))
                 .transform_aggregate(rows="count()", groupby=["c"])
-                .mark_text(color="#4D4D4D", fontStyle="italic", fontSize=12)
-                .encode(text=alt.TextValue("no personnel deployed"), x=alt.XValue(70),
+                .mark_text(color="#4D4D4D", fontStyle="italic", fontSize=12, lineBreak="/")
+                .encode(text=alt.TextValue("no personnel/deployed"), x=alt.XValue(PANEL_WIDTH / 2),
                         y=alt.YValue(12)))
         layers.append(note)
     return layers
@@ -212,6 +220,9 @@ def first_deployments(contributions: pd.DataFrame, countries: Iterable[str] = AS
                             scale=alt.Scale(padding=12)), y=y,
                     color=alt.Color("g:N", scale=theme.group_scale(), title="Group"),
                     shape=alt.Shape("g:N", scale=shapes, title="Group"),
+                    # each group on its own line within the country's row: firsts in the
+                    # same month (Brunei's three in Jan 1993) would hide one another
+                    yOffset=alt.YOffset("g:N", scale=alt.Scale(domain=list(GROUPS))),
                     opacity=_fade(chosen, 0.9, 0.15),
                     tooltip=[alt.Tooltip("c:N", title="Country"),
                              alt.Tooltip("g:N", title="Group"),
@@ -221,7 +232,7 @@ def first_deployments(contributions: pd.DataFrame, countries: Iterable[str] = AS
     none = (alt.Chart().transform_filter("!isValid(datum.m)")
             .mark_text(align="left", dx=6, color="#4D4D4D", fontStyle="italic")
             .encode(y=y, x=alt.XValue(0), text=alt.TextValue("no personnel deployed")))
-    chart = alt.layer(dots, none, data=_inline(rows))
+    chart = alt.layer(dots, none, data=_inline(rows)).properties(height=alt.Step(11))
     subtitle = [SOURCE, "The monthly data begin in Nov 1990: earlier service shows as Nov 1990"]
     return _finish(chart, _title(title, "When each country first deployed UN personnel"),
                    subtitle, _first_text(rows, order))
