@@ -107,3 +107,25 @@ def test_import_pkedu_sets_it_up_where_the_environment_config_is_not_read(
     assert "What to do:" in text and "import pkedu as pk" in text
     (shown,) = [o for o in unconfigured.run("...") if "data" in o]
     assert shown["data"]["text/plain"] == ELLIPSIS_TEXT
+
+
+def test_a_refused_argument_shows_the_students_line_and_pkedus_message_only(
+        fresh: Kernel) -> None:
+    fresh.run("import pkedu as pk\ncontributions = pk.data.load_contributions()")
+    error, text = _error(fresh.run(
+        'chart = pk.charts.contributions_over_time(contributions, countries=["VNN"])'))
+    assert error["ename"] == "ValueError" and "unknown country code 'VNN'" in text
+    assert 'countries=["VNN"]' in text  # the student's own line
+    assert "pkedu" + "/charts" not in text and "site-packages" not in text  # none of pkedu's lines
+    assert "lines inside pkedu are left out" in text
+    # an error of pandas, or of Python, keeps its whole traceback
+    error, text = _error(fresh.run("contributions['no such column']"))
+    assert error["ename"] == "KeyError" and "left out" not in text and "pandas" in text
+
+
+def test_advice_lines_break_between_words(fresh: Kernel) -> None:
+    _, text = _error(fresh.run("total = my_answer_with_a_long_name * 12"))
+    advice_text = text[text.index("What to do:"):]
+    lines = advice_text.splitlines()
+    assert len(lines) > 1 and all(len(line) <= 88 for line in lines)
+    assert "quotes" in advice_text and "quo\n" not in advice_text
