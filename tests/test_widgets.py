@@ -606,3 +606,21 @@ def test_views_say_when_the_data_are_damaged(monkeypatch: pytest.MonkeyPatch) ->
     control(app, "pk-explorer-group").value = "troops"
     assert "data are damaged" in headline(app) and "contributions.csv.gz" in headline(app)
     assert "git checkout -- data/" in headline(app)
+
+
+def _drawn_width(chart: Any) -> float:
+    import vl_convert as vlc
+    svg = vlc.vegalite_to_svg(chart.to_dict(), vl_version="5.20")
+    return float(re.search(r'<svg[^>]*\swidth="([\d.]+)"', svg).group(1))
+
+
+@pytest.mark.parametrize("model", [
+    lambda: reimbursement.reimbursement_model(size=850, months=12, country="IDN", year=2019),
+    lambda: force_builder_module.force_model(
+        {code: {unit: 1 for unit in force_builder_module.UNITS}
+         for code in ("IDN", "MYS", "KHM", "VNM", "THA", "PHL")}),
+    lambda: pk.apps.explorer.explorer_model(countries=["IDN", "MYS", "KHM", "THA", "PHL"]),
+], ids=["reimbursement", "force_builder", "explorer"])
+def test_an_apps_chart_fits_the_notebook_beside_the_file_browser(model: Any) -> None:
+    """About 840 pixels are free beside JupyterLab's file browser on a 1280-pixel screen."""
+    assert _drawn_width(model().chart) <= 840

@@ -28,6 +28,10 @@ from pkedu.apps._inputs import (  # noqa: F401 (the apps import the input checks
 )
 from pkedu.data import DataError
 
+#: Width in pixels of an app's chart area: with its labels and legend it fits the notebook
+#: (about 840 pixels beside JupyterLab's file browser on a 1280-pixel screen).
+CHART_WIDTH = 360
+
 # --------------------------------------------------------------------------- results
 
 

@@ -31,6 +31,7 @@ import pandas as pd
 
 from pkedu import chartdata, theme
 from pkedu.apps._common import (
+    CHART_WIDTH,
     AppResult, InputProblem, ResultPanel, app_box, fmt_int, fmt_money, highlight, month_text,
     names, shown, table_html, tag, to_count, to_country,
 )
@@ -361,17 +362,18 @@ def _chart(numbers: dict[str, Any]) -> alt.LayerChart | alt.Chart:
                    f"Brunei {fmt_int(p['BRN'])} personnel in UNIFIL in {p['year']}.")
     pick = alt.selection_point(name="force_unit", fields=["unit"], bind="legend")
     return alt.Chart(chartdata.inline(data), description=description).mark_bar().encode(
-        y=alt.Y("row", type="nominal", title=None, sort=None, axis=alt.Axis(labelLimit=260)),
+        y=alt.Y("row", type="nominal", title=None, sort=None, axis=alt.Axis(labelLimit=240)),
         x=alt.X("personnel", type="quantitative", title="Personnel", stack="zero"),
         color=alt.Color("unit", type="nominal", title="Unit type",
-                        scale=alt.Scale(domain=domain, range=[*UNIT_COLORS, REAL_COLOR])),
+                        scale=alt.Scale(domain=domain, range=[*UNIT_COLORS, REAL_COLOR]),
+                        legend=alt.Legend(orient="bottom", columns=3, labelLimit=0)),
         opacity=highlight(pick.name),
         tooltip=[alt.Tooltip("row", type="nominal", title="Who"),
                  alt.Tooltip("unit", type="nominal", title="Unit"),
                  alt.Tooltip("personnel", type="quantitative", title="Personnel",
                              format=",.0f")],
     ).add_params(pick).properties(title="Your rapid reaction group and a real precedent",
-                                  height=28 * (len(numbers["force"]) + 2))
+                                  height=28 * (len(numbers["force"]) + 2), width=CHART_WIDTH)
 
 
 def _start_counts(units: object) -> tuple[dict[str, dict[str, int]], list[str]]:

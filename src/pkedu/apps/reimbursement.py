@@ -24,6 +24,7 @@ import pandas as pd
 
 from pkedu import chartdata, theme
 from pkedu.apps._common import (
+    CHART_WIDTH,
     AppResult, InputProblem, ResultPanel, app_box, blank, fmt_int, fmt_money, shown, tag,
     to_amount, to_count, to_country, to_number, to_year,
 )
@@ -246,13 +247,14 @@ def _chart(numbers: dict[str, Any]) -> alt.Chart:
     said = "; ".join(f"{item}: {fmt_money(usd)}" for item, _, usd in bars)
     description = f"Bar chart of amounts in US dollars. {said}."
     return alt.Chart(chartdata.inline(data), description=description).mark_bar().encode(
-        y=alt.Y("item", type="nominal", title=None, sort=None, axis=alt.Axis(labelLimit=320)),
+        y=alt.Y("item", type="nominal", title=None, sort=None, axis=alt.Axis(labelLimit=300)),
         x=alt.X("usd", type="quantitative", title="US dollars", axis=alt.Axis(format="$,.0f")),
         color=alt.Color("kind", type="nominal", title=None,
-                        scale=alt.Scale(domain=list(BAR_COLORS), range=list(BAR_COLORS.values()))),
+                        scale=alt.Scale(domain=list(BAR_COLORS), range=list(BAR_COLORS.values())),
+                        legend=alt.Legend(orient="bottom", direction="vertical")),
         tooltip=[alt.Tooltip("item", type="nominal", title="What"),
                  alt.Tooltip("usd", type="quantitative", title="US$", format="$,.0f")],
-    ).properties(title="UN reimbursement and costs", height=40 * len(bars))
+    ).properties(title="UN reimbursement and costs", height=40 * len(bars), width=CHART_WIDTH)
 
 
 def reimbursement_calculator(size: object = 850, months: object = 12,
