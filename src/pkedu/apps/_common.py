@@ -284,12 +284,18 @@ def _app_box_class() -> type:
     return AppBox
 
 
+#: Text in an app at normal line spacing: ipywidgets gives HTML widgets a 28-pixel line
+#: height, which spaces a paragraph or a table out like double spacing. Scoped to the apps.
+APP_STYLE = ("<style>.pk-app .widget-html-content, .pk-app .jupyter-widget-html-content "
+             "{line-height: 1.5}</style>")
+
+
 def app_box(app: str, title: str, intro: str, controls: Sequence[Any],
             panel: ResultPanel) -> Any:
     """The whole app: title, short instructions, controls, then the result."""
     import ipywidgets as widgets
 
-    header = widgets.HTML(f"<h3 style='margin:4px 0'>{html.escape(title)}</h3>"
+    header = widgets.HTML(f"{APP_STYLE}<h3 style='margin:4px 0'>{html.escape(title)}</h3>"
                           f"<p style='margin:2px 0'>{html.escape(intro)}</p>")
     box = _app_box_class()([header, *controls, *panel.children])
     box.title_text = title
