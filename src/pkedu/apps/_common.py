@@ -286,8 +286,11 @@ def _app_box_class() -> type:
 
 #: Text in an app at normal line spacing: ipywidgets gives HTML widgets a 28-pixel line
 #: height, which spaces a paragraph or a table out like double spacing. Scoped to the apps.
+#: A chosen toggle button (the consensus app's stances) is filled dark, not a shade of grey.
 APP_STYLE = ("<style>.pk-app .widget-html-content, .pk-app .jupyter-widget-html-content "
-             "{line-height: 1.5}</style>")
+             "{line-height: 1.5}\n"
+             ".pk-app .widget-toggle-button.mod-active, .pk-app .jupyter-button.mod-active "
+             "{background: #1f4e79; color: #fff; font-weight: bold}</style>")
 
 
 def app_box(app: str, title: str, intro: str, controls: Sequence[Any],

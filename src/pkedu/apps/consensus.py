@@ -309,7 +309,7 @@ def consensus_simulator() -> ipywidgets.VBox:
     members = [(theme.label(c), c) for c in ASEAN10]
     column = widgets.Layout(width="17em", flex_flow="column", align_items="stretch")  # label on top
     worry = {concern: tag(widgets.SelectMultiple(
-        options=members, value=(), rows=5, description=f"Worried about {concern}:",
+        options=members, value=(), rows=len(members), description=f"Worried about {concern}:",
         style={"description_width": "initial"}, layout=column),
         APP, f"concern-{concern.replace(' ', '-')}") for concern in CONCERNS}
     reset = tag(widgets.Button(description="Reset to the record",
