@@ -28,7 +28,7 @@ from jupytext.config import load_jupytext_config, notebook_formats
 from jupytext.paired_paths import paired_paths
 from nbformat import NotebookNode
 
-from pkedu import twinmerge, twinrecord
+from pkedu import twinfence, twinmerge, twinrecord
 
 __all__ = ["TwinError", "Status", "Twin", "notebooks", "twin_of", "cells", "read_notebook",
            "out_of_sync", "explain", "sync"]
@@ -158,9 +158,12 @@ def cells(path: str | Path) -> list[tuple[str, str]]:
     if path.suffix == ".ipynb":
         return _cells(read_notebook(path))
     try:
-        return _cells(jupytext.read(str(path)))
-    except Exception as exc:  # noqa: BLE001 - jupytext raises several kinds of parse errors
-        raise TwinError(f"{path} cannot be read: {_reason(exc)}") from None
+        text = path.read_bytes().decode("utf-8")
+    except OSError as exc:
+        raise TwinError(f"{path} cannot be read: {exc.strerror}") from None
+    except UnicodeDecodeError as exc:
+        raise TwinError(f"{path} cannot be read: not UTF-8 text (byte {exc.start})") from None
+    return _cells(_parse_twin(path, text, {"extension": path.suffix}))
 
 
 def _config(twin: Twin):  # noqa: ANN202 - a JupytextConfiguration or None
@@ -168,10 +171,22 @@ def _config(twin: Twin):  # noqa: ANN202 - a JupytextConfiguration or None
 
 
 def _read_twin(twin: Twin, text: str) -> NotebookNode:
+    return _parse_twin(twin.text, text, twin.fmt)
+
+
+def _parse_twin(path: Path, text: str, fmt: dict) -> NotebookNode:
+    """The twin's cells, or a :class:`TwinError` naming the file and the line at fault.
+
+    A code block left open (its closing line deleted) is refused: jupytext would
+    read the cells after it as part of one code cell, without an error.
+    """
+    problem = twinfence.unclosed_fence(text)
+    if problem:
+        raise TwinError(f"{path} cannot be read: {problem}")
     try:
-        return jupytext.reads(text, fmt=twin.fmt)
+        return jupytext.reads(text, fmt=fmt)
     except Exception as exc:  # noqa: BLE001 - jupytext raises several kinds of parse errors
-        raise TwinError(f"{twin.text} cannot be read: {_reason(exc)}") from None
+        raise TwinError(f"{path} cannot be read: {_reason(exc)}") from None
 
 
 def _check_round_trip(twin: Twin, nb: NotebookNode, text: str) -> None:
