@@ -120,3 +120,24 @@ def test_an_unknown_output_folder_is_never_replaced(tmp_path: Path) -> None:
     with pytest.raises(SiteError, match="not a site written by pkedu"):
         build_site(NOTEBOOKS, out)
     assert (out / "notes.txt").read_text() == "mine"
+
+
+def test_running_a_notebook_prints_no_kernel_chatter(tmp_path: Path,
+                                                     capfd: pytest.CaptureFixture[str]) -> None:
+    """Each kernel the build starts writes start-up warnings to the terminal (ipykernel's
+    "Kernel is running over TCP without encryption", once per notebook): the build keeps them
+    out of the instructor's terminal, as ``pkedu execute`` does. A cell's own error still fails."""
+    import nbformat
+    from nbformat.v4 import new_code_cell, new_notebook
+
+    from pkedu.site import _execute
+
+    path = tmp_path / "one.ipynb"
+    nbformat.write(new_notebook(cells=[new_code_cell("print('hello')")]), path)
+    out = _execute(path, timeout=120)
+    assert "".join(out["cells"][0]["outputs"][0]["text"]) == "hello\n"
+    assert capfd.readouterr().err == ""
+    nbformat.write(new_notebook(cells=[new_code_cell("1 / 0")]), path)
+    with pytest.raises(SiteError, match="one.ipynb: a cell failed while building the site: "
+                                        ".*ZeroDivisionError"):
+        _execute(path, timeout=120)

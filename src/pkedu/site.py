@@ -33,6 +33,7 @@ from __future__ import annotations
 import html as _html
 import json
 import shutil
+import subprocess
 import tempfile
 import urllib.parse
 from dataclasses import dataclass
@@ -128,7 +129,7 @@ def _execute(path: Path, timeout: int) -> dict[str, Any]:
     client = NotebookClient(nb, timeout=timeout, kernel_name="python3", store_widget_state=True,
                             resources={"metadata": {"path": str(path.parent)}})
     try:
-        client.execute()
+        client.execute(stderr=subprocess.DEVNULL)  # the kernel's start-up chatter
     except CellExecutionError as exc:
         first = str(exc).strip().splitlines()[-1] if str(exc).strip() else type(exc).__name__
         raise SiteError(f"{path.name}: a cell failed while building the site: {first}") from None
