@@ -141,6 +141,25 @@ def test_a_code_cell_left_open_in_the_twin_is_refused_with_its_line(
     assert status == 1 and f"line {opener + 1}" in out and "fix it, then copy the edits" in out
 
 
+def test_a_half_done_solution_marker_is_synced_and_named_at_once(folder: Path) -> None:
+    """A BEGIN without its END is valid text, so sync copies it (nothing the instructor wrote is
+    refused or lost), and says at once that the release will refuse the notebook, and where."""
+    _edit_twin(folder, "x = 1\nx", "# BEGIN SOLUTION\nx = 1\nx")
+    changes = twins.sync(folder, from_text=True)
+    assert changes == [f"updated {_nb(folder)} from {_md(folder)} (note: the release will refuse it "
+                       "until this is fixed: 00_demo.ipynb, cell 2 (code, id 'code-x'): "
+                       "'# BEGIN SOLUTION' on line 1 has no '# END SOLUTION' after it)"]
+    assert "# BEGIN SOLUTION\nx = 1" in nbformat.read(_nb(folder), as_version=4).cells[1].source
+    _edit_twin(folder, "x = 1\nx", "x = 1\n# END SOLUTION\nx")
+    assert twins.sync(folder, from_text=True) == [f"updated {_nb(folder)} from {_md(folder)}"]
+    nb = nbformat.read(_nb(folder), as_version=4)  # the same, edited outside JupyterLab
+    nb.cells[3].source = "# END SOLUTION\ny = 2"
+    nbformat.write(nb, _nb(folder))
+    changes = twins.sync(folder)
+    assert len(changes) == 1 and changes[0].startswith(f"wrote {_md(folder)} (note: the release")
+    assert "cell 4 (code, id 'code-y'): '# END SOLUTION' on line 1" in changes[0]
+
+
 def test_no_twin_of_the_course_has_a_code_block_left_open() -> None:
     from pkedu.twinfence import unclosed_fence
 

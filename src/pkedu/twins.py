@@ -304,6 +304,19 @@ def explain(twin: Twin, status: Status) -> str:
             "the twin, the twin holds both")
 
 
+def _release_note(nb: NotebookNode, path: Path) -> str:
+    """`` (note: ...)`` when the release would refuse the notebook (a marker left unbalanced in a
+    half-done edit, say), so the instructor hears of it now; ``""`` when it would not."""
+    from pkedu.release import ReleaseError
+    from pkedu.release.notebook import release_notebook
+
+    try:
+        release_notebook(nb, "student", path.name)
+    except ReleaseError as exc:
+        return f" (note: the release will refuse it until this is fixed: {exc})"
+    return ""
+
+
 def _to_text(twin: Twin, sides: _Sides, record: dict[str, str], keep_old: bool) -> list[str]:
     """Write the twin from the notebook."""
     assert sides.nb is not None and sides.wanted is not None
@@ -313,7 +326,7 @@ def _to_text(twin: Twin, sides: _Sides, record: dict[str, str], keep_old: bool) 
         done.append(f"kept the old {twin.text} as {twinrecord.backup(twin.text)}")
     twinrecord.write_atomic(twin.text, sides.wanted)
     record[twin.text.name] = twinrecord.fingerprint(sides.wanted)
-    return [*done, f"wrote {twin.text}"]
+    return [*done, f"wrote {twin.text}{_release_note(sides.nb, twin.notebook)}"]
 
 
 def _from_text(twin: Twin, sides: _Sides, record: dict[str, str], keep_old: bool) -> list[str]:
@@ -341,7 +354,8 @@ def _from_text(twin: Twin, sides: _Sides, record: dict[str, str], keep_old: bool
         if keep_old and twin.notebook.exists():
             done.append(f"kept the old {twin.notebook} as {twinrecord.backup(twin.notebook)}")
         twinrecord.write_atomic(twin.notebook, raw)
-        done.append(f"updated {twin.notebook} from {twin.text}")
+        done.append(f"updated {twin.notebook} from {twin.text}"
+                    f"{_release_note(merged, twin.notebook)}")
     if text != sides.text:  # the same cells, written the way jupytext writes them
         twinrecord.write_atomic(twin.text, text)
         done.append(f"tidied {twin.text}")
