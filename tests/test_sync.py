@@ -146,8 +146,8 @@ def test_a_half_done_solution_marker_is_synced_and_named_at_once(folder: Path) -
     refused or lost), and says at once that the release will refuse the notebook, and where."""
     _edit_twin(folder, "x = 1\nx", "# BEGIN SOLUTION\nx = 1\nx")
     changes = twins.sync(folder, from_text=True)
-    assert changes == [f"updated {_nb(folder)} from {_md(folder)} (note: the release will refuse it "
-                       "until this is fixed: 00_demo.ipynb, cell 2 (code, id 'code-x'): "
+    assert changes == [f"updated {_nb(folder)} from {_md(folder)} (note: the release will "
+                       "refuse it until this is fixed: 00_demo.ipynb, cell 2 (code, id 'code-x'): "
                        "'# BEGIN SOLUTION' on line 1 has no '# END SOLUTION' after it)"]
     assert "# BEGIN SOLUTION\nx = 1" in nbformat.read(_nb(folder), as_version=4).cells[1].source
     _edit_twin(folder, "x = 1\nx", "x = 1\n# END SOLUTION\nx")

@@ -42,8 +42,8 @@ def unclosed_fence(text: str) -> str | None:
     >>> good = "Intro.\\n\\n```{code-cell} ipython3\\nx = 1\\n```\\n\\n+++\\n\\nMore.\\n"
     >>> print(unclosed_fence(good))
     None
-    >>> swallowed = "```{code-cell} ipython3\\nx = 1\\n\\nText.\\n\\n```{code-cell} ipython3\\ny\\n```\\n"
-    >>> print(unclosed_fence(swallowed))
+    >>> cell = "```{code-cell} ipython3\\n"
+    >>> print(unclosed_fence(cell + "x = 1\\n\\nText.\\n\\n" + cell + "y\\n```\\n"))
     line 1: the code block that starts here has no closing ``` line before the code cell on line 6
     >>> print(unclosed_fence("Text.\\n\\n```{code-cell} ipython3\\nx = 1\\n\\nMore text.\\n"))
     line 3: the code block that starts here is never closed: add a line ``` where it ends
