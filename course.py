@@ -147,7 +147,10 @@ def start(args: list[str]) -> int:
 
 def test(args: list[str]) -> int:
     python = ensure_environment()
-    say("running every test: package, data, doctests, notebooks (nbval) and browser")
+    if args:  # a part of the suite: pytest's own options and paths
+        say("running pytest " + " ".join(args))
+    else:
+        say("running every test: package, data, doctests, notebooks (nbval) and browser")
     code = run([str(python), "-m", "pytest", *args], check=False)
     if code == 5:
         say("no test was collected: that counts as a failure")

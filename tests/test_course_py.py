@@ -90,6 +90,19 @@ def test_after_any_first_command_no_other_command_runs_pip(
         assert fake.pip_calls() == [], f"'course.py {command[0]}' reinstalled after {first[0]}"
 
 
+def test_test_says_what_it_runs(course: ModuleType, monkeypatch: pytest.MonkeyPatch,
+                               capsys: pytest.CaptureFixture[str]) -> None:
+    """A part of the suite is announced as that part, not as every test."""
+    fake = _fake(course, monkeypatch)
+    course.main(["test"])
+    assert "running every test" in capsys.readouterr().out
+    course.main(["test", "tests/test_twins.py", "-q"])
+    out = capsys.readouterr().out
+    assert "running every test" not in out
+    assert "[course] running pytest tests/test_twins.py -q" in out
+    assert fake.commands[-1][-4:] == ["-m", "pytest", "tests/test_twins.py", "-q"]
+
+
 def test_a_changed_pyproject_reinstalls_once(course: ModuleType,
                                              monkeypatch: pytest.MonkeyPatch) -> None:
     fake = _fake(course, monkeypatch)

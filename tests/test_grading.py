@@ -303,3 +303,23 @@ def test_learning_platform_route_with_zip_collect(course: Path, tmp_path: Path) 
     nbgrader(root, "autograde", TINY)
     scores = grades(root)
     assert scores[(TINY, "frank")] == (2, 6) and scores[(TINY, "gina")] == (1, 6)
+
+
+def test_zip_collect_reads_a_dashed_time_to_the_second(course: Path, tmp_path: Path) -> None:
+    """Blackboard writes 2026-03-02-11-40-00; read as 11:00, two attempts in the same hour tie
+    and the one kept depends on file order. The later attempt must win, with its own time."""
+    root = tmp_path / "course"
+    shutil.copytree(course, root, ignore=shutil.ignore_patterns(
+        "submitted", "autograded", "feedback", "grades.csv", "downloaded"))
+    tiny = released(root, TINY)
+    archive = root / "downloaded" / TINY / "archive"
+    archive.mkdir(parents=True)
+    attempts = {"2026-03-02-11-05-00": "members = 11", "2026-03-02-11-40-30": "members = 10"}
+    for time, answer in attempts.items():  # one zip per attempt: the order of files is fixed
+        with zipfile.ZipFile(archive / f"attempt-{time}.zip", "w") as bundle:
+            bundle.writestr(f"Tiny_hana_attempt_{time}_{TINY}.ipynb",
+                            submission(tiny, {"answer-00-asean-members": answer}))
+    nbgrader(root, "zip_collect", TINY)
+    folder = root / "submitted" / "hana" / TINY
+    assert (folder / "timestamp.txt").read_text().startswith("2026-03-02 11:40:30")
+    assert "members = 10" in (folder / f"{TINY}.ipynb").read_text()

@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 import json
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -120,3 +121,58 @@ def test_an_unknown_output_folder_is_never_replaced(tmp_path: Path) -> None:
     with pytest.raises(SiteError, match="not a site written by pkedu"):
         build_site(NOTEBOOKS, out)
     assert (out / "notes.txt").read_text() == "mine"
+
+
+def test_a_file_added_to_or_changed_in_the_site_is_never_deleted(tmp_path: Path) -> None:
+    """Building again replaces the site pkedu wrote, and only that: a file someone added (a CNAME
+    for GitHub Pages, a .git folder to publish from) or a page edited by hand stops the build,
+    named, and stays as it is."""
+    import nbformat
+    from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
+
+    src = tmp_path / "notebooks"
+    src.mkdir()
+    nbformat.write(new_notebook(cells=[new_markdown_cell("# 00 · Tiny\n\nA page."),
+                                       new_code_cell("1 + 1")]), src / "00_tiny.ipynb")
+    out = tmp_path / "site"
+    build_site(src, out)
+    build_site(src, out)  # its own site, unchanged: replaced without a question
+    (out / "CNAME").write_text("course.example.edu\n")
+    (out / ".git").mkdir()
+    (out / ".git" / "HEAD").write_text("ref: refs/heads/gh-pages\n")
+    with pytest.raises(SiteError, match=r"(CNAME|HEAD) is not part of the site"):
+        build_site(src, out)
+    assert (out / "CNAME").read_text() == "course.example.edu\n"
+    assert (out / ".git" / "HEAD").exists()
+    (out / "CNAME").unlink()
+    shutil.rmtree(out / ".git")
+    page = out / "00_tiny.html"
+    page.write_text(page.read_text().replace("A page.", "A page, corrected by hand."))
+    with pytest.raises(SiteError, match="00_tiny.html was changed after the site was built"):
+        build_site(src, out)
+    assert "corrected by hand" in page.read_text()
+    (out / ".pkedu-site").write_text("written by pkedu site\n")  # an older pkedu's marker
+    with pytest.raises(SiteError, match="not clear which files are the site's"):
+        build_site(src, out)
+    assert "corrected by hand" in page.read_text()
+
+
+def test_running_a_notebook_prints_no_kernel_chatter(tmp_path: Path,
+                                                     capfd: pytest.CaptureFixture[str]) -> None:
+    """Each kernel the build starts writes start-up warnings to the terminal (ipykernel's
+    "Kernel is running over TCP without encryption", once per notebook): the build keeps them
+    out of the instructor's terminal, as ``pkedu execute`` does. A cell's own error still fails."""
+    import nbformat
+    from nbformat.v4 import new_code_cell, new_notebook
+
+    from pkedu.site import _execute
+
+    path = tmp_path / "one.ipynb"
+    nbformat.write(new_notebook(cells=[new_code_cell("print('hello')")]), path)
+    out = _execute(path, timeout=120)
+    assert "".join(out["cells"][0]["outputs"][0]["text"]) == "hello\n"
+    assert capfd.readouterr().err == ""
+    nbformat.write(new_notebook(cells=[new_code_cell("1 / 0")]), path)
+    with pytest.raises(SiteError, match="one.ipynb: a cell failed while building the site: "
+                                        ".*ZeroDivisionError"):
+        _execute(path, timeout=120)

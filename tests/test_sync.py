@@ -117,6 +117,58 @@ def test_force_discards_a_damaged_twin_but_keeps_a_copy(folder: Path) -> None:
     assert _md(folder).with_name("00_demo.md.2.bak").exists()  # the first copy is kept too
 
 
+@pytest.mark.parametrize("cell, where", [
+    (0, "before the code cell on line"),  # the first code cell: the cells after it are swallowed
+    (1, "is never closed"),  # the last code cell: the rest of the file is swallowed
+])
+def test_a_code_cell_left_open_in_the_twin_is_refused_with_its_line(
+        folder: Path, capsys: pytest.CaptureFixture[str], cell: int, where: str) -> None:
+    """Deleting a code cell's closing ``` line makes no parse error: the cells after it would
+    silently become part of that code cell. Sync names the line and changes nothing."""
+    lines = _md(folder).read_text().splitlines(keepends=True)
+    opener = [i for i, line in enumerate(lines) if line.startswith("```{code-cell}")][cell]
+    close = next(i for i in range(opener + 1, len(lines)) if lines[i] == "```\n")
+    edited = "".join(lines[:close] + lines[close + 1:])
+    _md(folder).write_text(edited)
+    notebook = _nb(folder).read_bytes()
+    for options in ({}, {"from_text": True}, {"from_text": True, "force": True}):
+        with pytest.raises(twins.TwinError, match=rf"00_demo.md cannot be read: line {opener + 1}: "
+                                                  rf"the code block that starts here .*{where}"):
+            twins.sync(folder, **options)
+        assert _md(folder).read_text() == edited
+        assert _nb(folder).read_bytes() == notebook
+    status, out = _check(folder, capsys)
+    assert status == 1 and f"line {opener + 1}" in out and "fix it, then copy the edits" in out
+
+
+def test_a_half_done_solution_marker_is_synced_and_named_at_once(folder: Path) -> None:
+    """A BEGIN without its END is valid text, so sync copies it (nothing the instructor wrote is
+    refused or lost), and says at once that the release will refuse the notebook, and where."""
+    _edit_twin(folder, "x = 1\nx", "# BEGIN SOLUTION\nx = 1\nx")
+    changes = twins.sync(folder, from_text=True)
+    assert changes == [f"updated {_nb(folder)} from {_md(folder)} (note: the release will "
+                       "refuse it until this is fixed: 00_demo.ipynb, cell 2 (code, id 'code-x'): "
+                       "'# BEGIN SOLUTION' on line 1 has no '# END SOLUTION' after it)"]
+    assert "# BEGIN SOLUTION\nx = 1" in nbformat.read(_nb(folder), as_version=4).cells[1].source
+    _edit_twin(folder, "x = 1\nx", "x = 1\n# END SOLUTION\nx")
+    assert twins.sync(folder, from_text=True) == [f"updated {_nb(folder)} from {_md(folder)}"]
+    nb = nbformat.read(_nb(folder), as_version=4)  # the same, edited outside JupyterLab
+    nb.cells[3].source = "# END SOLUTION\ny = 2"
+    nbformat.write(nb, _nb(folder))
+    changes = twins.sync(folder)
+    assert len(changes) == 1 and changes[0].startswith(f"wrote {_md(folder)} (note: the release")
+    assert "cell 4 (code, id 'code-y'): '# END SOLUTION' on line 1" in changes[0]
+
+
+def test_no_twin_of_the_course_has_a_code_block_left_open() -> None:
+    from pkedu.twinfence import unclosed_fence
+
+    found = sorted(NOTEBOOKS_DIR.glob("**/text/*.md"))
+    assert len(found) >= 12
+    assert {path.name: unclosed_fence(path.read_text()) for path in found} == \
+        {path.name: None for path in found}
+
+
 # --- which side changed comes from the record, not from file times -------------------------------
 
 def test_an_edited_twin_with_an_older_file_time_is_kept(folder: Path) -> None:

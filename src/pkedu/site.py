@@ -30,9 +30,11 @@ True
 
 from __future__ import annotations
 
+import hashlib
 import html as _html
 import json
 import shutil
+import subprocess
 import tempfile
 import urllib.parse
 from dataclasses import dataclass
@@ -128,7 +130,7 @@ def _execute(path: Path, timeout: int) -> dict[str, Any]:
     client = NotebookClient(nb, timeout=timeout, kernel_name="python3", store_widget_state=True,
                             resources={"metadata": {"path": str(path.parent)}})
     try:
-        client.execute()
+        client.execute(stderr=subprocess.DEVNULL)  # the kernel's start-up chatter
     except CellExecutionError as exc:
         first = str(exc).strip().splitlines()[-1] if str(exc).strip() else type(exc).__name__
         raise SiteError(f"{path.name}: a cell failed while building the site: {first}") from None
@@ -188,6 +190,49 @@ def _title(nb: dict[str, Any], fallback: str) -> str:
     return fallback
 
 
+_MARKER = ".pkedu-site"  # in the site folder: every file the build wrote, with its SHA-256
+
+
+def _site_files(folder: Path) -> dict[str, str]:
+    """Every file under ``folder`` (the record aside) by its POSIX path, with its SHA-256."""
+    return {path.relative_to(folder).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
+            for path in sorted(folder.rglob("*"))
+            if path.is_file() and path.relative_to(folder).as_posix() != _MARKER}
+
+
+def _check_out(out: Path) -> None:
+    """Refuse unless ``out`` is missing or holds exactly the site built there last, unchanged.
+
+    The build replaces the whole folder, so a file someone added or changed stops it.
+    """
+    if not out.exists():
+        return
+    if not out.is_dir():
+        raise SiteError(f"{out} is a file, not a folder; choose another folder.")
+    marker = out / _MARKER
+    if not marker.is_file():
+        raise SiteError(f"{out} exists and is not a site written by pkedu; choose another folder.")
+    try:
+        ours = json.loads(marker.read_text(encoding="utf-8"))["files"]
+        if not isinstance(ours, dict):
+            raise TypeError
+    except (OSError, ValueError, KeyError, TypeError):
+        raise SiteError(f"{out} was written by an older pkedu or its {_MARKER} is damaged, so it "
+                        "is not clear which files are the site's: check that nothing in it is "
+                        "yours, delete it and build again.") from None
+    for path in sorted(out.rglob("*")):
+        relative = path.relative_to(out).as_posix()
+        if relative == _MARKER or (path.is_dir() and not path.is_symlink()):
+            continue
+        if relative not in ours or path.is_symlink():
+            raise SiteError(f"{path} is not part of the site pkedu built, and building again "
+                            f"replaces all of {out}: move it elsewhere and build again.")
+        if hashlib.sha256(path.read_bytes()).hexdigest() != ours[relative]:
+            raise SiteError(f"{path} was changed after the site was built, and building again "
+                            "would replace it: keep your change elsewhere (put it into the "
+                            "notebooks), delete the file and build again.")
+
+
 def build_site(src: str | Path = "notebooks", out: str | Path = "build/site", *,
                hub_url: str | None = None, repo_url: str | None = None, branch: str = "main",
                binder_repo: str | None = None, timeout: int = 600) -> BuiltSite:
@@ -201,8 +246,7 @@ def build_site(src: str | Path = "notebooks", out: str | Path = "build/site", *,
     from pkedu.still import still_notebook
 
     src, out = Path(src), Path(out)
-    if out.exists() and not (out / ".pkedu-site").exists():
-        raise SiteError(f"{out} exists and is not a site written by pkedu; choose another folder.")
+    _check_out(out)
     with tempfile.TemporaryDirectory(prefix="pkedu-site-") as tmp:
         work = Path(tmp)
         release(src, work / "editions")
@@ -239,7 +283,11 @@ def build_site(src: str | Path = "notebooks", out: str | Path = "build/site", *,
         if code != 0:
             raise SiteError(f"Sphinx could not build the site (exit status {code}); see the "
                             "warnings above.")
-        (html / ".pkedu-site").write_text("written by pkedu site\n", encoding="utf-8")
+        record = {"about": "the files pkedu site wrote; it replaces this folder only while "
+                           "they are all that is in it, unchanged", "files": _site_files(html)}
+        (html / _MARKER).write_text(json.dumps(record, indent=1, sort_keys=True) + "\n",
+                                    encoding="utf-8")
+        _check_out(out)  # again: something may have been added while the site was building
         if out.exists():
             shutil.rmtree(out)
         out.parent.mkdir(parents=True, exist_ok=True)

@@ -28,7 +28,7 @@ from jupytext.config import load_jupytext_config, notebook_formats
 from jupytext.paired_paths import paired_paths
 from nbformat import NotebookNode
 
-from pkedu import twinmerge, twinrecord
+from pkedu import twinfence, twinmerge, twinrecord
 
 __all__ = ["TwinError", "Status", "Twin", "notebooks", "twin_of", "cells", "read_notebook",
            "out_of_sync", "explain", "sync"]
@@ -158,9 +158,12 @@ def cells(path: str | Path) -> list[tuple[str, str]]:
     if path.suffix == ".ipynb":
         return _cells(read_notebook(path))
     try:
-        return _cells(jupytext.read(str(path)))
-    except Exception as exc:  # noqa: BLE001 - jupytext raises several kinds of parse errors
-        raise TwinError(f"{path} cannot be read: {_reason(exc)}") from None
+        text = path.read_bytes().decode("utf-8")
+    except OSError as exc:
+        raise TwinError(f"{path} cannot be read: {exc.strerror}") from None
+    except UnicodeDecodeError as exc:
+        raise TwinError(f"{path} cannot be read: not UTF-8 text (byte {exc.start})") from None
+    return _cells(_parse_twin(path, text, {"extension": path.suffix}))
 
 
 def _config(twin: Twin):  # noqa: ANN202 - a JupytextConfiguration or None
@@ -168,10 +171,22 @@ def _config(twin: Twin):  # noqa: ANN202 - a JupytextConfiguration or None
 
 
 def _read_twin(twin: Twin, text: str) -> NotebookNode:
+    return _parse_twin(twin.text, text, twin.fmt)
+
+
+def _parse_twin(path: Path, text: str, fmt: dict) -> NotebookNode:
+    """The twin's cells, or a :class:`TwinError` naming the file and the line at fault.
+
+    A code block left open (its closing line deleted) is refused: jupytext would
+    read the cells after it as part of one code cell, without an error.
+    """
+    problem = twinfence.unclosed_fence(text)
+    if problem:
+        raise TwinError(f"{path} cannot be read: {problem}")
     try:
-        return jupytext.reads(text, fmt=twin.fmt)
+        return jupytext.reads(text, fmt=fmt)
     except Exception as exc:  # noqa: BLE001 - jupytext raises several kinds of parse errors
-        raise TwinError(f"{twin.text} cannot be read: {_reason(exc)}") from None
+        raise TwinError(f"{path} cannot be read: {_reason(exc)}") from None
 
 
 def _check_round_trip(twin: Twin, nb: NotebookNode, text: str) -> None:
@@ -289,6 +304,19 @@ def explain(twin: Twin, status: Status) -> str:
             "the twin, the twin holds both")
 
 
+def _release_note(nb: NotebookNode, path: Path) -> str:
+    """`` (note: ...)`` when the release would refuse the notebook (a marker left unbalanced in a
+    half-done edit, say), so the instructor hears of it now; ``""`` when it would not."""
+    from pkedu.release import ReleaseError
+    from pkedu.release.notebook import release_notebook
+
+    try:
+        release_notebook(nb, "student", path.name)
+    except ReleaseError as exc:
+        return f" (note: the release will refuse it until this is fixed: {exc})"
+    return ""
+
+
 def _to_text(twin: Twin, sides: _Sides, record: dict[str, str], keep_old: bool) -> list[str]:
     """Write the twin from the notebook."""
     assert sides.nb is not None and sides.wanted is not None
@@ -298,7 +326,7 @@ def _to_text(twin: Twin, sides: _Sides, record: dict[str, str], keep_old: bool) 
         done.append(f"kept the old {twin.text} as {twinrecord.backup(twin.text)}")
     twinrecord.write_atomic(twin.text, sides.wanted)
     record[twin.text.name] = twinrecord.fingerprint(sides.wanted)
-    return [*done, f"wrote {twin.text}"]
+    return [*done, f"wrote {twin.text}{_release_note(sides.nb, twin.notebook)}"]
 
 
 def _from_text(twin: Twin, sides: _Sides, record: dict[str, str], keep_old: bool) -> list[str]:
@@ -326,7 +354,8 @@ def _from_text(twin: Twin, sides: _Sides, record: dict[str, str], keep_old: bool
         if keep_old and twin.notebook.exists():
             done.append(f"kept the old {twin.notebook} as {twinrecord.backup(twin.notebook)}")
         twinrecord.write_atomic(twin.notebook, raw)
-        done.append(f"updated {twin.notebook} from {twin.text}")
+        done.append(f"updated {twin.notebook} from {twin.text}"
+                    f"{_release_note(merged, twin.notebook)}")
     if text != sides.text:  # the same cells, written the way jupytext writes them
         twinrecord.write_atomic(twin.text, text)
         done.append(f"tidied {twin.text}")

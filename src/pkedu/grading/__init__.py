@@ -17,7 +17,9 @@ Traceback (most recent call last):
 ...
 AssertionError: 00-asean-members: not correct (Not answered yet.)
 
-Nothing here imports nbgrader, so student kernels need only pkedu.
+Nothing a student's kernel runs imports nbgrader, so student kernels need only
+pkedu; :mod:`pkedu.grading.collect` (which nbgrader itself loads, for
+``zip_collect``) is the one module that does.
 """
 
 from __future__ import annotations

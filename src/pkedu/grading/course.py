@@ -50,6 +50,9 @@ c.Execute.timeout = 120
 c.FileNameCollectorPlugin.named_regexp = (
     r".*_(?P<student_id>[^_]+)_attempt_(?P<timestamp>[0-9-]+)_(?P<file_id>.+\\.ipynb)"
 )
+# nbgrader's own collector, but a time written with dashes only (Blackboard's
+# 2026-03-02-11-40-00) is read to the second, not as 11:00: the newest attempt wins.
+c.ZipCollectApp.collector_plugin = "pkedu.grading.collect.PlatformFileNames"
 '''
 
 
