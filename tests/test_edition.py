@@ -94,7 +94,11 @@ def test_edition_is_a_complete_course_folder(made: Editions, edition: str) -> No
     assert "notebooks/apps/explorer.ipynb" in notebooks and len(notebooks) == 12
     assert _files(folder) == sorted([
         ".gitignore", MANIFEST, "LICENSE", "LICENSE-content.md", "README.md", "course.py",
-        "environment.yml", "requirements.txt", f"wheels/{made.wheel}", *notebooks])
+        "data/README.md", "environment.yml", "requirements.txt", f"wheels/{made.wheel}",
+        *notebooks])
+    # the data notes that 00, 02 and 06 point to, without links to files the edition lacks
+    notes = (folder / "data" / "README.md").read_text()
+    assert "contributions" in notes and "](../docs/" not in notes
     assert f"./wheels/{made.wheel}\n" in (folder / "requirements.txt").read_text()
     assert "- -r requirements.txt" in (folder / "environment.yml").read_text()
     readme = (folder / "README.md").read_text()

@@ -29,6 +29,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -199,6 +200,21 @@ def _fill(tree: Path, edition: str, root: Path, wheel: Path) -> None:
     for name in ("LICENSE", "LICENSE-content.md"):
         if (root / name).is_file():
             shutil.copyfile(root / name, tree / name)
+    if (root / "data" / "README.md").is_file():  # the data notes the notebooks point students to
+        (tree / "data").mkdir()
+        (tree / "data" / "README.md").write_text(
+            students_data_notes((root / "data" / "README.md").read_text(encoding="utf-8")),
+            encoding="utf-8")
+
+
+def students_data_notes(text: str) -> str:
+    """The data notes without links to the maintainers' docs, which an edition does not hold.
+
+    >>> print(students_data_notes("See [`docs/x.md`](../docs/x.md) for more."))
+    See `docs/x.md` (in the instructor's copy of the course) for more.
+    """
+    return re.sub(r"\[`?([^\]`]+)`?\]\(\.\./docs/[^)\s]+\)",
+                  r"`\1` (in the instructor's copy of the course)", text)
 
 
 def _python_bound(root: Path) -> str:
