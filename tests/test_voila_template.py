@@ -46,11 +46,11 @@ def test_every_external_link_of_voilas_lab_template_is_removed() -> None:
 
 
 def test_the_wheel_ships_every_file_of_the_template() -> None:
-    patterns = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"][
-        "package-data"]["pkedu.voila"]
-    package = template_root() / "voila"
-    files = [p.relative_to(package).as_posix() for p in FOLDER.rglob("*") if p.is_file()]
-    assert {"templates/pkedu/conf.json", "templates/pkedu/index.html.j2"} <= set(files)
+    setuptools = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"]
+    assert "pkedu.voila.templates.pkedu" in setuptools["packages"]
+    patterns = setuptools["package-data"]["pkedu.voila.templates.pkedu"]
+    files = [p.relative_to(FOLDER).as_posix() for p in FOLDER.rglob("*") if p.is_file()]
+    assert {"conf.json", "index.html.j2"} <= set(files)
     unshipped = [f for f in files if not any(fnmatch.fnmatch(f, p) for p in patterns)]
     assert not unshipped, f"not declared as package data: {unshipped}"
 
