@@ -8,7 +8,8 @@ from pkedu import analysis, data
 
 from test_prose_claims import (
     Claim, _brunei_1993, _broadened_table, _cambodia_first_unit, _first_month, _gender_split_starts,
-    _laos_never_deployed, _monthly, _myanmar_handful, country, members_count,
+    _laos_never_deployed, _late_2014_gap, _march_1991_hole, _monthly, _myanmar_handful, _singapore_2013,
+    _singapore_after_may_2013, _spread_jan_2014, country, members_count,
 )
 
 NB00 = "notebooks/text/00_start_here.md"
@@ -142,6 +143,39 @@ def _vietnam_not_2012() -> bool:
     return bool(_first_month("VNM").year == 2014 and vnm[:"2013-12-01"].fillna(0).sum() == 0)
 
 
+#: The Diplomat's figures for 31 January 2014 (notebook 00's worked example; they are the source's numbers,
+#: which the claim compares with the UN's report of that month).
+DIPLOMAT_JAN_2014 = {"BRN": 26, "KHM": 342, "IDN": 1697, "MYS": 909, "PHL": 703, "THA": 33}
+
+
+def _asean_month(when: str) -> dict[str, int]:
+    r = analysis.ranking(data.load_contributions(), when, countries=data.ASEAN10)
+    return {str(k): int(v) for k, v in r.set_index("iso3")["total"].items()}
+
+
+def _diplomat_matches() -> bool:
+    """The magazine's six numbers are the UN's report for January 2014, and Singapore has no row."""
+    jan = _asean_month("2014-01")
+    return bool(jan == DIPLOMAT_JAN_2014 and "SGP" not in jan)
+
+
+def _three_groups() -> bool:
+    return bool(set(data.load_contributions()["group"]) == {"troops", "police", "experts"})
+
+
+def _iso3_codes() -> bool:
+    codes = data.load_contributions()["iso3"].astype(str)
+    asean = pd.Series(data.ASEAN10)
+    return bool(codes.str.fullmatch(r"[A-Z]{3}").all() and asean.str.fullmatch(r"[A-Z]{3}").all()
+                and len(set(codes)) > 100)
+
+
+def _idn_mys_missing_march_1991() -> bool:
+    c = data.load_contributions()
+    rows = c[(c["month"] == "1991-03-01") & c["iso3"].isin(["IDN", "MYS"])]
+    return bool(_march_1991_hole() and rows["total"].fillna(0).sum() == 0)
+
+
 # --- claims ------------------------------------------------------------------------------------
 
 CLAIMS: list[Claim] = [
@@ -218,4 +252,23 @@ CLAIMS: list[Claim] = [
           "About 30, against about 1,000 a year in 2010 and about 890 in 2011", _phl_2019_against_2010),
     # questions of notebook 00
     Claim("vietnam-not-2012-q00", (Q00,), "but that is not what the UN data show", _vietnam_not_2012),
+    # notebook 00 and its lesson plan
+    Claim("three-groups-00", (NB00,), "The UN counts them in three **personnel groups**", _three_groups),
+    Claim("three-groups-01", (NB01,), "The UN reports them in three **personnel groups**", _three_groups),
+    Claim("iso3-00", (NB00,), "The course writes countries as three-letter codes (called ISO3 codes)", _iso3_codes),
+    Claim("diplomat-verdict-00", (NB00,),
+          "they are the same, to the\nperson: the magazine's figures are those of the UN's report for January 2014",
+          _diplomat_matches),
+    Claim("singapore-no-row-00", (NB00,), "Singapore has no row above", _diplomat_matches),
+    Claim("six-states-lp00", (LP00,), "A reader who sees six states listed", _spread_jan_2014),
+    Claim("cambodia-419-lp00", (LP00,), "A month later Cambodia had 419",
+          lambda: _asean_month("2014-02")["KHM"] == 419),
+    Claim("singapore-2013-lp00", (LP00,), "where the UN's reports show at most two that year and none after May",
+          lambda: _singapore_2013() and _singapore_after_may_2013()),
+    Claim("march-1991-lp00", (LP00,),
+          "notebook 01 shows a month (March 1991) in which Indonesia and\n  Malaysia are missing from the file",
+          _idn_mys_missing_march_1991),
+    Claim("release-span-lp00", (LP00,), "the release covering November 1990 to July 2025", _data_start_idn_mys),
+    Claim("four-months-lp00", (LP00,), "for four months\"", _late_2014_gap),
+    Claim("vietnam-2014-lp00", (LP00,), "the UN figures support 2014", _vietnam_not_2012),
 ]
