@@ -9,7 +9,8 @@ from pkedu import analysis, data
 from test_prose_claims import (
     Claim, _brunei_1993, _broadened_table, _cambodia_first_unit, _first_month, _gender_split_starts,
     _laos_never_deployed, _late_2014_gap, _march_1991_hole, _monthly, _myanmar_handful, _singapore_2013,
-    _singapore_after_may_2013, _spread_jan_2014, country, members_count,
+    _singapore_after_may_2013, _spread_jan_2014, _first_months_01, _malaysia_fell, _newcomers_01,
+    _phl_troops_01, country, members_count,
 )
 
 NB00 = "notebooks/text/00_start_here.md"
@@ -176,6 +177,30 @@ def _idn_mys_missing_march_1991() -> bool:
     return bool(_march_1991_hole() and rows["total"].fillna(0).sum() == 0)
 
 
+def _philippines_check() -> bool:
+    """01-philippines-2019: 5 % around the data's 30.0; the yearly sum (360) and 2011 are typical mistakes."""
+    from pkedu import questions
+
+    q = questions.get("01-philippines-2019")
+    months = analysis.monthly_totals(data.load_contributions(), countries="PHL").set_index("month")["total"]
+    total_2019 = float(months["2019-01-01":"2019-12-01"].sum())
+    mistakes = [m() if callable(m) else m for m, _ in q.mistakes]
+    return bool(country("PHL", 2019) == 30.0 and q.rel_tolerance == 0.05 and total_2019 == 360
+                and total_2019 in mistakes and country("PHL", 2011) in mistakes)
+
+
+def _vietnam_two_officers_2014() -> bool:
+    c = data.load_contributions()
+    first = c[(c["iso3"] == "VNM") & (c["month"] == "2014-07-01")]
+    return bool(_first_month("VNM") == pd.Timestamp("2014-07-01") and first["total"].sum() == 2
+                and set(first["group"]) == {"experts"})
+
+
+def _sgp_last_2013() -> bool:
+    sgp = _monthly("SGP")
+    return bool(sgp[sgp > 0].index.max().year == 2013)
+
+
 # --- claims ------------------------------------------------------------------------------------
 
 CLAIMS: list[Claim] = [
@@ -271,4 +296,58 @@ CLAIMS: list[Claim] = [
     Claim("release-span-lp00", (LP00,), "the release covering November 1990 to July 2025", _data_start_idn_mys),
     Claim("four-months-lp00", (LP00,), "for four months\"", _late_2014_gap),
     Claim("vietnam-2014-lp00", (LP00,), "the UN figures support 2014", _vietnam_not_2012),
+    # lesson plan 01
+    Claim("march-1991-lp01", (LP01,),
+          "the file\n  for that month lists 37 countries instead of 46, without Indonesia and Malaysia",
+          _idn_mys_missing_march_1991),
+    Claim("brunei-first-lp01", (LP01,),
+          "Brunei's first month in the data is in 1993, although its lasting service starts in 2008",
+          _brunei_spell_then_2008),
+    Claim("eight-by-2015-lp01", (LP01,),
+          "by 2015, eight of the ten\nstates had someone in a UN mission", _model_answer_count),
+    Claim("more-by-2015-lp01", (LP01,), "more states taking part by 2015", _model_answer_count),
+    Claim("rose-to-8-lp01", (LP01,), "the count of contributing states rose to 8",
+          lambda: _count().max() == 8 and _model_answer_count()),
+    Claim("data-begin-lp01", (LP01,), "Treating November 1990 as Indonesia's and Malaysia's \"first\".**",
+          _data_start_idn_mys),
+    Claim("data-begin-2-lp01", (LP01,), "where the data begin (November 1990)", _data_start_idn_mys),
+    Claim("namibia-lp01", (LP01,), "that the UN data, which begin in November 1990, cannot show",
+          _data_start_idn_mys),
+    Claim("newcomers-lp01", (LP01,),
+          "Indonesia's yearly average came close to 3,000 after\n  2015, while Myanmar never passed 4 and Vietnam "
+          "stayed below 100 until 2021",
+          lambda: all(2600 <= country("IDN", y) < 3000 for y in range(2016, 2026)) and _myanmar_handful()
+          and _newcomers_01()),
+    Claim("myanmar-vietnam-lp01", (LP01,),
+          "Myanmar's return in 2015 (never more than 4\n  people) and Vietnam's first two officers in 2014",
+          lambda: _myanmar_handful() and _vietnam_two_officers_2014()),
+    Claim("cambodia-advance-lp01", (LP01,), "the data show the\n  advance party in February 2006",
+          _cambodia_candidates),
+    Claim("cambodia-answer-lp01", (LP01,),
+          "\"Cambodia's first military observers appear in the UN data in May 2005; its first unit,\na "
+          "demining company, deployed in 2006\"", _cambodia_candidates),
+    Claim("cambodia-row-lp01", (LP01,), "Observers in the UN data from May 2005; first unit 2006.",
+          _cambodia_candidates),
+    Claim("phl-row-lp01", (LP01,),
+          "troops down by three quarters in 2015 after the 2014 withdrawals and gone by 2018, about 30 people a "
+          "year in 2019", lambda: _phl_troops_01() and country("PHL", 2019) == 30.0),
+    Claim("malaysia-row-lp01", (LP01,),
+          "Malaysia's yearly average fell from about 1,128 (2011) to 845 (2019), with one mission fewer and its "
+          "police almost gone; only its number of women rose.", lambda: _broadened_table() and _malaysia_fell()),
+    Claim("malaysia-rows-lp01", (LP01,), "1,128 in 2011, 845 in 2019", _malaysia_fell),
+    Claim("malaysia-845-lp01", (LP01,), "Malaysia's number (845)", _malaysia_fell),
+    Claim("philippines-check-lp01", (LP01,),
+          "accepts answers within 5 % of the data's 30.0 (the yearly average of 2019)", _philippines_check),
+    Claim("philippines-360-lp01", (LP01,), "the yearly sum (360) and the 2011 figure", _philippines_check),
+    Claim("vietnam-laos-lp01", (LP01,), "| Vietnam 2014; Laos none | Both hold in the data. |",
+          lambda: _vietnam_not_2012() and _laos_never_deployed()),
+    Claim("singapore-2014-lp01", (LP01,), "Singapore's last year given as 2014.** That is the first year with nobody",
+          _sgp_last_2013),
+    Claim("singapore-may-2013-lp01", (LP01,), "no uniformed personnel in UN missions after May 2013",
+          _singapore_after_may_2013),
+    Claim("vietnam-police-lp01", (LP01,), "Vietnam's police arrived\neight years after its first officers",
+          _first_months_01),
+    Claim("thailand-april-1991-lp01", (LP01,), "in the UN data from April 1991", _thailand_from_1991),
+    Claim("brunei-row-lp01", (LP01,), "Brunei 2008 for lasting service, with a short spell in the 1993 data",
+          _brunei_spell_then_2008),
 ]
