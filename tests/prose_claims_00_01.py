@@ -201,6 +201,19 @@ def _sgp_last_2013() -> bool:
     return bool(sgp[sgp > 0].index.max().year == 2013)
 
 
+def _first_deployment_years() -> dict[str, int]:
+    """First deployments in the course's events table (dated by their sources), year by state."""
+    e = data.load_events()
+    first = e[e["category"] == "first_deployment"]
+    return {str(i): int(str(d)[:4]) for i, d in zip(first["iso3"], first["date"])}
+
+
+def _early_years() -> bool:
+    years = _first_deployment_years()
+    return bool({k: years[k] for k in ("IDN", "MYS", "PHL", "THA", "SGP", "MMR")}
+                == {"IDN": 1957, "MYS": 1960, "PHL": 1963, "THA": 1958, "SGP": 1989, "MMR": 1958})
+
+
 # --- claims ------------------------------------------------------------------------------------
 
 CLAIMS: list[Claim] = [
@@ -350,4 +363,12 @@ CLAIMS: list[Claim] = [
     Claim("thailand-april-1991-lp01", (LP01,), "in the UN data from April 1991", _thailand_from_1991),
     Claim("brunei-row-lp01", (LP01,), "Brunei 2008 for lasting service, with a short spell in the 1993 data",
           _brunei_spell_then_2008),
+    # notebook 01, the events table's first deployments
+    Claim("early-years-01", (NB01,),
+          "Indonesia (1957), Malaysia (1960), the Philippines (1963), Thailand (1958 by Thai\n  official sources",
+          _early_years),
+    Claim("early-years-2-01", (NB01,), "Singapore (1989), Myanmar as Burma (1958", _early_years),
+    Claim("observers-2005-01", (NB01,), "which mission the 2005 observers served in",
+          lambda: _cambodia_candidates()
+          and data.load_mission_contributions()["month"].min() == pd.Timestamp("2009-11-01")),
 ]
