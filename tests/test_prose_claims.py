@@ -1039,6 +1039,7 @@ def _count_steps_01() -> bool:
     sgp_gap = sgp["2004-01-01":"2006-08-01"]
     return bool(n["1991-04-01":"2005-12-01"].drop(pd.date_range("1993-01-01", "1993-09-01", freq="MS"),
                                                    errors="ignore").between(4, 5).all()
+                and n["1993-01-01":"1993-09-01"].eq(6).all() and (_monthly("BRN")["1993-01-01":"1993-09-01"] > 0).all()
                 and n["1993-01-01":"2013-12-01"].max() <= 7 and n["2006-09-01"] == 6 and (sgp_gap == 0).sum() >= 20
                 and n["2008-10-01"] == 7 and n["2015-08-01"] == 8 and n.max() == 8
                 and (n["2019-07-01":] == 7).all() and n["1991-03-01"] == 0)
@@ -1064,7 +1065,7 @@ CLAIMS += [
           "averaged more than 250 a year since 2023; Brunei has held\nsteady at about 30 since 2012; Myanmar never "
           "had more than four people deployed, and nobody after June 2019.", _sizes_01),
     Claim("count-steps-01", ("notebooks/text/01_convergence.md",),
-          "the count rises in steps, from 4 or 5 through the 1990s and early 2000s (6 for a few\nmonths in 1993, "
+          "to 4 or 5 through the 1990s and early 2000s (6 for a few\nmonths in 1993, "
           "when Brunei had people deployed) to 6 in 2006\n(Cambodia had joined, and Singapore came back after a "
           "two-year break), 7 in late 2008 (Brunei) and 8 in\nAugust 2015 (Vietnam, then Myanmar). It never reaches "
           "ten, and it falls as well as rises:\nSingapore drops out in 2012–13 and Myanmar in 2019, so since then "
@@ -1373,9 +1374,9 @@ def _dec_2019_asean() -> pd.DataFrame:
 
 
 CLAIMS += [
-    Claim("myanmar-2015-q00", ("src/pkedu/questions/nb00.py",), "Myanmar started late (2015), but it did start.",
+    Claim("myanmar-2015-q00", ("src/pkedu/questions/nb00.py",), "Myanmar appears in the data from 2015",
           lambda: _first_month("MMR").year == 2015),
-    Claim("no-report-sep-2014-q00", ("src/pkedu/questions/nb00.py",), "no report for September 2014",
+    Claim("no-report-sep-2014-q00", ("src/pkedu/questions/nb00.py",), "The course has no UN report for September 2014",
           _late_2014_gap),
     Claim("four-in-late-2014-q00", ("src/pkedu/questions/nb00.py",), "Four of them fall in late 2014",
           _late_2014_gap),
@@ -1561,15 +1562,15 @@ def _asean_month(when: str, countries: list[str] | None = data.ASEAN10) -> float
     return float(t[analysis.month(when)])
 
 
-def _spread_dec_2019() -> bool:
-    a = _dec_2019_asean()["total"]
-    return bool(a["IDN"] == 2897 and a.sum() == 4954 and a[["VNM", "BRN", "PHL"]].sum() < 140)
+def _spread_jan_2014() -> bool:
+    a = analysis.ranking(_c(), "2014-01", countries=data.ASEAN10).set_index("iso3")["total"]
+    return bool(len(a) == 6 and a.sum() == 3710 and a["IDN"] == 1697 and a[["BRN", "THA"]].sum() < 60)
 
 
 CLAIMS += [
     Claim("spread-lp00", ("docs/lesson-plans/00_start_here.md",),
-          "Indonesia alone had 2,897 of the 4,954;\n  Vietnam, Brunei and the Philippines together had fewer than 140.",
-          _spread_dec_2019),
+          "The six numbers add up to 3,710, and Indonesia alone has 1,697 of them; Brunei and\n  Thailand together have "
+          "fewer than 60.", _spread_jan_2014),
     Claim("share-story-lp02", ("docs/lesson-plans/02_scale.md",),
           "ASEAN had 3,845 people in January 2015 and 4,873 in July 2025, while the world total fell from about "
           "104,500\nto about 61,100. As yearly averages, the share rose from about 4.4% (2015) to 7.8% (2024) "

@@ -288,17 +288,17 @@ register(
                "(how=\"mean\")."),
               (lambda: yearly_average("PHL", 2011),
                "That is the Philippines' average for 2011; the question asks for 2019.")),
-    explanation="A few dozen, against several hundred a year around 2010: in numbers, "
-                "hardly a broadening.",
+    explanation="About 30, against about 1,000 a year in 2010 and about 890 in 2011: in "
+                "numbers, hardly a broadening.",
 )
 
 register(
     id="01-brunei-1993",
     objective="01.5",
     kind="choice",
-    prompt="The UN data show Bruneian police and experts (and, in January, two soldiers) from "
-           "January to September 1993, then nobody until 2008. Which statement is the most "
-           "careful?",
+    prompt="The UN data show three Bruneian experts in every month from January to September "
+           "1993, a dozen police in six of those months and two soldiers in January, then "
+           "nobody until October 2008. Which statement is the most careful?",
     options={
         "a": "Brunei's first UN deployment was in 2008, so the 1993 rows are an error",
         "b": "The data show Brunei personnel in 1993, probably in the UN mission in "
