@@ -1,0 +1,324 @@
+"""Prose claims of notebooks 02 (scale) and 03 (motives), their question texts and lesson plans.
+
+Each entry names a sentence and computes what it says from the course's data (see test_prose_claims.py).
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from pkedu import analysis, data
+from test_prose_claims import (
+    EAST_AFRICA, SOUTH_ASIA, Claim, _big_changes_one_in_ten, _denominator_story, _feb_2020_rebound, _gender_split_starts,
+    _idn_august_2018, _indonesia_after_peak, _indonesia_peak, asean, country, near, ratio, share,
+)
+
+NB02 = ("notebooks/text/02_scale.md",)
+NB03 = ("notebooks/text/03_motives.md",)
+
+
+# --- helpers ---------------------------------------------------------------------------------------
+
+def _contributions() -> pd.DataFrame:
+    return data.load_contributions()
+
+
+def _monthly(countries: str | list[str] | None = None) -> pd.Series:
+    """Monthly totals (NaN for a month without a UN report), indexed by month."""
+    return analysis.monthly_totals(_contributions(), countries=countries).set_index("month")["total"]
+
+
+def _in_data(*months: str) -> bool:
+    """Every month named (e.g. "2019-12") has a UN report in the country table."""
+    present = set(_contributions()["month"])
+    return all(pd.Timestamp(f"{m}-01") in present for m in months)
+
+
+def _reported_months(year: int) -> int:
+    months = data.load_months()
+    return int((months["reported"] & (months["month"].dt.year == year)).sum())
+
+
+def _latest_month() -> pd.Timestamp:
+    return pd.Timestamp(_contributions()["month"].max())
+
+
+def _women(countries: list[str] | None = None) -> pd.Series:
+    return analysis.women_share(_contributions(), countries).set_index("month")["share"]
+
+
+def _khm_women_nov_2021() -> float:
+    return float(_women(["KHM"])["2021-11-01"])
+
+
+def _khm_women_2014_2017() -> bool:
+    """Women were 3% to 5% of Cambodia's personnel in each year from 2014 to 2017 (rounded)."""
+    k = _women(["KHM"])
+    by_year = k.groupby(k.index.year).mean()
+    return bool(all(0.025 <= by_year[y] < 0.055 for y in range(2014, 2018)))
+
+
+def _idn_only_asean_in_top_ten_2019() -> bool:
+    c = _contributions()
+    for month in pd.date_range("2019-01-01", "2019-12-01", freq="MS"):
+        top = analysis.ranking(c, month.strftime("%Y-%m"), top=10)
+        if [i for i in top["iso3"] if i in data.ASEAN10] != ["IDN"]:
+            return False
+    return True
+
+
+def _idn_more_than_half() -> bool:
+    """Indonesia had more than half of ASEAN's personnel in every year since 2015 and in the latest month."""
+    latest = _latest_month()
+    return bool(all(country("IDN", y) > asean(y) / 2 for y in range(2015, latest.year + 1))
+                and _monthly("IDN")[latest] > _monthly(data.ASEAN10)[latest] / 2)
+
+
+def _idn_pledge_never_reached() -> bool:
+    return bool(_monthly("IDN").max() < 4000)
+
+
+def _jokowi_three_months_later() -> bool:
+    """2,689 in August 2018; only November 2018 (3,545, the one peak month) came within 100 of 3,552."""
+    idn = _monthly("IDN").dropna()
+    close = idn[idn >= 3552 - 100]
+    return bool(_idn_august_2018() and _indonesia_peak() and list(close.index) == [pd.Timestamp("2018-11-01")]
+                and (idn.index > pd.Timestamp("2018-08-01")).sum() > 3
+                and idn["2018-09-01":"2018-10-01"].max() < 2700)
+
+
+def _gaps_not_zeros() -> bool:
+    """Months without a UN report are not in the table, and monthly totals show them as NaN (a gap)."""
+    months = data.load_months()
+    unreported = set(months.loc[~months["reported"], "month"])
+    in_table = set(_contributions()["month"])
+    totals = _monthly(data.ASEAN10)
+    gaps = totals[totals.index.isin(unreported)]
+    return bool(unreported and not unreported & in_table and len(gaps) > 0 and gaps.isna().all())
+
+
+def _mission_table_months() -> bool:
+    """From November 2009 the mission table misses March 2018 to August 2019 and ten other months."""
+    present = set(pd.to_datetime(data.load_mission_contributions()["month"].unique()))
+    span = pd.date_range("2009-11-01", _latest_month(), freq="MS")
+    missing = [m for m in span if m not in present]
+    long_gap = list(pd.date_range("2018-03-01", "2019-08-01", freq="MS"))
+    others = [m for m in missing if m not in long_gap]
+    return bool(min(present) == pd.Timestamp("2009-11-01") and set(long_gap) <= set(missing)
+                and len(others) == 10 and len(missing) < len(span) / 2)
+
+
+def _august_2020_gender() -> bool:
+    """August 2020 keeps its totals (81,820 in all) but no split by gender; about 6.5% in July and September."""
+    c = _contributions()
+    aug = c[c["month"] == "2020-08-01"]
+    months = data.load_months().set_index("month")
+    w = _women()
+    return bool(len(aug) > 0 and aug["total"].notna().all() and aug["female"].isna().all()
+                and months.loc["2020-08-01", "world_total"] == 81820
+                and pd.Timestamp("2020-08-01") not in w.index
+                and all(near(w[m], 0.065, 0.002) for m in ("2020-07-01", "2020-09-01")))
+
+
+def _share_climbs_after_2014() -> bool:
+    years = range(2014, 2026)
+    return bool(all(share(a) < share(b) for a, b in zip(years, years[1:]))
+                and near(share(2014), 0.04, 0.003) and near(share(2025), 0.08, 0.003))
+
+
+def _ratio_south_asia() -> bool:
+    """Four to five times from 2019, more than five times in every year from 2001 to 2018."""
+    return bool(all(4 <= ratio(SOUTH_ASIA, y) <= 5 for y in range(2019, 2026))
+                and all(ratio(SOUTH_ASIA, y) > 5 for y in range(2001, 2019)))
+
+
+def _level_since(first: int) -> bool:
+    """ASEAN's yearly average stayed between about 4,550 and 5,050 (rounded to 50) from ``first`` on."""
+    return all(4550 <= asean(y) <= 5050 for y in range(first, _latest_month().year + 1)
+               if y not in (2013, 2014))
+
+
+def _three_groups() -> bool:
+    return bool(set(_contributions()["group"]) == {"troops", "police", "experts"})
+
+
+def _months_stored_as_first_day() -> bool:
+    return bool((_contributions()["month"].dt.day == 1).all() and _in_data("2015-01"))
+
+
+def _share_is_a_fraction() -> bool:
+    s = analysis.share_of_world(_contributions(), data.ASEAN10)["share"].dropna()
+    return bool(s.between(0, 1).all() and s.max() < 0.2)
+
+
+def _lasting_rise_2015() -> bool:
+    return bool(near(asean(2015) / asean(2014) - 1, 0.18, 0.01)
+                and all(asean(y) > asean(2014) * 1.1 for y in range(2015, _latest_month().year + 1)))
+
+
+def _bangladesh_first_aug_2020() -> bool:
+    top = analysis.ranking(_contributions(), "2020-08", top=1)
+    return bool(top["iso3"].iloc[0] == "BGD")
+
+
+def _top_five(when: str) -> list[str]:
+    return list(analysis.ranking(_contributions(), when, top=5)["iso3"])
+
+
+def _top_five_change() -> bool:
+    """The top five of January 2019, January 2021 and July 2025 differ in order, and in each month two of
+    them are less than 300 apart (a few hundred soldiers rotating home would swap them)."""
+    months = ("2019-01", "2021-01", "2025-07")
+    close = all((-analysis.ranking(_contributions(), m, top=5)["total"].diff()).min() < 300 for m in months)
+    return bool(len({tuple(_top_five(m)) for m in months}) == 3 and close)
+
+
+def _ranking_keeps_world_rank() -> bool:
+    c = _contributions()
+    one = analysis.ranking(c, "2019-12", countries=["IDN"])
+    full = analysis.ranking(c, "2019-12").set_index("iso3")
+    return bool(len(one) == 1 and one["rank"].item() == full.loc["IDN", "rank"] and one["rank"].item() > 1)
+
+
+def _asean_below_15_dec_2019() -> bool:
+    r = analysis.ranking(_contributions(), "2019-12")
+    asean_ranks = r[r["iso3"].isin(data.ASEAN10) & (r["total"] > 0)]["rank"]
+    return bool(asean_ranks.min() <= 15 and (asean_ranks > 15).sum() >= 2)
+
+
+def _share_rose_with_the_world_falling() -> bool:
+    latest = _latest_month().year
+    count = asean(latest) / asean(2015) - 1
+    return bool(share(latest) / share(2015) - 1 > 0.5 and count < 0.05 and _denominator_story())
+
+
+def _idn_peak_unique() -> bool:
+    idn = _monthly("IDN").dropna()
+    return bool((idn == idn.max()).sum() == 1 and _indonesia_peak())
+
+
+# --- notebook 02 -------------------------------------------------------------------------------------
+
+CLAIMS: list[Claim] = [
+    Claim("only-from-april-2014-02", NB02,
+          "In this table `male` and `female` are only filled in from April 2014", _gender_split_starts),
+    Claim("by-mission-split-02", NB02,
+          "(Its figures by mission, which start in November 2009, have the split from the start.)",
+          _gender_split_starts),
+    Claim("gap-not-zero-02", NB02,
+          "A month with no UN report is not in the table at all, and charts show it as a gap, never as a zero.",
+          _gaps_not_zeros),
+    Claim("first-day-02", NB02,
+          "The table stores every month as its first day, so in code January 2015 is written `\"2015-01-01\"`; in the\n"
+          "text we write it as 2015-01.", _months_stored_as_first_day),
+    Claim("surge-report-02", NB02,
+          "150 more Southeast Asian peacekeepers in February 2020", _feb_2020_rebound),
+    Claim("around-feb-2020-02", NB02, "Look at the months around February 2020", _feb_2020_rebound),
+    Claim("typical-since-2015-02", NB02,
+          "store the typical size of a monthly change since January 2015",
+          lambda: _asean_median_change_since_2015() == 16),
+    Claim("rise-150-unusual-02", NB02, "so a\nrise of 150 is unusually large",
+          lambda: _feb_2020_rebound() and _big_changes_one_in_ten()),
+    Claim("made-up-most-02", NB02,
+          "and February\nonly made up most of that fall, so February was still below December 2019",
+          _feb_2020_rebound),
+    Claim("rise-2014-2015-lasts-02", NB02, "as in the rise from 2014 to 2015", _lasting_rise_2015),
+    Claim("asean-level-2011-02", NB02,
+          "ASEAN's line dips in 2013-2014 and otherwise stays between\nabout 4,550 and 5,050 a year from 2011 on",
+          lambda: _level_since(2011) and all(asean(y) < 4000 for y in (2013, 2014))),
+    Claim("share-climbs-02", NB02,
+          "the share climbs steadily after 2014, from about 4% to about 8% in 2025", _share_climbs_after_2014),
+    Claim("hardly-more-02", NB02,
+          "ASEAN did send\nmore people in 2015 (its yearly average rose by about 18% on 2014), but hardly more after "
+          "that: about 4,690 a\nyear in 2015 and 4,880 in 2025.",
+          lambda: _lasting_rise_2015() and near(asean(2015), 4690, 10) and near(asean(2025), 4880, 10)
+          and asean(2025) / asean(2015) - 1 < 0.05),
+    Claim("share-fraction-02", NB02, "the world total and the `share` (a fraction between 0 and 1)",
+          _share_is_a_fraction),
+    Claim("december-2019-share-02", NB02, "Find ASEAN's share in **December 2019**",
+          lambda: _in_data("2019-12")),
+    Claim("count-2015-2024-02", NB02, "how much the **count** changed from 2015 to 2024",
+          lambda: all(_reported_months(y) >= 11 for y in (2015, 2024))),
+    Claim("from-2009-to-2018-02", NB02,
+          "From 2009\nto 2018 the count rose by about a third (about 3,450 to 4,570 a year) and the share rose too "
+          "(about 3.7% to\n5.0%)", _denominator_story),
+    Claim("part-ways-02", NB02,
+          "From 2015 to 2024 the two part ways: the count rose by only a few per cent,\nwhile the share rose by about "
+          "three quarters (4.4% to 7.8%), because the world total fell from about 106,000\nto 62,500.",
+          _denominator_story),
+    Claim("bangladesh-largest-02", NB02, "\"Bangladesh is the largest contributor\"", _bangladesh_first_aug_2020),
+    Claim("idn-ranks-02", NB02,
+          "Store Indonesia's rank in December 2019 as `idn_rank_2019_12` and in July 2025\n(the latest month)",
+          lambda: _in_data("2019-12") and _latest_month() == pd.Timestamp("2025-07-01")),
+    Claim("three-groups-02", NB02, "The UN counts three **personnel groups**", _three_groups),
+    Claim("mix-december-2019-02", NB02,
+          "The next chart splits each state's personnel into the three groups, for December 2019.",
+          lambda: _three_groups() and _in_data("2019-12")),
+    Claim("troop-share-2019-02", NB02, "Store the troops' share of ASEAN's personnel in December 2019",
+          lambda: _in_data("2019-12")),
+    Claim("mission-table-months-gaps-02", NB02,
+          "The UN published it for most months since November\n2009 (not from March 2018 to August 2019,\n"
+          "nor in ten other months).", _mission_table_months),
+    Claim("summer-2020-02", NB02, "Look at the world's share of women in the summer of\n2020:",
+          _august_2020_gender),
+    Claim("august-2020-missing-02", NB02, "August 2020 is missing.", _august_2020_gender),
+    Claim("august-2020-neighbours-02", NB02,
+          "of 81,820), against about 6.5% in the months before and after.", _august_2020_gender),
+    Claim("august-2020-kept-02", NB02,
+          "data therefore keeps August 2020's totals but leaves its split by gender empty (see `data/README.md`), "
+          "so\none bad month cannot lift the 2020 average.", _august_2020_gender),
+    Claim("cumulative-share-02", NB02,
+          "The\ncumulative figure (about 7.7%)",
+          lambda: near(692 / 8951, 0.077, 0.0005) and _khm_women_nov_2021() > 0.077),
+    Claim("few-women-early-02", NB02,
+          "(3% to 5% of Cambodia's\npersonnel from 2014 to 2017 in the UN's data)", _khm_women_2014_2017),
+    Claim("minister-neither-02", NB02, "The minister's \"20 per cent\" matches neither",
+          lambda: _khm_women_nov_2021() < 0.15 and 692 / 8951 < 0.15),
+    Claim("essay-quote-02", NB02,
+          "\"Cambodia's defence minister said 20 per cent in November 2021; UN figures for that month show about 12%.\"",
+          lambda: near(_khm_women_nov_2021(), 0.12, 0.005)),
+    Claim("never-reaches-pledge-02", NB02, "the line never reaches the dashed pledge", _idn_pledge_never_reached),
+    Claim("idn-under-2000-02", NB02, "Indonesia rose from under 2,000 in 2014",
+          lambda: bool(_monthly("IDN")["2014-01-01":"2014-12-01"].max() < 2000)),
+    Claim("stayed-until-march-2019-02", NB02,
+          "fell to about 3,070 and stayed there until March 2019", _indonesia_after_peak),
+    Claim("three-months-later-02", NB02,
+          "and the UN's\ncount came close to his figure only three months later, in its one peak month.",
+          _jokowi_three_months_later),
+    Claim("close-in-november-02", NB02,
+          "The UN's total came\nclose to 3,552 in November 2018, after the new units had arrived.",
+          _jokowi_three_months_later),
+    Claim("level-2019-share-02", NB02, "5.7% of all UN uniformed personnel in 2019",
+          lambda: near(share(2019), 0.057, 0.0005) and _level_since(2015)),
+    Claim("south-asia-summary-ratio-02", NB02,
+          "In every year since 2019 four South Asian states have sent four to five times as many (from 2001 to 2018 "
+          "more than five times), and since 2008\n  two East African "
+          "states more than all of ASEAN.",
+          lambda: _ratio_south_asia() and all(ratio(EAST_AFRICA, y) > 1 for y in range(2008, 2026))),
+    Claim("idn-half-summary-02", NB02,
+          "**Indonesia** provides more than half of\n  the total and in 2019 was the only ASEAN state in the world's "
+          "top ten.", lambda: _idn_more_than_half() and _idn_only_asean_in_top_ten_2019()),
+    Claim("national-claims-02", NB02,
+          "**National claims** (Cambodia's \"20 per cent\" women, Jokowi's 3,552) differ from the UN's counts.",
+          lambda: _khm_women_nov_2021() < 0.15 and _monthly("IDN")["2018-08-01"] < 3552 - 500),
+    Claim("idn-half-prompt-02", NB02, "Indonesia provides more than half of ASEAN's peacekeepers.",
+          _idn_more_than_half),
+    Claim("share-rose-world-fell-02", NB02,
+          "ASEAN's share rose after 2015 mainly because the world total fell", _share_rose_with_the_world_falling),
+    Claim("top-15-dec-2019-02", NB02,
+          "The chart below ranks the top 15 in December 2019 and adds the ASEAN states further down.",
+          _asean_below_15_dec_2019),
+    Claim("top-five-change-02", NB02, "the top five change order", _top_five_change),
+    Claim("top-five-three-months-02", NB02, "Here is the top five in\nthree months:", _top_five_change),
+    Claim("few-hundred-swap-02", NB02,
+          "because a few hundred soldiers rotating home can swap two places", _top_five_change),
+    Claim("ranking-world-rank-02", NB02,
+          "it keeps only Indonesia's row but leaves\nits **world** rank unchanged", _ranking_keeps_world_rank),
+    Claim("idn-highest-month-02", NB02,
+          "Store the month of Indonesia's highest total in the data as `idn_peak`", _idn_peak_unique),
+    Claim("idn-largest-value-02", NB02, "the month (the row label) of the largest value", _idn_peak_unique),
+]
+
+
+def _asean_median_change_since_2015() -> float:
+    return float(_monthly(data.ASEAN10).diff()["2015-01-01":].abs().median())
