@@ -322,3 +322,164 @@ CLAIMS: list[Claim] = [
 
 def _asean_median_change_since_2015() -> float:
     return float(_monthly(data.ASEAN10).diff()["2015-01-01":].abs().median())
+
+
+# --- notebook 03 -------------------------------------------------------------------------------------
+
+PAID_TYPES = ["Troops", "Staff Officer", "Formed Police Units"]
+
+
+def _rate_table() -> pd.DataFrame:
+    r = data.load_reimbursement_rates()
+    return r.assign(effective_from=pd.to_datetime(r["effective_from"]))
+
+
+def _rates() -> pd.Series:
+    return _rate_table().set_index("effective_from")["rate_usd"]
+
+
+def _rate_in_force(month: str) -> float:
+    rates = _rates()
+    return float(rates[rates.index <= pd.Timestamp(f"{month}-01")].iloc[-1])
+
+
+def _old_rate_placeholder() -> bool:
+    """The first row is dated 1992-01-01 (year only), about US$1,210, replaced in July 2014."""
+    r = _rate_table()
+    first = r.iloc[0]
+    return bool(first["effective_from"] == pd.Timestamp("1992-01-01") and first["rate_usd"] == 1210
+                and "Year only" in str(first["note"]) and r.iloc[1]["effective_from"] == pd.Timestamp("2014-07-01"))
+
+
+def _rise_2014_fits_ten() -> bool:
+    """From 1,210 to the July 2014 rate is about 10% (one report's figure), not 17% (the other's)."""
+    rates = _rates()
+    rise = rates[pd.Timestamp("2014-07-01")] / rates[pd.Timestamp("1992-01-01")] - 1
+    return bool(_old_rate_placeholder() and near(rise, 0.10, 0.005) and _rate_in_force("2015-07") == 1332)
+
+
+def _rates_axis_from_zero() -> bool:
+    """The rates chart, drawn as students see it, labels its vertical axis from $0."""
+    import re
+    import vl_convert
+    from pkedu import charts
+    svg = vl_convert.vegalite_to_svg(charts.reimbursement_rates(data.load_reimbursement_rates()).to_dict())
+    labels = set(re.findall(r">\$([\d,]+)<", svg))
+    return bool("0" in labels and "1,400" in labels)
+
+
+def _idn_2019_exercise() -> bool:
+    """All twelve months of 2019 have a report, Indonesia has reimbursable rows in each, and US$1,428 was in force."""
+    c = _contributions()
+    rows = c[(c["iso3"] == "IDN") & (c["month"].dt.year == 2019) & c["type"].isin(PAID_TYPES)]
+    return bool(_reported_months(2019) == 12 and rows["month"].nunique() == 12
+                and _rate_in_force("2019-01") == _rate_in_force("2019-12") == 1428)
+
+
+def _paid_types_most() -> bool:
+    """Troops, staff officers and formed police units were most of all uniformed personnel in every year."""
+    c = _contributions()
+    paid = c["total"].where(c["type"].isin(PAID_TYPES), 0).groupby(c["month"].dt.year).sum()
+    return bool((paid / c.groupby(c["month"].dt.year)["total"].sum()).min() > 0.5)
+
+
+def _events(*categories: str) -> pd.DataFrame:
+    e = data.load_events()
+    return e[e["category"].isin(categories)]
+
+
+def _event_year(event_id: str) -> int:
+    e = data.load_events().set_index("id")
+    return int(str(e.loc[event_id, "date"])[:4])
+
+
+def _steps_2010_2014() -> bool:
+    """Most regional dialogue steps and several national centres fall in 2010-2014."""
+    years = lambda cat: _events(cat)["date"].astype(str).str[:4].astype(int)  # noqa: E731
+    regional, centres = years("regional_dialogue"), years("training_centre")
+    return bool(regional.between(2010, 2014).mean() > 0.5 and centres.between(2010, 2014).sum() >= 3
+                and _event_year("admm-plus-inaugurated") == 2010 and _event_year("admm-plus-ewg-pko") == 2011
+                and _event_year("apcn-endorsed") == 2011)
+
+
+def _idn_standing_order() -> bool:
+    """Pledge events (2012, 2015, both disputed) before the Council term (2019-2020)."""
+    pledges = _events("pledge")
+    pledges = pledges[pledges["iso3"] == "IDN"]
+    council = _events("security_council")
+    council = council[council["iso3"] == "IDN"]
+    years = sorted(int(str(d)[:4]) for d in pledges["date"])
+    council_years = sorted(int(str(d)[:4]) for d in council["date"])
+    return bool(years == [2012, 2015] and pledges["disputed"].all() and set(council_years) == {2019, 2020}
+                and _idn_pledge_never_reached())
+
+
+def _idn_council_items() -> bool:
+    e = data.load_events().set_index("id")
+    return bool(_idn_standing_order() and str(e.loc["idn-unsc-presidency", "date"]).startswith("2019-05")
+                and "2538" in str(e.loc["unsc-res-2538", "title"]))
+
+
+def _sg_some_5000_from_seven() -> bool:
+    """January 2020 (the Secretary-General's count): seven ASEAN states with people deployed, 4,500-5,000."""
+    c = _contributions()
+    jan = c[(c["month"] == "2020-01-01") & c["iso3"].isin(data.ASEAN10)].groupby("iso3")["total"].sum()
+    return bool((jan > 0).sum() == 7 and 4500 <= jan.sum() <= 5000)
+
+
+CLAIMS += [
+    Claim("money-most-03", NB03,
+          "a fixed monthly amount for most of the uniformed\n   personnel it lends", _paid_types_most),
+    Claim("ewg-2011-03", NB03, "- In 2011 the ADMM-Plus set up an **Experts' Working Group (EWG) on peacekeeping",
+          lambda: _event_year("admm-plus-ewg-pko") == 2011),
+    Claim("steps-2010-2014-03", NB03,
+          "most of the regional steps (the ADMM-Plus, its working group, the centres network) and\nseveral national "
+          "centres fall between 2010 and 2014.", _steps_2010_2014),
+    Claim("co-chairs-since-2011-03", NB03, "has met under rotating co-chairs since 2011",
+          lambda: _event_year("admm-plus-ewg-pko") == 2011),
+    Claim("sg-5000-seven-03", NB03,
+          "figure of some\n5,000 from seven ASEAN member states is checked in notebook 06.", _sg_some_5000_from_seven),
+    Claim("pledge-first-03", NB03,
+          "the pledge came first (2012 and 2015) and the Council term later (2019-2020)", _idn_standing_order),
+    Claim("pledge-hollow-03", NB03,
+          "The two pledge events are drawn hollow because the\nUN's data disagree with them: the 4,000 were never "
+          "reached (notebook 02).", _idn_standing_order),
+    Claim("axis-from-zero-03", NB03, "vertical axis: it starts at zero, so the steps appear at their true size.",
+          _rates_axis_from_zero),
+    Claim("ten-or-seventeen-03", NB03,
+          "Test the \"10 or 17 per cent\" question: store the rise from the old average of about\nUS$1,210 to the July "
+          "2014 rate", _rise_2014_fits_ten),
+    Claim("rate-2015-03", NB03, "Then store the rate in force in July 2015 as `rate_2015`.", _rise_2014_fits_ten),
+    Claim("placeholder-1992-03", NB03,
+          "The first row's date, 1992-01-01, is a placeholder: the old average of about US$1,210 was paid until June "
+          "2014,", _old_rate_placeholder),
+    Claim("idn-2019-exercise-03", NB03, "what Indonesia's 2019 contingent brought in", _idn_2019_exercise),
+    Claim("idn-2019-estimate-03", NB03, "Estimate the yearly UN reimbursement for Indonesia in 2019:",
+          _idn_2019_exercise),
+    Claim("idn-2019-steps-03", NB03,
+          "1. keep Indonesia's rows for 2019 whose `type` is `\"Troops\"`, `\"Staff Officer\"` or `\"Formed Police "
+          "Units\"`;\n2. add up their `total` and divide by 12 (all twelve months of 2019 have a UN report) to get the "
+          "average\n   number of reimbursable personnel;\n3. multiply by the rate in force in 2019 (US$1,428) and by 12 "
+          "months.", _idn_2019_exercise),
+    Claim("idn-2019-calculator-03", NB03, "choose Indonesia and 2019.", _idn_2019_exercise),
+    Claim("upper-bound-03", NB03,
+          "to get the 2019 average, then\nmultiply by 1,428 and by 12.", _idn_2019_exercise),
+    Claim("break-even-most-03", NB03, "is at most\n  the UN rate (US$1,428 from July 2018)",
+          lambda: _rates().iloc[-1] == 1428 and _rates().index[-1] == pd.Timestamp("2018-07-01")),
+    Claim("web-2010-2014-03", NB03,
+          "- ASEAN built a web of **talking and training** bodies between 2010 and 2014", _steps_2010_2014),
+    Claim("idn-council-summary-03", NB03,
+          "a 4,000 pledge, a 2019-2020 term,\n  a May 2019 presidency about peacekeeping, and resolution 2538 on women "
+          "peacekeepers.", _idn_council_items),
+]
+
+
+# --- lesson plans 02 and 03 --------------------------------------------------------------------------
+
+LP03 = ("docs/lesson-plans/03_motives.md",)
+
+CLAIMS += [
+    Claim("axis-from-zero-lp03", LP03,
+          "vertical axis starts at zero, so they are drawn at their true size: less than a fifth in all.",
+          lambda: _rates_axis_from_zero() and _rates().iloc[-1] / _rates().iloc[0] - 1 < 0.2),
+]
