@@ -483,3 +483,85 @@ CLAIMS += [
           "vertical axis starts at zero, so they are drawn at their true size: less than a fifth in all.",
           lambda: _rates_axis_from_zero() and _rates().iloc[-1] / _rates().iloc[0] - 1 < 0.2),
 ]
+
+
+# --- questions of notebook 02 ------------------------------------------------------------------------
+
+Q02 = ("src/pkedu/questions/nb02.py",)
+
+
+def _world_rank(iso3: str, month: str) -> int:
+    return int(analysis.ranking(_contributions(), month, countries=[iso3])["rank"].item())
+
+
+def _phl_troops_left_2014() -> bool:
+    """The Philippines' troops in UNDOF (Golan Heights) and UNMIL (Liberia) last appear in 2014."""
+    m = data.load_mission_contributions()
+    rows = m[(m["iso3"] == "PHL") & (m["group"] == "troops") & (m["total"] > 0)]
+    last = rows.groupby("mission")["month"].max()
+    return bool(all(last[x].year == 2014 for x in ("UNDOF", "UNMIL")))
+
+
+def _idn_climbed_with_fewer() -> bool:
+    idn = _monthly("IDN")
+    return bool(near(idn["2025-07-01"], 2770, 10) and near(idn["2019-12-01"], 2900, 10)
+                and _world_rank("IDN", "2025-07") < _world_rank("IDN", "2019-12") <= 10)
+
+
+def _bangladesh_first_often_not_jan_2019() -> bool:
+    c = _contributions()
+    months = sorted(c["month"].unique())
+    firsts = [analysis.ranking(c, pd.Timestamp(m).strftime("%Y-%m"), top=1)["iso3"].iloc[0] for m in months]
+    top = list(analysis.ranking(c, "2019-01", top=5)["iso3"])
+    return bool(firsts.count("BGD") >= 50 and top[0] not in ("BGD", "IND") and "IND" in top)
+
+
+def _laos_and_singapore_absent() -> bool:
+    totals = _monthly(["LAO"]).fillna(0)
+    sgp = _monthly(["SGP"])["2015-01-01":].fillna(0)
+    return bool(totals.sum() == 0 and sgp.sum() == 0)
+
+
+CLAIMS += [
+    Claim("idn-peak-explanation-q02", Q02,
+          "November 2018, three months after Jokowi's speech of August 2018: 3,545 people, the only month close to "
+          "his 3,552.", _jokowi_three_months_later),
+    Claim("idn-peak-mistake-aug-q02", Q02,
+          "August 2018 is the month of Jokowi's speech, not of the UN's highest count.", _jokowi_three_months_later),
+    Claim("idn-peak-mistake-dec-q02", Q02,
+          "December 2018 is the month after the peak, when the count had already fallen.",
+          lambda: _idn_peak_unique() and _monthly("IDN")["2018-12-01"] < _monthly("IDN")["2018-11-01"]),
+    Claim("idn-top-ten-q02", Q02, "Indonesia was in the world's top ten, which was one of the goals",
+          lambda: _world_rank("IDN", "2019-12") <= 10),
+    Claim("idn-other-goal-q02", Q02,
+          "Not in any month up to July 2025. Indonesia did reach its other goal, a place in the world's top ten.",
+          lambda: _idn_pledge_never_reached() and _world_rank("IDN", "2019-12") <= 10
+          and _latest_month() == pd.Timestamp("2025-07-01")),
+    Claim("idn-climbed-q02", Q02,
+          "Indonesia climbed while sending fewer people (about 2,770 in July 2025 against about 2,900 in December "
+          "2019): others shrank faster.", _idn_climbed_with_fewer),
+    Claim("idn-rank-july-2025-q02", Q02, "That is Indonesia's rank in July 2025.",
+          lambda: _latest_month() == pd.Timestamp("2025-07-01") and _world_rank("IDN", "2025-07")
+          != _world_rank("IDN", "2019-12")),
+    Claim("idn-rank-december-2019-q02", Q02, "That is Indonesia's rank in December 2019.",
+          lambda: _world_rank("IDN", "2025-07") != _world_rank("IDN", "2019-12")),
+    Claim("phl-golan-liberia-q02", Q02,
+          "The Philippines withdrew its troops from the Golan Heights and Liberia in 2014", _phl_troops_left_2014),
+    Claim("share-why-level-q02", Q02,
+          "ASEAN stayed between about 4,550 and 5,050 a year while large missions closed and the world total fell.",
+          lambda: _level_since(2015) and _share_rose_with_the_world_falling()),
+    Claim("laos-singapore-q02", Q02,
+          "Laos never appears, and Singapore has no uniformed personnel in these years.", _laos_and_singapore_absent),
+    Claim("bangladesh-first-q02", Q02, "Bangladesh is first in many months, but check this one.",
+          _bangladesh_first_often_not_jan_2019),
+    Claim("india-top-five-q02", Q02, "India is in the top five, but not first in this month.",
+          _bangladesh_first_often_not_jan_2019),
+    Claim("trend-months-q02", Q02, "Look at the changes for December 2019, January 2020 and February 2020 together.",
+          lambda: _feb_2020_rebound() and _in_data("2019-12", "2020-01", "2020-02")),
+    Claim("early-2020-q02", Q02, "and can be undone the next month, as in early 2020.",
+          lambda: _feb_2020_rebound() and _big_changes_one_in_ten()),
+    Claim("shrinking-world-q02", Q02, "and its rise after 2015 came mostly from a shrinking world total.",
+          _share_rose_with_the_world_falling),
+    Claim("world-fell-after-2015-q02", Q02, "so it also rises when the world total falls, as it did after 2015.",
+          _share_rose_with_the_world_falling),
+]
