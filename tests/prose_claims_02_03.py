@@ -565,3 +565,54 @@ CLAIMS += [
     Claim("world-fell-after-2015-q02", Q02, "so it also rises when the world total falls, as it did after 2015.",
           _share_rose_with_the_world_falling),
 ]
+
+
+# --- questions of notebook 03 ------------------------------------------------------------------------
+
+Q03 = ("src/pkedu/questions/nb03.py",)
+
+
+def _rate_steps_from_july_2014() -> bool:
+    """Old average 1,210 until June 2014; new rates from July 2014, July 2016 and July 2018 (among others)."""
+    rates = _rates()
+    return bool(_old_rate_placeholder() and _rate_in_force("2014-06") == 1210
+                and all(pd.Timestamp(f"{y}-07-01") in rates.index for y in (2014, 2016, 2017, 2018))
+                and list(rates) == sorted(rates))
+
+
+def _vietnam_steps() -> bool:
+    """Vietnam's centre opened in 2014; its monthly total jumped by 40 or more only in 2018 and 2022."""
+    vnm = _monthly("VNM").ffill().diff()
+    jumps = vnm[vnm >= 40]
+    return bool(_event_year("vnm-peacekeeping-centre") == 2014 and sorted(jumps.index.year) == [2018, 2022])
+
+
+def _admm_plus_hanoi() -> bool:
+    e = data.load_events().set_index("id").loc["admm-plus-inaugurated"]
+    return bool(str(e["date"]) == "2010-10-12" and "Hanoi" in str(e["title"])
+                and _event_year("admm-plus-ewg-pko") == 2011)
+
+
+CLAIMS += [
+    Claim("admm-plus-hanoi-q03", Q03, "Hanoi, 12 October 2010. A year later it set up an experts' working group",
+          _admm_plus_hanoi),
+    Claim("ewg-first-pair-q03", Q03, "They were the first pair, from 2011.",
+          lambda: _event_year("admm-plus-ewg-pko") == 2011
+          and data.load_events().set_index("id").loc["admm-plus-ewg-pko", "iso3"] == "PHL;NZL"),
+    Claim("vietnam-steps-q03", Q03,
+          "Vietnam opened its peacekeeping centre in 2014, and its numbers rose in steps in 2018 and 2022.",
+          _vietnam_steps),
+    Claim("rate-2018-q03", Q03, "That rate came later, in July 2018.", _rate_steps_from_july_2014),
+    Claim("rate-2016-q03", Q03, "That rate started in July 2016, a year after the month asked.",
+          _rate_steps_from_july_2014),
+    Claim("rate-old-q03", Q03, "That is the old average paid until June 2014. A new rate started in July 2014.",
+          _rate_steps_from_july_2014),
+    Claim("rate-steps-q03", Q03, "The rate was raised in steps from July 2014 onwards.", _rate_steps_from_july_2014),
+    Claim("ten-per-cent-q03", Q03,
+          "About 10 per cent, as The Nation said. The Daily Star's 17 per cent does not follow from the US$1,210 it "
+          "gives itself (17 per cent would need a starting rate of about US$1,140)",
+          lambda: _rise_2014_fits_ten() and near(_rates().iloc[1] / 1.17, 1140, 5)),
+    Claim("idn-reimbursement-prompt-q03", Q03,
+          "Estimate what the UN paid in a year for Indonesia's 2019 contingent: average reimbursable personnel "
+          "(troops, staff officers, formed police units) in 2019 x US$1,428 x 12.", _idn_2019_exercise),
+]
