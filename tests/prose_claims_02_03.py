@@ -9,8 +9,9 @@ import pandas as pd
 
 from pkedu import analysis, data
 from test_prose_claims import (
-    EAST_AFRICA, SOUTH_ASIA, Claim, _big_changes_one_in_ten, _denominator_story, _feb_2020_rebound, _gender_split_starts,
-    _idn_august_2018, _indonesia_after_peak, _indonesia_peak, asean, country, near, ratio, share,
+    EAST_AFRICA, SOUTH_ASIA, Claim, _big_changes_one_in_ten, _denominator_story, _feb_2020_rebound,
+    _gender_split_starts, _idn_august_2018, _indonesia_after_peak, _indonesia_peak, _thai_darfur_home_by_mid_2012,
+    asean, country, near, ratio, share,
 )
 
 NB02 = ("notebooks/text/02_scale.md",)
@@ -615,4 +616,45 @@ CLAIMS += [
     Claim("idn-reimbursement-prompt-q03", Q03,
           "Estimate what the UN paid in a year for Indonesia's 2019 contingent: average reimbursable personnel "
           "(troops, staff officers, formed police units) in 2019 x US$1,428 x 12.", _idn_2019_exercise),
+]
+
+LP02 = ("docs/lesson-plans/02_scale.md",)
+
+
+def _dec_2019_world() -> bool:
+    s = analysis.share_of_world(_contributions(), data.ASEAN10).set_index("month").loc["2019-12-01"]
+    return bool(s["total"] == 4954 and near(s["share"], 0.059, 0.0005))
+
+
+CLAIMS += [
+    Claim("content-result-lp02", LP02,
+          "The content result: ASEAN's contribution rose to about 4,900 in 2011, fell below 4,000 in 2013-2014 after "
+          "Thailand's\nDarfur battalion went home, and has stayed between about 4,550 and 5,050 a year since 2015; it "
+          "was 5.7% of\nthe world total in 2019, far below four South Asian states together; it is mostly troops, "
+          "serving in Lebanon\nand Africa; Indonesia provides more than half of it and never reached its 4,000 pledge.",
+          lambda: near(asean(2011), 4900, 50) and all(asean(y) < 4000 for y in (2013, 2014))
+          and _level_since(2015) and near(share(2019), 0.057, 0.0005) and _ratio_south_asia()
+          and _idn_more_than_half() and _idn_pledge_never_reached()
+          and country("THA", 2011) - country("THA", 2013) > (asean(2011) - asean(2013)) / 2),
+    Claim("against-world-lp02", LP02,
+          "4,954 people, 5.9% of all UN uniformed personnel in December 2019.", _dec_2019_world),
+    Claim("against-largest-lp02", LP02,
+          "since 2019 four South Asian states together have sent four to five\n  times as many (in 2009 almost ten "
+          "times); two East African states together have sent more than all ten ASEAN\n  states in every year since "
+          "2008.",
+          lambda: _ratio_south_asia() and 9.5 <= ratio(SOUTH_ASIA, 2009) < 10
+          and all(ratio(EAST_AFRICA, y) > 1 for y in range(2008, 2026))),
+    Claim("against-past-lp02", LP02,
+          "yearly averages from under a thousand in 2004-2005 to about 4,930 in 2011.\n  Large growth, but more than "
+          "half of the rise from 2009 to 2011 was Thailand's battalion in Darfur (home by\n  mid-2012), which also made "
+          "up most of the fall by 2013; the lasting\n  level of about 4,550-5,050 a year came in 2015, mainly through "
+          "Indonesia.",
+          lambda: asean(2004) < 1000 and asean(2005) < 1000 and near(asean(2011), 4930, 10)
+          and country("THA", 2011) - country("THA", 2009) > (asean(2011) - asean(2009)) / 2
+          and country("THA", 2011) - country("THA", 2013) > (asean(2011) - asean(2013)) / 2
+          and _level_since(2015) and country("IDN", 2015) - country("IDN", 2014) > asean(2015) - asean(2014)
+          and _thai_darfur_home_by_mid_2012()),
+    Claim("against-single-lp02", LP02,
+          "Indonesia was 8th in the world in December 2019 and 5th in July 2025.",
+          lambda: _world_rank("IDN", "2019-12") == 8 and _world_rank("IDN", "2025-07") == 5),
 ]
