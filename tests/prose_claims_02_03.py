@@ -658,3 +658,37 @@ CLAIMS += [
           "Indonesia was 8th in the world in December 2019 and 5th in July 2025.",
           lambda: _world_rank("IDN", "2019-12") == 8 and _world_rank("IDN", "2025-07") == 5),
 ]
+
+
+def _laos_in_dialogues() -> bool:
+    e = data.load_events().set_index("id")
+    return bool(_laos_and_singapore_absent() and _event_year("lao-asks-vnm-help") == 2025
+                and "LAO" in str(e.loc["lao-asks-vnm-help", "iso3"]))
+
+
+CLAIMS += [
+    Claim("july-2015-rate-lp03", LP03,
+          "- **Using 1,428 for July 2015.** The rate in force on 1 July 2015 is the one effective from July 2014 "
+          "(1,332);\n  1,365 came a year later.",
+          lambda: _rate_in_force("2015-07") == 1332 and _rates()[pd.Timestamp("2016-07-01")] == 1365
+          and _rates().iloc[-1] == 1428),
+    Claim("ten-or-seventeen-lp03", LP03,
+          "From about 1,210 to 1,332 is about 10%, as The Nation said. The Daily\n  Star gives the same two rates and "
+          "calls the rise \"17 percent\", which would need a starting rate of about\n  1,140",
+          lambda: _rise_2014_fits_ten() and near(_rates()[pd.Timestamp("2014-07-01")] / 1.17, 1140, 5)),
+    Claim("break-even-lp03", LP03,
+          "is at most the UN rate (US$1,428 from July 2018).",
+          lambda: _rates().iloc[-1] == 1428 and _rates().index[-1] == pd.Timestamp("2018-07-01")),
+    Claim("reimburses-lp03", LP03,
+          "the UN reimburses governments (US$1,428 per person per month from\nJuly 2018",
+          lambda: _rates().iloc[-1] == 1428 and _rates().index[-1] == pd.Timestamp("2018-07-01")),
+    Claim("idn-standing-lp03", LP03,
+          "It set the 4,000 goal in 2012, made it a formal pledge\n  in 2015 and linked it to its Security Council "
+          "campaign; on the Council in 2019-2020 it chose peacekeeping as\n  its presidency theme (May 2019) and "
+          "drafted resolution 2538 on women peacekeepers (August 2020).",
+          lambda: _idn_council_items()
+          and str(data.load_events().set_index("id").loc["unsc-res-2538", "date"]).startswith("2020-08")),
+    Claim("laos-2025-lp03", LP03,
+          "Laos, which has never deployed anyone, sits in the\n  ADMM-Plus working group and asked Vietnam for help in "
+          "2025.", _laos_in_dialogues),
+]
