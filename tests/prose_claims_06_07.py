@@ -1,0 +1,198 @@
+"""Prose claims of notebooks 06 and 07, their question texts, lesson plans and capstone texts.
+
+Each claim names a snippet of a sentence and computes every number in it from the course data
+(see test_prose_claims.py for the Claim record and the shared helpers).
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from pkedu import analysis, data
+
+from test_prose_claims import Claim, _unmit_june_2010, _women_khm_vnm, asean, country, near
+
+NB06 = "notebooks/text/06_benefits.md"
+NB07 = "notebooks/text/07_capstone_fact_check.md"
+PLAN06 = "docs/lesson-plans/06_benefits.md"
+PLAN07 = "docs/lesson-plans/07_capstone_fact_check.md"
+
+
+# --- helpers -------------------------------------------------------------------------------------
+
+def monthly(iso3: str | list[str]) -> pd.Series:
+    """Monthly totals of one country or a group, indexed by month."""
+    return analysis.monthly_totals(data.load_contributions(), countries=iso3).set_index("month")["total"]
+
+
+def _2009_2011_rise() -> bool:
+    """ASEAN's yearly average rose by about 1,480 from 2009 to 2011; Thailand gave about 780 of it."""
+    rise = asean(2011) - asean(2009)
+    thai = country("THA", 2011) - country("THA", 2009)
+    return bool(near(rise, 1480, 5) and near(thai, 780, 5) and thai > rise / 2)
+
+
+def _thai_home_by_mid_2012() -> bool:
+    """Thailand's Darfur battalion (UNAMID troops) is gone from the data from mid-2012."""
+    m = data.load_mission_contributions()
+    rows = m[(m["iso3"] == "THA") & (m["group"] == "troops") & (m["mission"] == "UNAMID")]
+    by_month = rows.groupby("month")["total"].sum()
+    return bool(by_month["2011-02-01":"2012-05-01"].min() > 800
+                and by_month["2012-06-01":"2014-12-01"].max() < 50)
+
+
+def _peak_2011() -> bool:
+    """2011 is the top of ASEAN's yearly averages between 2005 and 2014."""
+    return bool(max(range(2005, 2015), key=asean) == 2011)
+
+
+def _lasting_rise_2015() -> bool:
+    """The level reached in 2015 lasted (every year since within 10% of it), and Indonesia gave most of the rise."""
+    idn_rise = country("IDN", 2015) - country("IDN", 2014)
+    lasting = all(abs(asean(y) / asean(2015) - 1) < 0.1 for y in range(2016, 2026))
+    return bool(idn_rise > (asean(2015) - asean(2014)) / 2 and lasting)
+
+
+def _worked_example_path() -> bool:
+    """Steep climb 2005-2011, dip in 2013-2014, back to about 5,000 by 2019."""
+    return bool(asean(2005) < 1000 and asean(2011) > 4.5 * asean(2005)
+                and all(asean(y) < 4000 for y in (2013, 2014)) and near(asean(2019), 5000, 20)
+                and near(asean(2009), 3450, 10) and near(asean(2018), 4570, 10))
+
+
+def _explorer_window_2009_2016() -> bool:
+    """2009 to 2016 shows Thailand's rise and fall and Indonesia's 2015 rise: the changes the text names."""
+    tha, idn = monthly("THA"), monthly("IDN")
+    return bool(tha["2009-01-01":"2009-12-01"].max() < 100 and tha["2011-01-01":"2011-12-01"].max() > 700
+                and tha["2013-01-01":"2013-12-01"].max() < 100
+                and idn["2016-01-01":"2016-12-01"].min() > idn["2014-01-01":"2014-12-01"].max())
+
+
+def _timor_2000_australia() -> bool:
+    """Australia's UN contingent from February to December 2000: about 1,630 to 1,960."""
+    aus = monthly("AUS")["2000-02-01":"2000-12-01"]
+    return bool(near(aus.min(), 1630, 5) and near(aus.max(), 1960, 5))
+
+
+def _timor_2000_asean() -> bool:
+    """Thailand about 760-980 and the Philippines about 670-970 from February to December 2000."""
+    tha, phl = monthly("THA")["2000-02-01":"2000-12-01"], monthly("PHL")["2000-02-01":"2000-12-01"]
+    return bool(near(tha.min(), 760, 5) and near(tha.max(), 980, 5)
+                and near(phl.min(), 670, 5) and near(phl.max(), 970, 5)
+                and monthly("THA")["2000-01-01"] < 100 and monthly("PHL")["2000-01-01"] < 100)
+
+
+def _timor_1999_and_after() -> bool:
+    """Five lines below 200 through 1999; three jump in early 2000; the Philippine line falls at the end of 2001."""
+    five = ("AUS", "THA", "PHL", "SGP", "MYS")
+    low_1999 = all(monthly(i)["1999-01-01":"1999-12-01"].max() < 200 for i in five)
+    jump = [i for i in five if monthly(i)["2000-02-01"] > 3 * monthly(i)["2000-01-01"] + 100]
+    phl = monthly("PHL")
+    smaller = all(monthly(i)["1999-01-01":"2002-12-01"].max() < 300 for i in ("SGP", "MYS"))
+    return bool(low_1999 and jump == ["AUS", "THA", "PHL"] and smaller
+                and phl["2001-12-01"] < 300 < phl["2001-11-01"])
+
+
+def _force_builder_start() -> bool:
+    from pkedu.apps.force_builder import DEFAULT_FORCE, force_model
+
+    return bool(near(force_model(DEFAULT_FORCE).numbers["total"], 700, 10))
+
+
+def asean_month(month: str) -> tuple[int, int]:
+    """ASEAN's total and its number of contributing states in one month ("2020-01")."""
+    rows = analysis.select(data.load_contributions(), data.ASEAN10, start=month, end=month)
+    return int(rows["total"].sum()), int(rows.loc[rows["total"] > 0, "iso3"].nunique())
+
+
+def _some_5000_from_seven() -> bool:
+    """December 2019 and January 2020 (the speech's month) both round to some 5,000 from seven states."""
+    counts = [asean_month(m) for m in ("2019-12", "2020-01")]
+    return bool(all(4700 <= total <= 5300 and states == 7 for total, states in counts))
+
+
+def _latest_month_july_2025() -> bool:
+    return bool(data.load_contributions()["month"].max() == pd.Timestamp("2025-07-01"))
+
+
+def _largest_five_2025() -> bool:
+    """The five ASEAN states with the largest contingents (July 2025) are the chart's five."""
+    rows = analysis.select(data.load_contributions(), data.ASEAN10, start="2025-07", end="2025-07")
+    top = set(rows.groupby("iso3")["total"].sum().nlargest(5).index)
+    return bool(top == {"IDN", "KHM", "MYS", "THA", "VNM"})
+
+
+def _gender_gaps() -> bool:
+    """No usable split for August 2020 (the country table), and the 2020 average uses the other months."""
+    c = data.load_contributions()
+    aug = c[c["month"] == "2020-08-01"]
+    share = analysis.women_share(c, data.ASEAN10)
+    months_2020 = set(share.loc[share["month"].dt.year == 2020, "month"].dt.month)
+    first = c.dropna(subset=["female"])["month"].min()
+    return bool(len(aug) > 0 and aug["female"].isna().all() and 8 not in months_2020
+                and len(months_2020) >= 9 and first == pd.Timestamp("2014-04-01"))
+
+
+def _first_above_500_feb_2000() -> bool:
+    phl = monthly("PHL")
+    return bool(phl[phl > 500].index.min() == pd.Timestamp("2000-02-01"))
+
+
+# --- notebook 07 and its lesson plan -------------------------------------------------------------
+
+CLAIMS: list[Claim] = [
+    Claim("nb07-rise-2009-2011-thai", (NB07,),
+          "about 1,480 from 2009 to 2011, about 780 was Thailand's battalion in Darfur, home by mid-2012,",
+          lambda: _2009_2011_rise() and _thai_home_by_mid_2012()),
+    Claim("nb07-lasting-rise-2015", (NB07,),
+          "and the lasting rise came in 2015, mainly from Indonesia.", _lasting_rise_2015),
+    Claim("nb07-worked-example-path", (NB07,),
+          "the line climbs steeply from 2005 to 2011, dips in 2013-2014 and comes back to about\n5,000 by 2019.",
+          _worked_example_path),
+    Claim("nb07-explorer-2009-2016", (NB07,), "Indonesia, 2009 to 2016.)", _explorer_window_2009_2016),
+    Claim("plan07-grown-row", (PLAN07,),
+          "ASEAN yearly average about 3,450 in 2009 and 4,570 in 2018; over half of the rise to the 2011 peak was "
+          "a Thai battalion in Darfur (about 780 of 1,480 from 2009), home by mid-2012; the lasting rise came in "
+          "2015 (Indonesia) |",
+          lambda: _worked_example_path() and _peak_2011() and _2009_2011_rise() and _thai_home_by_mid_2012()
+          and _lasting_rise_2015()),
+    Claim("nb07-grown-model-row", (NB07,),
+          "| grown | supported | about 3,450 (2009) to 4,570 (2018); the lasting rise came in 2015 |",
+          lambda: _worked_example_path() and _lasting_rise_2015()),
+    # notebook 06 and its lesson plan
+    Claim("plan06-timor-australia", (PLAN06,),
+          "(about 1,630 to 1,960 in\n  the same months, in UN figures)",
+          lambda: _timor_2000_australia() and _timor_2000_asean()),
+    Claim("plan06-force-builder-700", (PLAN06,),
+          "The starting group in notebook 05's\n  force builder has about 700 people.", _force_builder_start),
+    Claim("nb06-timor-lines", (NB06,),
+          "all five lines stay below 200 through 1999, while INTERFET was in the field. Then three\nof them jump "
+          "in early 2000", _timor_1999_and_after),
+    Claim("nb06-phl-falls-2001", (NB06,), "The Philippine line falls again at the end of 2001", _timor_1999_and_after),
+    Claim("nb06-unmit-police", (NB06,),
+          "the people there were Malaysian, Filipino, Singaporean and\nThai, and most of them were police.",
+          _unmit_june_2010),
+    Claim("nb06-latest-month", (NB06,), "The same table for July 2025, the latest month", _latest_month_july_2025),
+    Claim("nb06-largest-five", (NB06,), "The chart follows the five ASEAN states with the largest contingents",
+          _largest_five_2025),
+    Claim("nb06-vietnam-2018", (NB06,), "Vietnam's line leaves zero in 2018", _women_khm_vnm),
+    Claim("nb06-sg-heading", (NB06,), "Exercise 4 (06.4): \"some 5,000 ... from seven ASEAN member States\"",
+          _some_5000_from_seven),
+    Claim("nb06-round-number", (NB06,), "The claim holds either way; that is why a round number (\"some 5,000\")",
+          _some_5000_from_seven),
+    Claim("nb06-seven-states", (NB06,), "Praise for seven states' soldiers", _some_5000_from_seven),
+    Claim("nb06-profile-row", (NB06,),
+          "The Secretary-General praised \"some 5,000\" from seven states; the data confirm it.",
+          _some_5000_from_seven),
+    Claim("nb06-summary-sg", (NB06,),
+          "The UN Secretary-General's \"some 5,000 ... from seven ASEAN member States\" (January 2020) matches the\n  data.",
+          _some_5000_from_seven),
+    Claim("nb06-august-2020", (NB06,),
+          "The UN report for **August 2020** has no usable gender split", _gender_gaps),
+    Claim("nb06-2020-average", (NB06,), "2020 is an average of the other months", _gender_gaps),
+    Claim("nb06-summary-gaps", (NB06,), "it starts in April 2014, misses August 2020", _gender_gaps),
+    Claim("nb06-three-points", (NB06,), "one officer more or less moves a share of 30 people by three points",
+          lambda: round(100 * 1 / 30) == 3),
+    Claim("nb06-first-above-500", (NB06,),
+          "the Philippine count first passes 500 in the\ncount for the end of February 2000", _first_above_500_feb_2000),
+]
