@@ -10,7 +10,10 @@ import pandas as pd
 
 from pkedu import analysis, data
 
-from test_prose_claims import Claim, _unmit_june_2010, _women_khm_vnm, asean, country, near
+from test_prose_claims import (
+    Claim, _cambodia_first_unit, _force_proposal_years, _indonesia_months_at_3000, _laos_never_deployed,
+    _unmit_june_2010, _women_khm_vnm, asean, country, near,
+)
 
 NB06 = "notebooks/text/06_benefits.md"
 NB07 = "notebooks/text/07_capstone_fact_check.md"
@@ -138,6 +141,60 @@ def _first_above_500_feb_2000() -> bool:
     return bool(phl[phl > 500].index.min() == pd.Timestamp("2000-02-01"))
 
 
+def _data_begin_november_1990() -> bool:
+    """The UN figures start in November 1990, with Indonesia and Malaysia already there."""
+    c = data.load_contributions()
+    first = c["month"].min()
+    present = set(c.loc[(c["month"] == first) & (c["total"] > 0), "iso3"])
+    return bool(first == pd.Timestamp("1990-11-01") and {"IDN", "MYS"} <= present)
+
+
+def _cambodia_experts_may_2005() -> bool:
+    """Cambodia's first month: a couple (two) military experts, May 2005."""
+    c = data.load_contributions()
+    khm = c[(c["iso3"] == "KHM") & (c["total"] > 0)]
+    first = khm[khm["month"] == khm["month"].min()]
+    return bool(khm["month"].min() == pd.Timestamp("2005-05-01") and list(first["group"]) == ["experts"]
+                and int(first["total"].sum()) == 2)
+
+
+def _event_year(event_id: str) -> int:
+    e = data.load_events().set_index("id")
+    return int(str(e.loc[event_id, "date"])[:4])
+
+
+def _indonesia_pledge_row() -> bool:
+    """Goal 2012, formal pledge 2015; about 73% of 4,000 in 2019; 3,000 or more in 5 months of 2015-2019."""
+    return bool(_event_year("idn-4000-goal") == 2012 and _event_year("idn-4000-pledge") == 2015
+                and round(100 * country("IDN", 2019) / 4000) == 73 and _indonesia_months_at_3000())
+
+
+def _indonesia_below_pledge() -> bool:
+    return bool(monthly("IDN").max() < 4000 and near(country("IDN", 2019) / 4000, 0.75, 0.03))
+
+
+def _objections_2004() -> bool:
+    """The 2004 proposal: Singapore, Thailand and Vietnam spoke against it (events table, with sources)."""
+    e = data.load_events().set_index("id")
+    detail = e.loc["idn-asean-force-proposal", "detail"]
+    return bool(_event_year("idn-asean-force-proposal") == 2004
+                and all(s in detail for s in ("Singapore", "Thailand", "Vietnam", "premature")))
+
+
+def _proposals_and_network() -> bool:
+    """Proposals about 1995, 2004, 2015; what happened in 2011 was the training-centres network."""
+    return bool(_force_proposal_years()[:3] == [1995, 2004, 2015] and 2011 not in _force_proposal_years()
+                and _event_year("apcn-endorsed") == 2011)
+
+
+def _timor_missions_2000_2012() -> bool:
+    """The UN took over in 2000 (UNTAET's count jumps in February 2000) and stayed to 2012 (UNMIT's last month)."""
+    m = data.load_missions()
+    timor = m[m["host_iso3"] == "TLS"]
+    return bool(timor["last_month"].max().year == 2012
+                and monthly("PHL")["2000-02-01"] > 500 > monthly("PHL")["2000-01-01"])
+
+
 # --- notebook 07 and its lesson plan -------------------------------------------------------------
 
 CLAIMS: list[Claim] = [
@@ -195,4 +252,32 @@ CLAIMS: list[Claim] = [
           lambda: round(100 * 1 / 30) == 3),
     Claim("nb06-first-above-500", (NB06,),
           "the Philippine count first passes 500 in the\ncount for the end of February 2000", _first_above_500_feb_2000),
+    Claim("nb07-idn-half-since-2015", (NB07,), "more than half of it in every\n  year since 2015.",
+          lambda: all(country("IDN", y) > asean(y) / 2 for y in range(2015, 2026))),
+    Claim("nb07-data-begin-1990", (NB07,), "sit at the left edge because the data **begin** in\nNovember 1990",
+          _data_begin_november_1990),
+    Claim("nb07-nothing-before-1990", (NB07,), "The data cannot test anything before November 1990",
+          _data_begin_november_1990),
+    Claim("nb07-anything-before-1990", (NB07,), "anything before 1990", _data_begin_november_1990),
+    Claim("nb07-cambodia-first-month", (NB07,),
+          "Cambodia's first month in the UN data: a couple of military experts, from May 2005.",
+          _cambodia_experts_may_2005),
+    Claim("nb07-cambodia-row", (NB07,),
+          "| cambodia-2005 | supported | experts from May 2005; first unit (over 100) April 2006 |",
+          lambda: _cambodia_experts_may_2005() and _cambodia_first_unit()),
+    Claim("nb07-pledge-three-quarters", (NB07,),
+          "Indonesia's average in 2019, the last year of its plan: about three\nquarters of 4,000.",
+          _indonesia_below_pledge),
+    Claim("nb07-never-reaches-pledge", (NB07,), "the line never reaches the dashed pledge", _indonesia_below_pledge),
+    Claim("nb07-pledge-row", (NB07,),
+          "| indonesia-4000 | supported | pledged 2012/2015; unmet (about 73% in 2019; 3,000 or more in 5 months of "
+          "2015-2019) |", _indonesia_pledge_row),
+    Claim("nb07-laos-never", (NB07,), "Laos, which has never deployed\nanyone", _laos_never_deployed),
+    Claim("nb07-proposals-since-1995", (NB07,), "every regional force proposal since 1995 has failed",
+          lambda: _force_proposal_years()[0] == 1995),
+    Claim("nb07-objections-2004", (NB07,), "in 2004\n  Singapore, Thailand and Vietnam spoke against it",
+          _objections_2004),
+    Claim("nb07-2011-row", (NB07,),
+          "| indonesia-2011 | not supported | proposals in about 1995, 2004, 2015; 2011 = training network |",
+          _proposals_and_network),
 ]
