@@ -12,13 +12,16 @@ from pkedu import analysis, data
 
 from test_prose_claims import (
     Claim, _cambodia_first_unit, _force_proposal_years, _indonesia_months_at_3000, _laos_never_deployed,
-    _unmit_june_2010, _women_khm_vnm, asean, country, near,
+    _gender_split_starts, _indonesia_usually_2600_3000, _unmit_june_2010, _women_khm_vnm, asean, country, near,
 )
 
 NB06 = "notebooks/text/06_benefits.md"
 NB07 = "notebooks/text/07_capstone_fact_check.md"
 PLAN06 = "docs/lesson-plans/06_benefits.md"
 PLAN07 = "docs/lesson-plans/07_capstone_fact_check.md"
+Q06 = "src/pkedu/questions/nb06.py"
+Q07 = "src/pkedu/questions/nb07.py"
+ARTICLE = "src/pkedu/capstone/article.py"
 
 
 # --- helpers -------------------------------------------------------------------------------------
@@ -195,6 +198,24 @@ def _timor_missions_2000_2012() -> bool:
                 and monthly("PHL")["2000-02-01"] > 500 > monthly("PHL")["2000-01-01"])
 
 
+def _phl_ratio_3_per_cent() -> bool:
+    """The Philippines' 2019 average is about 3% of its 2011 average, roughly one person in thirty."""
+    ratio = country("PHL", 2019) / country("PHL", 2011)
+    return bool(round(100 * ratio) == 3 and round(1 / ratio / 10) == 3)
+
+
+def _phl_mission_last_year(mission: str) -> int:
+    m = data.load_mission_contributions()
+    rows = m[(m["iso3"] == "PHL") & (m["mission"] == mission) & (m["total"] > 0)]
+    return int(rows["month"].max().year)
+
+
+def _phl_2014_withdrawals() -> bool:
+    """The Philippines left UNDOF (Golan Heights) and UNMIL (Liberia) in 2014; 2011 and 2019 are in the data."""
+    return bool(_phl_mission_last_year("UNDOF") == 2014 and _phl_mission_last_year("UNMIL") == 2014
+                and country("PHL", 2019) < country("PHL", 2011) / 10)
+
+
 # --- notebook 07 and its lesson plan -------------------------------------------------------------
 
 CLAIMS: list[Claim] = [
@@ -280,4 +301,22 @@ CLAIMS: list[Claim] = [
     Claim("nb07-2011-row", (NB07,),
           "| indonesia-2011 | not supported | proposals in about 1995, 2004, 2015; 2011 = training network |",
           _proposals_and_network),
+    # question texts and capstone texts
+    Claim("q06-seven-states", (Q06,), "Seven: the Secretary-General's 'seven ASEAN member States' matches the data.",
+          _some_5000_from_seven),
+    Claim("q06-february-2000", (Q06,), "The jump comes in the count for the end of February 2000",
+          _first_above_500_feb_2000),
+    Claim("q06-gender-split", (Q06,),
+          "The UN has split its figures by gender since April 2014 by country (since November 2009 by mission)",
+          _gender_split_starts),
+    Claim("q07-data-start", (Q07,), "The UN data start in November 1990.", _data_begin_november_1990),
+    Claim("q07-phl-ratio", (Q07,), "About 3%: the Philippines kept roughly one person in thirty.",
+          _phl_ratio_3_per_cent),
+    Claim("q07-idn-most-months", (Q07,), "Most of the time Indonesia had between 2,600 and 3,000 in the field",
+          _indonesia_usually_2600_3000),
+    Claim("q07-undof-2014", (Q07,), "That was one of the Philippines' missions until 2014.",
+          lambda: _phl_mission_last_year("UNDOF") == 2014),
+    Claim("capstone-data-start", (ARTICLE,), "(the UN data start only in November 1990)", _data_begin_november_1990),
+    Claim("capstone-grown-years", (ARTICLE,), "e.g. 2009 against 2018", _worked_example_path),
+    Claim("capstone-phl-years", (ARTICLE,), "2011 against 2019; news of its 2014", _phl_2014_withdrawals),
 ]
