@@ -12,7 +12,8 @@ from pkedu import analysis, data
 
 from test_prose_claims import (
     Claim, _cambodia_first_unit, _force_proposal_years, _indonesia_months_at_3000, _laos_never_deployed,
-    _gender_split_starts, _indonesia_usually_2600_3000, _unmit_june_2010, _women_khm_vnm, asean, country, near,
+    _gender_split_starts, _indonesia_peak, _indonesia_usually_2600_3000, _malaysia_fell, _myanmar_2015_2019, _phl_haiti,
+    _unmit_june_2010, _women_khm_vnm, asean, country, near,
 )
 
 NB06 = "notebooks/text/06_benefits.md"
@@ -216,6 +217,59 @@ def _phl_2014_withdrawals() -> bool:
                 and country("PHL", 2019) < country("PHL", 2011) / 10)
 
 
+def _phl_from_2018() -> bool:
+    """In 2018 and 2019 the Philippines had only police and military experts; from 2020 also one soldier (MINUSCA)."""
+    c = data.load_contributions()
+    rows = c[(c["iso3"] == "PHL") & (c["month"] >= "2018-01-01") & (c["total"] > 0)]
+    early = rows[rows["month"] < "2020-01-01"]
+    troops = rows[rows["group"] == "troops"]
+    m = data.load_mission_contributions()
+    missions = m[(m["iso3"] == "PHL") & (m["group"] == "troops") & (m["month"] >= "2020-01-01") & (m["total"] > 0)]
+    return bool(set(early["group"]) == {"police", "experts"} and troops["total"].max() == 1
+                and troops["month"].min().year == 2020 and set(missions["mission"]) == {"MINUSCA"})
+
+
+def _myanmar_missions() -> bool:
+    m = data.load_mission_contributions()
+    return bool(set(m.loc[(m["iso3"] == "MMR") & (m["total"] > 0), "mission"]) == {"UNMIL", "UNMISS"})
+
+
+def _laos_none_1990_2025() -> bool:
+    c = data.load_contributions()
+    years = c["month"].dt.year
+    return bool(_laos_never_deployed() and years.min() == 1990 and years.max() == 2025
+                and str(data.load_events().set_index("id").loc["lao-asks-vnm-help", "date"]) == "2025-03")
+
+
+def _proposal_dates() -> bool:
+    """Indonesia's proposal February 2004, Malaysia's idea about 1995, the centres network 2011."""
+    e = data.load_events().set_index("id")
+    return bool(str(e.loc["idn-asean-force-proposal", "date"]) == "2004-02"
+                and str(e.loc["mys-asean-force-idea", "date"]) == "1995" and _proposals_and_network())
+
+
+def _rows_in_january_2020() -> int:
+    return len(analysis.select(data.load_contributions(), data.ASEAN10, start="2020-01", end="2020-01"))
+
+
+def _five_above_250_in_july_2025() -> bool:
+    rows = analysis.select(data.load_contributions(), data.ASEAN10, start="2025-07", end="2025-07")
+    by_state = rows.groupby("iso3")["total"].sum()
+    return bool(set(by_state[by_state > 250].index) == {"IDN", "KHM", "MYS", "THA", "VNM"})
+
+
+def _un_in_timor_thirteen_years() -> bool:
+    timor = data.load_missions().query("host_iso3 == 'TLS'")
+    return bool(timor["last_month"].max().year - timor["first_month"].min().year == 13)
+
+
+def _thai_women_2014() -> bool:
+    """Thailand's share of women swung high in 2014, with a few dozen personnel."""
+    w = analysis.women_share(data.load_contributions(), ["THA"])
+    y2014 = w[w["month"].dt.year == 2014]
+    return bool(y2014["share"].min() > 0.3 and y2014["total"].max() < 50)
+
+
 # --- notebook 07 and its lesson plan -------------------------------------------------------------
 
 CLAIMS: list[Claim] = [
@@ -319,4 +373,51 @@ CLAIMS: list[Claim] = [
     Claim("capstone-data-start", (ARTICLE,), "(the UN data start only in November 1990)", _data_begin_november_1990),
     Claim("capstone-grown-years", (ARTICLE,), "e.g. 2009 against 2018", _worked_example_path),
     Claim("capstone-phl-years", (ARTICLE,), "2011 against 2019; news of its 2014", _phl_2014_withdrawals),
+    # lesson plan 07
+    Claim("plan07-phl-row", (PLAN07,),
+          "Yearly average 894 (2011) to 30 (2019), about 3%; contingents withdrawn from the Golan Heights and Liberia "
+          "in 2014; about 137 troops in Haiti until 2017; in 2018 and 2019 only police and military experts (from 2020 "
+          "also one soldier, in MINUSCA). Malaysia, named "
+          "with it, also fell: about 1,128 (2011) to 845 (2019) |",
+          lambda: _phl_ratio_3_per_cent() and _phl_2014_withdrawals() and _phl_haiti() and _phl_from_2018()
+          and _malaysia_fell()),
+    Claim("plan07-cambodia-row", (PLAN07,),
+          "Two military experts from May 2005 in UN data; first unit (deminers) April 2006, the first month with "
+          "more than 100 Cambodians in the data |", lambda: _cambodia_experts_may_2005() and _cambodia_first_unit()),
+    Claim("plan07-myanmar-row", (PLAN07,), "Details right (UNMIL, UNMISS, never more than 4, none after mid-2019)",
+          lambda: _myanmar_missions() and _myanmar_2015_2019()),
+    Claim("plan07-laos-row", (PLAN07,), "No Lao personnel in any month 1990-2025; March 2025 request to Vietnam |",
+          _laos_none_1990_2025),
+    Claim("plan07-2011-row", (PLAN07,),
+          "Proposal in February 2004 (and a Malaysian idea about 1995); 2011 was the training-centres network |",
+          _proposal_dates),
+    Claim("plan07-pledge-row", (PLAN07,),
+          "Goal 2012, formal pledge 2015; unmet in the data (about 73% in 2019; 3,000 or more in only 5 months of "
+          "2015-2019; peak 3,545 in November 2018) |", lambda: _indonesia_pledge_row() and _indonesia_peak()),
+    Claim("plan07-sources-2004", (PLAN07,), "the data cannot help, and the sources found show 2004, not 2011.",
+          _proposal_dates),
+    Claim("plan07-data-start", (PLAN07,), "the data start in November 1990, and Thai sources",
+          _data_begin_november_1990),
+    Claim("plan07-data-start-2", (PLAN07,), "The data start in November 1990; silence is not",
+          _data_begin_november_1990),
+    Claim("plan07-upside-down", (PLAN07,), "A student with about 2,980 has divided the",
+          lambda: near(100 * country("PHL", 2011) / country("PHL", 2019), 2980, 10)),
+    # lesson plan 06
+    Claim("plan06-takeover", (PLAN06,), "the UNTAET takeover shows up as a jump in February 2000.",
+          _first_above_500_feb_2000),
+    Claim("plan06-end-of-february", (PLAN06,), "The data jump in the count for the end of February 2000",
+          _first_above_500_feb_2000),
+    Claim("plan06-thirteen-years", (PLAN06,), "The UN stayed thirteen years", _un_in_timor_thirteen_years),
+    Claim("plan06-profile", (PLAN06,),
+          "\"some 5,000 ... from seven ASEAN member States\" of January\n  2020 holds in the data",
+          _some_5000_from_seven),
+    Claim("plan06-thailand-2014", (PLAN06,), "it swings for small contingents (Thailand in 2014)", _thai_women_2014),
+    Claim("plan06-never-500", (PLAN06,), "(the Philippines never had more than 500 before 2000)",
+          lambda: monthly("PHL")[:"1999-12-01"].max() <= 500),
+    Claim("plan06-december-4954", (PLAN06,), "Students who select December 2019 get 4,954",
+          lambda: asean_month("2019-12")[0] == 4954),
+    Claim("plan06-rows-22", (PLAN06,), "Students who count rows (`len(...)`) get 22",
+          lambda: _rows_in_january_2020() == 22),
+    Claim("plan06-five-above-250", (PLAN06,), "keeps only the five states with more than 250 personnel",
+          _five_above_250_in_july_2025),
 ]
