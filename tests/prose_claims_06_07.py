@@ -420,4 +420,9 @@ CLAIMS: list[Claim] = [
           lambda: _rows_in_january_2020() == 22),
     Claim("plan06-five-above-250", (PLAN06,), "keeps only the five states with more than 250 personnel",
           _five_above_250_in_july_2025),
+    Claim("nb07-un-2000-2012", (NB07,), "UN took over in 2000, stayed to 2012", _timor_missions_2000_2012),
+    Claim("nb07-missions-until-2012", (NB07,), "missions until 2012", _timor_missions_2000_2012),
+    Claim("nb06-until-2012", (NB06,), "the UN stayed in Timor-Leste until 2012", _timor_missions_2000_2012),
+    Claim("plan07-timor-row", (PLAN07,), "UN's own UNTAET from February 2000; UN missions until the end of 2012",
+          _timor_missions_2000_2012),
 ]
