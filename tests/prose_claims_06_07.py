@@ -270,6 +270,16 @@ def _thai_women_2014() -> bool:
     return bool(y2014["share"].min() > 0.3 and y2014["total"].max() < 50)
 
 
+def _dialogue_dates() -> bool:
+    """ADMM-Plus (ten ministers, eight partners) from October 2010; experts' group 2011; network May 2011."""
+    e = data.load_events().set_index("id")
+    detail = e.loc["admm-plus-inaugurated", "detail"]
+    return bool(str(e.loc["admm-plus-inaugurated", "date"]).startswith("2010-10")
+                and "ten ASEAN defence ministers" in detail and "eight partner countries" in detail
+                and str(e.loc["admm-plus-ewg-pko", "date"]) == "2011"
+                and str(e.loc["apcn-endorsed", "date"]) == "2011-05")
+
+
 # --- notebook 07 and its lesson plan -------------------------------------------------------------
 
 CLAIMS: list[Claim] = [
@@ -425,4 +435,10 @@ CLAIMS: list[Claim] = [
     Claim("nb06-until-2012", (NB06,), "the UN stayed in Timor-Leste until 2012", _timor_missions_2000_2012),
     Claim("plan07-timor-row", (PLAN07,), "UN's own UNTAET from February 2000; UN missions until the end of 2012",
           _timor_missions_2000_2012),
+    Claim("plan07-dialogues-row", (PLAN07,),
+          "ADMM-Plus (ten ASEAN defence ministers and eight partners) from October 2010; its experts' working "
+          "group on peacekeeping from 2011, each period co-chaired by an ASEAN state and a partner; "
+          "training-centres network endorsed May 2011.", _dialogue_dates),
+    Claim("plan07-never-4000", (PLAN07,), "answer \"not supported because Indonesia never sent 4,000\"",
+          lambda: monthly("IDN").max() < 4000),
 ]
