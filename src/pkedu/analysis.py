@@ -295,8 +295,7 @@ def personnel_mix(df: pd.DataFrame, countries: Iterable[str], when: str) -> pd.D
     True
     """
     m = month(when)
-    rows = select(df, countries)
-    rows = rows[rows["month"] == m]
+    rows = select(df[df["month"] == m], countries)  # one month first: far fewer rows to select
     totals = rows.groupby("group")["total"].sum().reindex(list(GROUPS), fill_value=0)
     out = totals.rename_axis("group").reset_index()
     whole = out["total"].sum()
@@ -339,10 +338,11 @@ def where_they_serve(mission_df: pd.DataFrame, countries: Iterable[str], when: s
     ('UNIFIL', 1287)
     """
     m = month(when)
-    rows = select(mission_df, countries)
-    rows = rows[rows["month"] == m]
-    if mission_df[mission_df["month"] == m].empty:
+    countries = _as_list(countries, "countries")
+    in_month = mission_df[mission_df["month"] == m]
+    if in_month.empty:
         raise ValueError(f"the UN published no mission-level figures for {m:%Y-%m}")
+    rows = select(in_month, countries)  # one month first: far fewer rows to select
     out = rows.groupby(["mission", "iso3"], as_index=False)["total"].sum()
     out["total"] = out["total"].astype(int)
     out = out.sort_values(["total", "mission"], ascending=[False, True]).reset_index(drop=True)
