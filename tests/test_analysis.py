@@ -102,3 +102,13 @@ def test_bad_arguments(c: pd.DataFrame) -> None:
         a.select(c, groups="soldiers")
     with pytest.raises(TypeError, match="text codes"):
         a.select(c, countries=[1, 2])
+
+
+@pytest.mark.parametrize("by", [None, "iso3", "group"])
+def test_annual_mean_equals_the_named_aggregation(by: str | None) -> None:
+    monthly = a.monthly_totals(load_contributions(), by=by, countries=ASEAN10)
+    reported = monthly[monthly["total"].notna()].assign(year=lambda d: d["month"].dt.year)
+    keys = ["year"] + ([by] if by else [])
+    expected = reported.groupby(keys, sort=True).agg(
+        total=("total", "mean"), n_months=("total", "size")).reset_index()
+    pd.testing.assert_frame_equal(a.annual(monthly, "mean"), expected)

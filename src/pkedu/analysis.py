@@ -255,9 +255,9 @@ def annual(monthly: pd.DataFrame, how: str = "year_end", value: str = "total") -
     keys = [c for c in monthly.columns if c not in ("month", value)]
     reported = monthly[monthly[value].notna()].assign(year=lambda d: d["month"].dt.year)
     if how == "mean":
-        out = reported.groupby(["year"] + keys, sort=True).agg(
-            **{value: (value, "mean"), "n_months": (value, "size")})
-        return out.reset_index()
+        # Two plain aggregations: named aggregation (.agg(name=(col, how))) takes twice as long.
+        by = reported.groupby(["year"] + keys, sort=True)[value]
+        return pd.DataFrame({value: by.mean(), "n_months": by.size()}).reset_index()
     last = reported.sort_values("month").groupby(["year"] + keys, sort=True).tail(1)
     out = last.rename(columns={"month": "month_used"})
     return out[["year"] + keys + [value, "month_used"]].sort_values(
