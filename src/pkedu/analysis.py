@@ -86,6 +86,8 @@ def select(df: pd.DataFrame, countries: str | Iterable[str] | None = None,
         unknown = sorted(set(groups) - set(GROUPS))
         if unknown:
             raise ValueError(f"unknown personnel group {unknown[0]!r}; choose from {list(GROUPS)}")
+    if countries is None and groups is None and start is None and end is None:
+        return df.copy(deep=False)  # every row: no need to copy them (copy-on-write)
     mask = pd.Series(True, index=df.index)
     if countries is not None:
         mask &= df["iso3"].isin(countries)
@@ -316,10 +318,10 @@ def women_share(df: pd.DataFrame, countries: Iterable[str] | None = None,
     """
     if by not in (None, "iso3", "group"):
         raise ValueError("by must be None, 'iso3' or 'group'")
-    rows = select(df, countries)
-    rows = rows[rows["female"].notna()]
+    rows = select(df[df["female"].notna()], countries)  # split rows first: fewer to select
     keys = ["month"] + ([by] if by else [])
-    out = rows.groupby(keys, sort=True).agg(female=("female", "sum"), total=("total", "sum"))
+    sums = rows.groupby(keys, sort=True)
+    out = pd.DataFrame({"female": sums["female"].sum(), "total": sums["total"].sum()})
     out = out.astype("float64").reset_index()
     out["share"] = out["female"] / out["total"]
     return out
