@@ -102,3 +102,21 @@ def test_bad_arguments(c: pd.DataFrame) -> None:
         a.select(c, groups="soldiers")
     with pytest.raises(TypeError, match="text codes"):
         a.select(c, countries=[1, 2])
+
+
+@pytest.mark.parametrize("by", [None, "iso3", "group"])
+def test_annual_mean_equals_the_named_aggregation(by: str | None) -> None:
+    monthly = a.monthly_totals(load_contributions(), by=by, countries=ASEAN10)
+    reported = monthly[monthly["total"].notna()].assign(year=lambda d: d["month"].dt.year)
+    keys = ["year"] + ([by] if by else [])
+    expected = reported.groupby(keys, sort=True).agg(
+        total=("total", "mean"), n_months=("total", "size")).reset_index()
+    pd.testing.assert_frame_equal(a.annual(monthly, "mean"), expected)
+
+
+def test_select_without_a_filter_gives_every_row_and_leaves_the_table_alone() -> None:
+    c = load_contributions()
+    every = a.select(c)
+    pd.testing.assert_frame_equal(every, c[pd.Series(True, index=c.index)])
+    every.loc[every.index[0], "total"] = -1
+    assert c["total"].iloc[0] != -1 and load_contributions()["total"].iloc[0] != -1

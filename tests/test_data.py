@@ -183,3 +183,22 @@ def test_problems_in_the_large_tables(data_copy: Path, file: str, line: int,
         else data.load_mission_contributions
     with pytest.raises(DataError, match=rf"{re.escape(file)}, line {line}: {message}"):
         loader()
+
+
+def test_duplicated_rows_are_found_as_pandas_finds_them() -> None:
+    import numpy as np
+
+    from pkedu.validate import duplicated
+
+    rng = np.random.default_rng(7)
+    for _ in range(30):
+        n = int(rng.integers(1, 300))
+        df = pd.DataFrame({
+            "text": pd.array(rng.choice(["a", "b", "c", None], n), dtype="string"),
+            "code": pd.Categorical(rng.choice(["X", "Y", "Z"], n)),
+            "month": pd.to_datetime(rng.choice(["2019-01", "2019-02", None], n), format="%Y-%m"),
+            "n": pd.array(rng.choice([1, 2, None], n), dtype="Int64"),
+        })
+        for key in [("text",), ("code", "month"), ("text", "code", "month", "n")]:
+            expected = df.duplicated(list(key), keep="first")
+            pd.testing.assert_series_equal(duplicated(df, key), expected, check_names=False)

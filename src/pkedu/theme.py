@@ -1,13 +1,15 @@
 """One look for every chart of the course, and offline rendering.
 
-Importing this module (``pkedu.charts`` does) does two things once:
+Importing this module (``pkedu.charts`` does) does three things once:
 
 * it enables Altair's ``mimetype`` renderer. Charts then travel as
   ``application/vnd.vegalite.v5+json`` and are drawn by the Vega renderer
   that JupyterLab and Voila ship with, so they appear with no internet
   connection and stored outputs stay small JSON;
 * it registers and enables the ``pkedu`` theme: readable fonts and sizes,
-  and a colour-blind-safe palette.
+  and a colour-blind-safe palette;
+* it makes Altair's check of a drawn chart against the Vega-Lite schema
+  remember the parts it found valid (:mod:`pkedu.chartcheck`).
 
 Every ASEAN state has one fixed colour in every chart (:data:`COUNTRY_COLORS`).
 
@@ -25,6 +27,7 @@ from collections.abc import Iterable
 
 import altair as alt
 
+from pkedu import chartcheck
 from pkedu.data import ASEAN10, country_name
 
 #: Fixed colours for the ten ASEAN states. Built on the Okabe-Ito palette
@@ -137,8 +140,13 @@ def _theme() -> dict:
 
 
 def enable() -> None:
-    """Enable the offline renderer and the pkedu theme (safe to call again)."""
+    """Enable the offline renderer and the pkedu theme (safe to call again).
+
+    It also makes Altair's check of a drawn chart remember the parts it found
+    valid (:mod:`pkedu.chartcheck`): same outcome and messages, less time.
+    """
     alt.theme.register("pkedu", enable=True)(_theme)
+    chartcheck.install()
     alt.renderers.enable("mimetype")
     # Charts embed their data; this is a safety net, builders keep data small anyway.
     alt.data_transformers.enable("default", max_rows=5000)

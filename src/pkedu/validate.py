@@ -270,7 +270,7 @@ def check(spec: TableSpec, df: pd.DataFrame, known: dict[str, set[str]]) -> pd.D
     for col, (table, sep, what) in spec.references.items():
         _check_reference(spec, df, col, known[table], what, table, sep)
     if spec.key:
-        dup = df.duplicated(list(spec.key), keep="first")
+        dup = duplicated(df, spec.key)
         if dup.any():
             row = df[dup].iloc[0]
             key = ", ".join(f"{k}={row[k]}" for k in spec.key)
@@ -281,6 +281,34 @@ def check(spec: TableSpec, df: pd.DataFrame, known: dict[str, set[str]]) -> pd.D
         if kind == "code":
             df[col] = df[col].astype("string")
     return df
+
+
+def duplicated(df: pd.DataFrame, key: tuple[str, ...]) -> pd.Series:
+    """Rows whose ``key`` repeats an earlier row's, as ``df.duplicated(list(key))`` gives.
+
+    Each key column becomes integer codes (a category's own codes, or
+    :func:`pandas.factorize`; an empty cell is one more value, equal to every
+    other empty cell), combined into one integer per row: much faster on
+    100,000 rows than comparing the values themselves.
+
+    >>> df = pd.DataFrame({"a": ["x", "x", "y", None, None], "b": [1, 1, 1, 2, 2]})
+    >>> duplicated(df, ("a", "b")).tolist()
+    [False, True, False, False, True]
+    """
+    combined = np.zeros(len(df), dtype="int64")
+    room = 1
+    for col in key:
+        values = df[col]
+        if isinstance(values.dtype, pd.CategoricalDtype):
+            codes, n = values.cat.codes.to_numpy("int64"), len(values.cat.categories)
+        else:
+            found, uniques = pd.factorize(values)
+            codes, n = found.astype("int64"), len(uniques)
+        room *= n + 1
+        if room >= 2**62:  # pragma: no cover - far beyond the course's tables
+            return df.duplicated(list(key), keep="first")
+        combined = combined * (n + 1) + (codes + 1)  # empty (-1) becomes 0
+    return pd.Series(pd.Series(combined).duplicated(keep="first").to_numpy(), index=df.index)
 
 
 def _check_reference(spec: TableSpec, df: pd.DataFrame, col: str, known: set[str],
