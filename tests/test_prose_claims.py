@@ -1612,8 +1612,6 @@ def _unmit_2010_police() -> bool:
 
 
 CLAIMS += [
-    Claim("85-million-q04", ("src/pkedu/questions/nb04.py",), "About 85 million US dollars a year.",
-          lambda: near(_asean_month("2019-12") * 1428 * 12, 85e6, 1e6)),
     Claim("only-three-q04", ("src/pkedu/questions/nb04.py",), "Only three: Indonesia, Malaysia and Cambodia.",
           lambda: sorted(_asean_feb_2015().query("total > 500").index) == ["IDN", "KHM", "MYS"]),
     Claim("nearly-half-q04", ("src/pkedu/questions/nb04.py",), "Nearly half. Any ASEAN force",
