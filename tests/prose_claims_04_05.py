@@ -316,3 +316,84 @@ CLAIMS += [
           "had 772 people deployed in December 2019, 27th of the 118 countries with anyone in UN missions and "
           "third in\nASEAN after Indonesia and Malaysia", cambodia_dec_2019),
 ]
+
+
+# --- questions of notebooks 04 and 05 ----------------------------------------------------------------
+
+def jan_2015_seven() -> bool:
+    """ASEAN had 3,845 people from seven members in January 2015, and just under 4,000 in February."""
+    n = members_count().set_index("month")["contributors"]
+    jan = analysis.monthly_totals(data.load_contributions(), countries=data.ASEAN10).set_index("month")["total"]
+    return bool(jan[pd.Timestamp("2015-01-01")] == 3845 and n[pd.Timestamp("2015-01-01")] == 7
+                and 3800 < feb_2015()["total"].sum() < 4000)
+
+
+def starting_group_cost() -> float:
+    """The notebook's starting group (Exercise 5 of notebook 05), costed by the force builder."""
+    from pkedu.apps.force_builder import force_model
+
+    group = {"IDN": {"infantry": 2, "staff": 1}, "KHM": {"demining": 1}, "THA": {"engineers": 1},
+             "VNM": {"medical": 1}}
+    return float(force_model(group).numbers["reimbursement_per_year"])
+
+
+def july_2018_rate() -> float:
+    r = data.load_reimbursement_rates()
+    return float(r.set_index(pd.to_datetime(r["effective_from"]))["rate_usd"][pd.Timestamp("2018-07-01")])
+
+
+def vietnam_unisfa_jump() -> bool:
+    """From December 2021 to December 2022 Vietnam grew by 195, 192 of them in UNISFA (none before)."""
+    from pkedu.questions.nb05 import vietnam_growth_2022
+
+    m = data.load_mission_contributions()
+    before = analysis.where_they_serve(m, ["VNM"], "2021-12").set_index("mission")["total"]
+    after = analysis.where_they_serve(m, ["VNM"], "2022-12").set_index("mission")["total"]
+    unit = event("deployment", "engineering unit")
+    return bool("UNISFA" not in before.index and after["UNISFA"] > 0.9 * vietnam_growth_2022()
+                and "UNISFA" in unit["title"] and "May and June 2022" in unit["detail"])
+
+
+def singapore_coalitions() -> bool:
+    """Singapore in UN missions from 1989; its Bamiyan (ISAF) and 2017 Iraq teams were not UN-led."""
+    b = events("binational_contingent")
+    sgp = b[b["iso3"].str.startswith("SGP")]
+    first = event("first_deployment", "Singapore")
+    return bool(first["date"].startswith("1989") and list(sgp["date"].str[:4]) == ["2007", "2017"]
+                and sgp["detail"].str.contains("ISAF|coalition").all()
+                and sgp["detail"].str.contains("not a UN").all())
+
+
+def cambodia_top_quarter() -> bool:
+    r = analysis.ranking(data.load_contributions(), "2019-12").set_index("iso3")
+    return bool(cambodia_dec_2019() and r.loc["KHM", "rank"] <= len(r) / 4
+                and r["total"].max() > 5 * r.loc["KHM", "total"])
+
+
+CLAIMS += [
+    Claim("first-proposal-q04", (Q04,), "The earliest idea in the record is Malaysia's, around 1995, which "
+          "Indonesia turned down.",
+          lambda: proposals() and "IDN" in events("force_proposal").iloc[0]["iso3"]
+          and "Indonesia" in events("force_proposal").iloc[0]["detail"]),
+    Claim("malaysia-proposals-q04", (Q04,), "Malaysia's proposals came in about 1995, 2015 and 2021.", proposals),
+    Claim("asean-total-2015-q04", (Q04,), "Just under 4,000, close to the 3,845 personnel from seven ASEAN "
+          "states that a 2015 commentary counted from UN records for January 2015.", jan_2015_seven),
+    Claim("must-change-years-q04", (Q04,), "The three members on record against it (Singapore, Thailand and "
+          "Vietnam, all in 2004) and the three with no recorded position (Brunei, Laos and Myanmar)",
+          lambda: record_by_year() and undecided_three()),
+    Claim("force-cost-q05", (Q05,), "About 12 million US dollars a year",
+          lambda: near(starting_group_cost(), 12e6, 0.2e6) and july_2018_rate() == 1428),
+    Claim("force-cost-rate-q05", (Q05,), "Reimbursable personnel x 1428 x 12 months.",
+          lambda: july_2018_rate() == 1428 and near(starting_group_cost() / 1428 / 12, 708, 0.01)),
+    Claim("pledge-4000-q05", (Q05,), "divide it by 4000", pledge_4000),
+    Claim("khm-rank-q05", (Q05,), "27th of the 118 countries with anyone deployed that month: in the top "
+          "quarter of the world's contributors, although far below the largest.", cambodia_top_quarter),
+    Claim("patrols-three-or-four-q05", (Q05,), "Only three or four states took part in each patrol arrangement.",
+          three_or_four_neighbours),
+    Claim("patrols-start-q05", (Q05,), "starting in 2004 and 2017", patrol_dates),
+    Claim("sgp-coalitions-q05", (Q05,), "The Bamiyan team served under the NATO-led ISAF and the 2017 Iraq team "
+          "in the coalition against the Islamic State.", singapore_coalitions),
+    Claim("sgp-since-1989-q05", (Q05,), "Singapore has served in UN missions since 1989", singapore_coalitions),
+    Claim("vnm-engineers-q05", (Q05,), "Almost all of that jump is Vietnam's first engineering unit, which went "
+          "to Abyei (UNISFA) in mid-2022.", vietnam_unisfa_jump),
+]
