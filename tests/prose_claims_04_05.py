@@ -397,3 +397,74 @@ CLAIMS += [
     Claim("vnm-engineers-q05", (Q05,), "Almost all of that jump is Vietnam's first engineering unit, which went "
           "to Abyei (UNISFA) in mid-2022.", vietnam_unisfa_jump),
 ]
+
+
+# --- lesson plan 04 --------------------------------------------------------------------------------
+
+def malaysia_2015_lobbying() -> bool:
+    """Malaysia's 2015 proposal: four governments lobbied (KHM, LAO, MMR, VNM), two backers named."""
+    p = events("force_proposal")
+    codes = p[p["date"] == "2015-03-16"]["iso3"].iloc[0].split(";")
+    detail = p[p["date"] == "2015-03-16"]["detail"].iloc[0]
+    return bool(codes[0] == "MYS" and set(codes) - {"MYS", "PHL"} == {"KHM", "LAO", "MMR", "VNM"}
+                and "Cambodia and the Philippines" in detail)
+
+
+def four_supporters() -> bool:
+    supporters = [c for c in data.ASEAN10 if RECORD[c].stance == "support"]
+    return bool(record_by_year() and supporters == ["KHM", "IDN", "MYS", "PHL"] and len(supporters) < 6
+                and "2021" in RECORD["MYS"].record)
+
+
+def over_500_feb_2015() -> bool:
+    a = feb_2015()["total"]
+    return bool(sorted(a[a > 500].index) == ["IDN", "KHM", "MYS"])
+
+
+def unifil_four_dec_2019() -> bool:
+    w = analysis.where_they_serve(data.load_mission_contributions(), data.ASEAN10, "2019-12")
+    return bool(set(w[w["mission"] == "UNIFIL"]["iso3"]) == {"IDN", "MYS", "KHM", "BRN"})
+
+
+def idn_share_049() -> bool:
+    a = feb_2015()["total"]
+    return bool(near(a["IDN"] / a.sum(), 0.49, 0.005))
+
+
+CLAIMS += [
+    Claim("date-error-lp04", (LP04,), "it dates Indonesia's first\nproposal to 2011, while the record shows "
+          "proposals in about 1995, 2004, 2015 and 2021, and 2011 is the year\na training-centre network was "
+          "endorsed", lambda: proposals() and apcn_2011()),
+    Claim("pause-1-lp04", (LP04,), "The article says 2011; the record says 1995, 2004,\n2015 and 2021, and 2011 "
+          "was a training network.", lambda: proposals() and apcn_2011()),
+    Claim("starting-point-lp04", (LP04,),
+          "Singapore,\n  Thailand and Vietnam object (positions of 2004, the latest found); Brunei, Laos and "
+          "Myanmar have no recorded\n  position; Cambodia and the Philippines support (2015), as do Indonesia "
+          "(its own proposal, 2004) and Malaysia\n  (2015 and 2021). The starting point mixes years, and the "
+          "notebook and the app say so: the \"recreate 2015\" question asks\n  students to set the 2004 positions "
+          "(the three objections and Indonesia's support)",
+          lambda: four_supporters() and undecided_three()),
+    Claim("four-supporters-lp04", (LP04,), "The app's record has four supporters (Cambodia, Malaysia and the "
+          "Philippines in 2015, Indonesia\nin 2004), so it would fail even under a six-of-ten rule",
+          four_supporters),
+    Claim("weakness-lp04", (LP04,), "The force proposals came back every six to eleven years and never got\n  "
+          "beyond the talking stage; in 2015 Malaysia lobbied four governments, and the report names only "
+          "Cambodia\n  and the Philippines as backers.", lambda: proposals() and malaysia_2015_lobbying()),
+    Claim("objections-row-lp04", (LP04,), "| Singapore, Thailand and Vietnam object (2004) |", record_by_year),
+    Claim("support-on-record-lp04", (LP04,), "Cambodia and the Philippines backed Malaysia in 2015; Indonesia "
+          "proposed a force in\n  2004.", lambda: record_by_year() and proposals()),
+    Claim("over-500-lp04", (LP04,), "in February 2015 only Indonesia, Malaysia and Cambodia had more than 500 "
+          "people in UN missions.", over_500_feb_2015),
+    Claim("over-500-homework-lp04", (LP04,), "(\"in early 2015 only three members had more than 500 people in "
+          "UN\nmissions\")", over_500_feb_2015),
+    Claim("unifil-lp04", (LP04,), "Indonesian, Malaysian, Cambodian and Bruneian contingents all served in "
+          "UNIFIL in\n  Lebanon in December 2019", unifil_four_dec_2019),
+    Claim("march-2015-lp04", (LP04,), "The meeting was in March 2015, but the UN report for that month is "
+          "missing; the notebook\n  uses February 2015.", march_2015_missing),
+    Claim("singapore-1989-lp04", (LP04,), "Singapore served in UN missions from Namibia in 1989 onward",
+          singapore_coalitions),
+    Claim("singapore-since-1989-lp04", (LP04,), "It has served in UN missions since 1989 and in coalitions",
+          singapore_coalitions),
+    Claim("share-049-lp04", (LP04,), "a share such as 0.49 is accepted and the student is told it was read as "
+          "49 per cent", idn_share_049),
+]
