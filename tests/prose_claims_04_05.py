@@ -468,3 +468,75 @@ CLAIMS += [
     Claim("share-049-lp04", (LP04,), "a share such as 0.49 is accepted and the student is told it was read as "
           "49 per cent", idn_share_049),
 ]
+
+
+# --- lesson plan 05 --------------------------------------------------------------------------------
+
+def brunei_unifil_share() -> float:
+    w = analysis.where_they_serve(data.load_mission_contributions(), ["BRN", "MYS"], "2019-12")
+    unifil = w[w["mission"] == "UNIFIL"].set_index("iso3")["total"]
+    return float(unifil["BRN"] / unifil.sum())
+
+
+def khm_missions_dec_2019() -> pd.Series:
+    return analysis.where_they_serve(data.load_mission_contributions(), ["KHM"], "2019-12").set_index("mission")[
+        "total"]
+
+
+def answers_in_words() -> bool:
+    from pkedu.questions.nb05 import vietnam_growth_2022
+
+    brn = analysis.where_they_serve(data.load_mission_contributions(), ["BRN"], "2019-12")
+    return bool(near(country("IDN", 2019) / 4000, 0.73, 0.005) and vietnam_growth_2022() == 195
+                and cambodia_dec_2019() and len(khm_missions_dec_2019()) == 7
+                and near(brn["total"].sum(), 30, 0.5) and list(brn["mission"]) == ["UNIFIL"]
+                and near(brunei_unifil_share(), 0.035, 0.0005) and singapore_coalitions()
+                and near(starting_group_cost() / 1428 / 12, 708, 0.01) and near(starting_group_cost(), 12.1e6, 0.05e6))
+
+
+def brunei_1993() -> bool:
+    brn = monthly("BRN")
+    present = brn[brn > 0]
+    return bool(present.index.min().year == 1993 and mission_data_from_late_2009()
+                and present[present.index < "2009-11-01"].index.year.min() == 1993)
+
+
+CLAIMS += [
+    Claim("in-words-lp05", (LP05,), "Indonesia's 2019 average was about 73 per cent of its pledge; Vietnam grew by "
+          "195 people\nfrom December 2021 to December 2022; Cambodia was 27th in the world and in seven missions; "
+          "about 30 Bruneians\nin UNIFIL, about 3.5 per cent of the Bruneians and Malaysians there, in one mission "
+          "only; Singapore's embedded\nteams were not in UN-led operations; the starting group (708 people, all "
+          "reimbursable) would bring about\nUS$12.1 million a year", answers_in_words),
+    Claim("best-month-lp05", (LP05,), "(3,545 in November 2018); here students choose how a pledge\n  should be "
+          "judged and find that the 2019 average was about three quarters of 4,000",
+          lambda: indonesia_pledge_numbers() and three_quarters()),
+    Claim("cambodia-27th-lp05", (LP05,), "(27th in the world in December 2019, but spread over seven missions)",
+          lambda: cambodia_dec_2019() and len(khm_missions_dec_2019()) == 7),
+    Claim("unmet-pledge-lp05", (LP05,), "The unmet 4,000 pledge (about three quarters of it on average in 2019)",
+          three_quarters),
+    Claim("brunei-worked-case-lp05", (LP05,), "about 30 Bruneians inside the Malaysian battalion in UNIFIL (about "
+          "3.5% of the\ntwo countries' personnel there in December 2019), and no other UN mission in the "
+          "mission-level data.",
+          lambda: near(brunei_unifil_share(), 0.035, 0.0005) and one_un_binational()),
+    Claim("cambodia-mistake-lp05", (LP05,), "Cambodia's place in ASEAN (3) instead of its world rank (27)**, and "
+          "counting only the missions with a\n  sizeable unit (4) instead of every mission with anyone (7)",
+          lambda: cambodia_dec_2019() and len(khm_missions_dec_2019()) == 7
+          and (khm_missions_dec_2019() > 50).sum() == 4),
+    Claim("brunei-share-mistake-lp05", (LP05,), "0.035 is accepted and the\n  student is told it was read as 3.5 "
+          "per cent", lambda: near(brunei_unifil_share(), 0.035, 0.0005)),
+    Claim("brunei-1993-lp05", (LP05,), "Counting Brunei's 1993 personnel as a second mission.** The mission-level "
+          "table starts in late 2009, so the\n  count covers only the years since then; the 1993 personnel",
+          brunei_1993),
+    Claim("bamiyan-lp05", (LP05,), "Calling Bamiyan or the 2017 Iraq deployment a UN mission.** Both were real, "
+          "but under NATO-led ISAF and the\n  coalition against the Islamic State.", singapore_coalitions),
+    Claim("objected-lp05", (LP05,), "(Singapore in 2004; Vietnam called the 2004 idea \"too early\".)",
+          record_by_year),
+    Claim("sulu-three-lp05", (LP05,), "Sea patrols were launched by three states with Brunei and Singapore "
+          "attending as observers",
+          lambda: three_states_one_sea() and "Singapore and Brunei watched the launch as observers"
+          in event("maritime_patrol", "patrols launched at Tarakan")["detail"]),
+    Claim("laos-2025-lp05", (LP05,), "Laos is the open case: it has no peacekeepers, and in March 2025 it asked "
+          "Vietnam for help to build a\npeacekeeping force.",
+          lambda: monthly("LAO").fillna(0).max() == 0
+          and event("regional_dialogue", "Laos asks Vietnam")["date"] == "2025-03"),
+]
