@@ -189,3 +189,23 @@ CLAIMS += [
           "three that object and the three with no recorded position; Bangladesh;\nIndonesia had about 49 per "
           "cent of ASEAN's personnel in February 2015.", in_words_lp04),
 ]
+
+
+def first_proposal_feedback() -> bool:
+    """The check of 04-first-proposal-year has feedback for 2011 (the article) and 2004 (Indonesia's proposal)."""
+    from pkedu.questions import get
+
+    feedback = get("04-first-proposal-year").feedback
+    return bool({2011, 2004} <= set(feedback) and 2004 in [int(d[:4]) for d in events("force_proposal")["date"]]
+                and apcn_2011())
+
+
+CLAIMS += [
+    Claim("pause-1-heading-lp04", (LP04,), "(minute 26, after the 2011 puzzle)", apcn_2011),
+    Claim("using-march-lp04", (LP04,), "**Using March 2015.**", march_2015_missing),
+    Claim("role-play-lp04", (LP04,), "Malaysia presents\nits 2015 proposal", proposals),
+    Claim("redesign-2021-lp04", (LP04,), "Redesigning the proposal as Malaysia's defence minister in 2021",
+          lambda: proposals() and "Hishammuddin" in event("force_proposal", "Hishammuddin")["title"]),
+    Claim("feedback-2011-2004-lp04", (LP04,), "**2011 or 2004 for the first proposal.** The check's feedback for both",
+          first_proposal_feedback),
+]
