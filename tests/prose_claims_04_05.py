@@ -397,3 +397,9 @@ CLAIMS += [
     Claim("vnm-engineers-q05", (Q05,), "Almost all of that jump is Vietnam's first engineering unit, which went "
           "to Abyei (UNISFA) in mid-2022.", vietnam_unisfa_jump),
 ]
+
+
+CLAIMS += [
+    Claim("july-2018-rate-05", (NB05,), "at the July 2018 rate:\nreimbursable people × 1428 US dollars a month",
+          lambda: july_2018_rate() == 1428),
+]
