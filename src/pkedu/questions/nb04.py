@@ -146,7 +146,7 @@ register(
     prompt="In the course's events table, in which year was an ASEAN peacekeeping force "
            "first proposed?",
     answer=first_proposal_year,
-    feedback={2011: "2011 is the year the article gives. Does the events table agree?",
+    feedback={2011: "The article gives 2011. Does the events table agree?",
               2004: "That is Indonesia's proposal. Was there an earlier idea?",
               2010: "That is the earliest regional dialogue in the events table, the worked "
                     "example. Change the category to 'force_proposal'."},
@@ -157,7 +157,7 @@ register(
            "The date column is text like '2004-02'; the earliest text sorts first, and [:4] "
            "keeps its first four characters."),
     explanation="The earliest idea in the record is Malaysia's, around 1995, which Indonesia "
-                "turned down. The article starts the story in 2011.",
+                "turned down. The article dates the first proposal to 2011.",
 )
 
 register(
