@@ -310,7 +310,7 @@ CLAIMS: list[Claim] = [
           "The chart below ranks the top 15 in December 2019 and adds the ASEAN states further down.",
           _asean_below_15_dec_2019),
     Claim("top-five-change-02", NB02, "the top five change order", _top_five_change),
-    Claim("top-five-three-months-02", NB02, "Here is the top five in\nthree months:", _top_five_change),
+    Claim("top-five-three-months-02", NB02, "Here is the top five in\ntwo months:", _top_five_change),
     Claim("few-hundred-swap-02", NB02,
           "because a few hundred soldiers rotating home can swap two places", _top_five_change),
     Claim("ranking-world-rank-02", NB02,
