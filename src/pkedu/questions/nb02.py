@@ -274,6 +274,11 @@ register(
                 "July 2025 Nepal: always give the month with a ranking.",
 )
 
+#: The slip of ranking after filtering, the same in both of Indonesia's rank questions.
+RANKED_ALONE = ("Rank 1 is what you get after keeping only Indonesia (or only ASEAN) and ranking "
+                "again. Rank the whole world first; countries=['IDN'] then keeps Indonesia's "
+                "world rank.")
+
 register(
     id="02-idn-rank-2019-12",
     objective="02.3",
@@ -281,9 +286,7 @@ register(
     prompt="What was Indonesia's world rank among contributors in December 2019 (2019-12)?",
     answer=lambda: world_rank("IDN", "2019-12"),
     mistakes=(
-        (1, "Rank 1 is what you get after keeping only Indonesia (or only ASEAN) and ranking "
-            "again. Rank the whole world first; countries=['IDN'] then keeps Indonesia's world "
-            "rank."),
+        (1, RANKED_ALONE),
         (lambda: world_rank("IDN", "2025-07"),
          "That is Indonesia's rank in July 2025. This question asks for December 2019."),
     ),
@@ -301,9 +304,7 @@ register(
            "data?",
     answer=lambda: world_rank("IDN", "2025-07"),
     mistakes=(
-        (1, "Rank 1 is what you get after keeping only Indonesia (or only ASEAN) and ranking "
-            "again. Rank the whole world first; countries=['IDN'] then keeps Indonesia's world "
-            "rank."),
+        (1, RANKED_ALONE),
         (lambda: world_rank("IDN", "2019-12"),
          "That is Indonesia's rank in December 2019. This question asks for July 2025."),
     ),
