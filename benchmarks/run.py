@@ -2,6 +2,7 @@
 """Performance benchmarks for the pkedu course, measured on the machine running them.
 
     python3 course.py bench                     everything, 3 runs of each measurement
+                                                (5 rounds of the notebooks)
     python3 course.py bench --quick             one run of each measurement
     python3 course.py bench --only data,sizes   some sections only
     python3 course.py bench --json results.json also write the results as JSON
@@ -24,16 +25,20 @@ Only the standard library and the course's own dependencies are used. This
 file is the command line; each section is a module of the ``benchmarks``
 package beside it (notebooks.py, interactions.py, data.py, sizes.py,
 imports.py), sharing config.py (paths and budgets), report.py (rows, tables,
-the summary), stats.py (median, percentile, fastest run, order of runs) and
+the summary), stats.py (median, percentile, fastest run) and
 machine.py.
 """
 
 from __future__ import annotations
 
 import argparse
+import atexit
 import gc
 import json
+import os
+import shutil
 import sys
+import tempfile
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import asdict
@@ -47,7 +52,7 @@ if __package__ in (None, ""):
     sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != _HERE]
     sys.path.insert(0, str(_HERE.parent))
 
-from benchmarks.config import SECTIONS  # noqa: E402
+from benchmarks.config import NOTEBOOK_ROUNDS, SECTIONS  # noqa: E402
 from benchmarks.data import bench_data  # noqa: E402
 from benchmarks.imports import bench_imports  # noqa: E402
 from benchmarks.interactions import bench_interactions  # noqa: E402
@@ -64,13 +69,15 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
         prog="python3 course.py bench",
         description="Measure pkedu's performance on this machine against its budgets.")
     parser.add_argument("--repeats", type=int, default=None,
-                        help="runs per measurement (default 3; 1 with --quick)")
+                        help="runs per measurement (default 3, and 5 rounds of the notebooks; "
+                             "1 with --quick)")
     parser.add_argument("--quick", action="store_true",
                         help="one run per measurement and fewer interaction samples")
     parser.add_argument("--only", default=",".join(SECTIONS),
                         help=f"comma-separated sections to run, from: {', '.join(SECTIONS)}")
     parser.add_argument("--json", metavar="PATH", help="also write the results as JSON here")
     args = parser.parse_args(list(argv))
+    args.rounds = args.repeats or (1 if args.quick else NOTEBOOK_ROUNDS)
     if args.repeats is None:
         args.repeats = 1 if args.quick else 3
     if args.repeats < 1:
@@ -95,7 +102,7 @@ def results_json(sections: Sequence[Section], info: dict, args: argparse.Namespa
             rows.append(row)
         out_sections[s.name] = {"title": s.title, "rows": rows, "notes": s.notes}
     return {"date": datetime.now(timezone.utc).isoformat(timespec="seconds"),
-            "machine": info, "repeats": args.repeats, "quick": args.quick,
+            "machine": info, "repeats": args.repeats, "rounds": args.rounds, "quick": args.quick,
             "sections": out_sections, "counts": counts, "summary": summary_line(counts),
             "seconds": round(seconds, 1)}
 
@@ -113,9 +120,12 @@ def main(argv: Sequence[str]) -> int:
     if not cache_bytecode():
         print("warning: could not write pkedu's bytecode; kernels will compile it each time")
     print(flush=True)
+    if "PKEDU_CACHE_DIR" not in os.environ:  # a table cache of this run's own (pkedu.tablecache)
+        os.environ["PKEDU_CACHE_DIR"] = tempfile.mkdtemp(prefix="pkedu-bench-cache-")
+        atexit.register(shutil.rmtree, os.environ["PKEDU_CACHE_DIR"], True)
     context: dict = {}
     runners: dict[str, Callable[[], Section]] = {
-        "notebooks": lambda: bench_notebooks(args.repeats, context),
+        "notebooks": lambda: bench_notebooks(args.rounds, context),
         "interactions": lambda: bench_interactions(args.quick),
         "data": lambda: bench_data(args.repeats, args.quick),
         "sizes": lambda: bench_sizes(context),

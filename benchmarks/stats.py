@@ -1,4 +1,4 @@
-"""The statistics of the benchmark: median, percentile, fastest run, order of runs, paired ratios.
+"""The statistics of the benchmark: median, percentile, fastest run.
 
 Pure functions, no timing and no I/O; the sections use them, and
 tests/test_benchmarks.py tests them. Which figure each section gates on is
@@ -10,9 +10,6 @@ from __future__ import annotations
 
 import statistics
 from collections.abc import Sequence
-from typing import TypeVar
-
-T = TypeVar("T")
 
 
 def median(values: Sequence[float]) -> float:
@@ -59,59 +56,3 @@ def fastest(values: Sequence[float]) -> float:
     if not values:
         raise ValueError("fastest of no values")
     return float(min(values))
-
-
-def paired_order(floor: T, items: Sequence[T], rounds: int) -> list[tuple[int, T]]:
-    """The order of runs with a floor run right before and right after every item run.
-
-    Returns (round, item) pairs, rounds numbered from 1: ``floor, a, floor, b,
-    floor, ...``. Each item run is bracketed by two floor runs, so that a
-    ratio of the item to the mean of those two (:func:`paired_ratios`) is
-    taken over a few seconds, in which the machine's speed cannot drift much.
-    Consecutive items share the floor run between them, and so do rounds: a
-    round ends with the floor run that starts the next. Each round starts one
-    item later, so that no item is always the first run or the last.
-
-    >>> [f"{n}{item}" for n, item in paired_order("F", ["a", "b"], 2)]
-    ['1F', '1a', '1F', '1b', '1F', '2b', '2F', '2a', '2F']
-    """
-    if rounds < 1:
-        raise ValueError(f"rounds must be at least 1, got {rounds}")
-    items = list(items)
-    order = [(1, floor)]
-    for n in range(rounds):
-        start = n % len(items) if items else 0
-        for item in items[start:] + items[:start]:
-            order.extend([(n + 1, item), (n + 1, floor)])
-    return order
-
-
-def paired_ratios(runs: Sequence[tuple[T, float]], floor: T) -> dict[T, list[float]]:
-    """Each item run's figure divided by the mean of the floor runs next to it.
-
-    ``runs`` is every run in the order it was made, as (item, figure) pairs.
-    An item run is paired with the nearest floor run before it and the nearest
-    after it (in :func:`paired_order` they are its neighbours), or with the one
-    there is when it has floor runs on one side only. The result has one ratio
-    per run of each item, in run order; an item with no floor run at all gets
-    no ratio.
-
-    Dividing by neighbours, a few seconds away, cancels a drift of the
-    machine's speed over minutes: if everything runs 20% slower at the end of
-    the benchmark than at its start, every pair is slowed alike.
-
-    >>> paired_ratios([("F", 2.0), ("a", 3.0), ("F", 2.0), ("b", 4.4), ("F", 2.4)], "F")
-    {'a': [1.5], 'b': [2.0]}
-    """
-    ratios: dict[T, list[float]] = {}
-    floors = [i for i, (item, _) in enumerate(runs) if item == floor]
-    for i, (item, value) in enumerate(runs):
-        if item == floor:
-            continue
-        ratios.setdefault(item, [])
-        before = [runs[j][1] for j in floors if j < i][-1:]
-        after = [runs[j][1] for j in floors if j > i][:1]
-        neighbours = before + after
-        if neighbours:
-            ratios[item].append(value / (sum(neighbours) / len(neighbours)))
-    return ratios

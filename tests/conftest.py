@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import atexit
+import os
 import shutil
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -15,6 +18,13 @@ from pkedu import data
 collect_ignore_glob = ["prose_claims_*.py"]
 
 ROOT = Path(__file__).resolve().parents[1]
+
+# Tables read during the tests are kept in a folder of this test run (pkedu.tablecache), never
+# in the user's own cache; kernels started by the tests inherit it. PKEDU_CACHE_DIR=off turns
+# the cache off for a run.
+if "PKEDU_CACHE_DIR" not in os.environ:
+    os.environ["PKEDU_CACHE_DIR"] = tempfile.mkdtemp(prefix="pkedu-test-cache-")
+    atexit.register(shutil.rmtree, os.environ["PKEDU_CACHE_DIR"], True)
 
 
 @pytest.fixture

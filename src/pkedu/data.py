@@ -28,7 +28,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from pkedu import manifest, validate
+from pkedu import manifest, tablecache, validate
 from pkedu.rules import (consecutive_months, dates, flags_exactly, given_when, in_order, in_range,
                          increasing, links, maps_to, noted_when, sums_to)
 from pkedu.validate import DataError, TableSpec
@@ -191,15 +191,23 @@ def _advice(spec: TableSpec, line: int | None = None) -> str:
     return f"The data are damaged: {manifest.restore(spec.file)}."
 
 
-def _stored_text(spec: TableSpec, directory: Path) -> tuple[bytes, bytes]:
-    """The file's bytes as stored, and its CSV text (decompressed)."""
+def _stored(spec: TableSpec, directory: Path) -> bytes:
+    """The file's bytes as stored."""
     path = directory / spec.file
     if not path.exists():
         raise DataError(spec.file, f"file not found in {directory}; {manifest.restore(spec.file)}"
                         ", or rebuild data/ (see docs/data-maintenance.md).")
     try:
-        stored = path.read_bytes()
-        return stored, gzip.decompress(stored) if spec.file.endswith(".gz") else stored
+        return path.read_bytes()
+    except OSError as exc:
+        raise DataError(spec.file, f"the file cannot be read ({type(exc).__name__}: {exc}); "
+                        f"{manifest.restore(spec.file)}.") from None
+
+
+def _text(spec: TableSpec, stored: bytes) -> bytes:
+    """The file's CSV text: ``stored`` decompressed if the file is compressed."""
+    try:
+        return gzip.decompress(stored) if spec.file.endswith(".gz") else stored
     except (OSError, EOFError, zlib.error) as exc:
         raise DataError(spec.file, f"the file is damaged ({type(exc).__name__}: {exc}); "
                         f"{manifest.restore(spec.file)}.") from None
@@ -215,13 +223,20 @@ def _load(name: str, directory: str) -> pd.DataFrame:
         if recorded is None:
             raise DataError(manifest.MANIFEST, f"no entry for {spec.file}; "
                             f"{manifest.restore(manifest.MANIFEST)}.")
-    stored, text = _stored_text(spec, folder)
-    known = {table: set(_load(table, directory)[TABLES[table].key[0]])
-             for table, _, _ in spec.references.values()}
-    try:
-        df = validate.check(spec, validate.parse(spec, text), known)
-    except DataError as exc:
-        raise DataError(exc.file, f"{exc.problem}. {_advice(spec, exc.line)}", exc.line) from None
+    stored = _stored(spec, folder)
+    referenced = [table for table, _, _ in spec.references.values()]
+    kept = None
+    if spec.file.endswith(".gz"):  # the large tables: read and checked before, from these bytes?
+        kept = tablecache.key(name, [stored, *(_stored(TABLES[t], folder) for t in referenced)])
+    df = None if kept is None else tablecache.read(kept)
+    fresh = df is None
+    if df is None:
+        known = {table: set(_load(table, directory)[TABLES[table].key[0]]) for table in referenced}
+        try:
+            df = validate.check(spec, validate.parse(spec, _text(spec, stored)), known)
+        except DataError as exc:
+            raise DataError(exc.file, f"{exc.problem}. {_advice(spec, exc.line)}",
+                            exc.line) from None
     if recorded is not None:
         if len(df) != recorded.rows:
             raise DataError(spec.file, f"{len(df):,} rows where the data were built with "
@@ -230,6 +245,8 @@ def _load(name: str, directory: str) -> pd.DataFrame:
             raise DataError(spec.file, "the file differs from the one the data were built with "
                             f"(its checksum is not the one in {manifest.MANIFEST}). "
                             f"{_advice(spec)}")
+    if fresh and kept is not None:
+        tablecache.write(kept, df)
     return df
 
 
