@@ -2,8 +2,8 @@
 
 Covered means one of (see ``prose_rules.py`` for the exact rules, and docs/instructor-guide.md):
 
-(a) a claim in ``test_prose_claims.py`` names the file and a snippet containing the token, with the
-    computation that proves it against the data;
+(a) a claim (in a ``prose_claims_*.py`` module) names the file and a snippet containing the token, with
+    the computation that proves it against the data;
 (b) it is sourced: its paragraph, list item or table row links to a source; its row of data/events.csv
     names sources; it quotes the article (in quotation marks, or in a sentence that says what the article
     says), which the maintainer-only tests below check against the article's text;
@@ -159,7 +159,7 @@ def test_every_number_is_covered() -> None:
         else:
             new.append(f"{token}{_wrong(token)}")
     assert not new, (f"{len(new)} number(s) in the prose are neither claimed, sourced nor structural "
-                     "(add a claim to tests/test_prose_claims.py, a link, or fix the sentence):\n"
+                     "(add a claim to a tests/prose_claims_*.py module, a link, or fix the sentence):\n"
                      + "\n".join(new))
 
 
