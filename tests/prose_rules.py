@@ -48,14 +48,19 @@ STRUCTURAL: dict[str, re.Pattern[str]] = {name: re.compile(pattern, re.IGNORECAS
                            r"|\b(?:all|of the|the) ten\b",
     # notebook numbers (00 to 07, 99 for the demo) and learning objectives (02.1)
     "notebook or objective": r"(?<![\d,.])(?:0[0-7]|99)(?:\.\d+)?(?:\s?(?:-|–|to|and)\s?(?:0[0-7])(?:\.\d+)?)?\b",
-    # numbers that open a heading, a numbered list item or a timings row ("| 8-22 |")
+    # code in a question's text: "by_year.loc[2024, 'ASEAN']", "ranking(contributions, '2019-01', top=5)"
+    "code": r"\b[A-Za-z_][\w.]*\[[^\]\n]*\]|\b[a-z_]+=\s*'?\d[\d-]*'?",
+    # numbers that open a heading or a numbered list item ("## 3.", "1. ", "| 2. ", "(a) ")
     "heading or list number": r"^(?:#+\s+(?:Lesson plan\s+|Part\s+)?[\d.]+|\s*\d+\.\s)|\|\s*\d+\.\s|\((?:\d|[a-h])\)\s",
     # a lesson plan's timings row: "| 0-5 |", "| 5-15 min |", "| 0:00-0:05 |", and the section number
     # that opens its next cell ("| 20-28 | 4. The data", "| 0-5 | Introduction, 1. The claim", "| 18-50 | 3-6. ...")
     "timings row": rf"^\|\s*{_CLOCK}\s*[-–]\s*{_CLOCK}\s*(?:min(?:utes)?\.?\s*)?\|"
                    r"(?:\s*(?:Introduction,\s*)?\d+(?:\s*[-–]\s*\d+)?\.(?=\s))?",
     # formats shown as examples: "e.g. 12.5", "like '2005-05'", "(in per cent, 0-100)"
-    "example format": r"\be\.g\.,?\s+\S+|\blike\s+'[^'\n]+'|'[^'\n]*\d[^'\n]*'|\b0\s?(?:-|–|to)\s?100\b"
+    # single quotes count only after words that introduce an example, or around a month or number as code
+    # writes it ('2019-12', start='2020-01', .loc['2019-12-01']); an apostrophe is not a quotation mark
+    "example format": r"\be\.g\.,?\s+\S+|\b(?:like|e\.g\.,?|type|write|answer|enter|as|format)\s+'[^'\n]*'"
+                      r"|(?<![\w'])'(?:\d{4}-\d\d(?:-\d\d)?|\d[\d.]*)'(?![\w'])|\b0\s?(?:-|–|to)\s?100\b"
                       r"|\bper cent, (?:e\.g\.|like)\s+\S+|\bbetween 0 and 1\b|\b(?:in|as) two digits\b"
                       # "(a number such as 12.5)", "The answer is a year, a number such as 1990."
                       r"|\b(?:a|an)\s+(?:number|year|value|share|month|date|answer)\s+such as\s+\d[\d.,]*"
@@ -77,7 +82,7 @@ STRUCTURAL: dict[str, re.Pattern[str]] = {name: re.compile(pattern, re.IGNORECAS
                                   r"[^.;:!?\n]{0,60}?\b(?:for|over|of|in)\s+(?P<months>(?:the\s+)?(?:(?:last|past|first|next)\s+)?"
                                   rf"{_N}\s+months)\b",
     # a threshold that defines what to count: "how many members had more than 500", "keep the rows whose
-    # total is above 100", "months at least 3 months", "window['total'] >= 3000" (not "never had more than 500")
+    # total is above 100", "at least 3 months", "window['total'] >= 3000" (not "never had more than 500")
     "threshold in an instruction": r"(?:\bkeep|\bkeeps|\bcount|\bcounts|\bselect|\bfilter|\bhow many|\bis True for"
                                    r"|\brows?\s+(?:where|whose))\b[^.;:!?\n]{0,80}?\b(?P<threshold>(?:more than|above|at least|over|below"
                                    r"|under|fewer than|less than|at or above|at or below)\s*\**\s*\d[\d,]*)"
@@ -89,17 +94,18 @@ STRUCTURAL: dict[str, re.Pattern[str]] = {name: re.compile(pattern, re.IGNORECAS
                     r"|\b(?:a|an)\s+(?:claim|source|report|news site|website)\s+(?:says|said|claims|writes|reports)\s+"
                     r"(?:that\s+)?(?:a|an|one|some)\s+(?:country|state)\b[^,.;:!?\n]*"
                     r"|\b(?:a|any)\s+(?:state|country)\s+with\s+(?:only\s+)?(?:\d+|one|two|three|four|five|a few)\s+\w+",
-    # the article itself: its date and its author's year
-    "the article's date": r"\b9 April 2019\b|\bJenne(?:'s)?,?\s*\(?2019\)?|\b2019 article\b"
-                          r"|\barticle\s+\(2019\)|\(2019\)|\bin 2019 (?:she|the article|Jenne)"
+    # the article itself: its date and its author's year, said of the article ("Jenne (2019)", "her 2019
+    # article", "The article was written in early 2019"); a bare "(2019)" or "a January 2019 article" is not
+    "the article's date": r"\b9 April 2019\b|\bJenne(?:'s)?,?\s*\(?2019\)?|\b(?:her|Jenne's)\s+2019\s+article\b"
+                          r"|\b(?:article|her)\s+\(2019\)|\bin 2019 (?:she|the article|Jenne)"
                           r"|\b(?:Jenne|she|the author)\s+(?:wrote|writes|was writing)\s+in\s+(?:early\s+)?2019\b"
-                          r"|\bher\s+2019\s+article\b|\bthe article was (?:written|published) in (?:early |April )?2019\b"
+                          r"|\bthe article was (?:written|published) in (?:early |April )?2019\b"
                           r"|\bwriting in (?:early )?2019, (?:Jenne|she|the author)\b",
     # how the course writes months in code ("2019-12" is December 2019 in the data)
     "numbers in words about numbers": r"\bthe\s+(?:first|second|third)\s+(?:one|two|three|row|column|cell|chart|"
                                       r"table|time|step|exercise|question|claim|sentence|part|half|"
                                       r"option|answer|draft|line|tab|hint|look|thing|set|pair|group|"
-                                      r"month in the data)\b",
+                                      r"month in the data)\b|\bfirst month in the data\b",
 }.items()}
 
 

@@ -153,6 +153,14 @@ NB = "notebooks/text/02_scale.md"
     (NB, "Jenne wrote in 2019 that it grew. In her 2019 article, Indonesia sent 2,900. In 2019 Indonesia sent 2,900.",
      [("2019", "the article's date"), ("2019", "the article's date"), ("2,900", None), ("2019", None),
       ("2,900", None)]),
+    # the article's date only when said of the article; another (2019) or a news article of 2019 is a fact
+    (NB, "Jenne (2019) wrote it. In her article (2019) she counts. Indonesia's plan (2019) failed. "
+         "A January 2019 article matches.",
+     [("2019", "the article's date"), ("2019", "the article's date"), ("2019", None), ("2019", None)]),
+    # single quotes: an example after "like" or a month as code writes it; an apostrophe pair is no quotation
+    (NB, "Write it like '2019-12'. Use start='2020-01' and by_year.loc[2024, 'ASEAN']. "
+         "Indonesia's total was 100 times Brunei's in 2016.",
+     [("2019-12", "example format"), ("2020-01", "code"), ("2024", "code"), ("100", None), ("2016", None)]),
     # an invented case; the same numbers said of a named state are not
     (NB, "If a country sent 500 troops, the cost would rise in 2016. Suppose six of ten supporters were enough. "
          "A state with four observers cannot lead. If Indonesia sent 500 troops in 2016, it paid.",
