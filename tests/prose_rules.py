@@ -78,13 +78,13 @@ STRUCTURAL: dict[str, re.Pattern[str]] = {name: re.compile(pattern, re.IGNORECAS
     "the months of a year": r"\b(?:all|the)\s+(?:twelve|12)\s+months\b",
     # how long to compute over, in an instruction: "try the calculator ... for 12 months", "average over the
     # last 12 months" (not "Indonesia stayed for 12 months")
-    "duration in an instruction": r"\b(?:compute|calculate|average|sum|add up|take|use|try|run|pay|demo|count)\b"
+    "duration in an instruction": r"\b(?:compute|calculate|average|sum|add up|take|use|try|run|demo|count)\b"
                                   r"[^.;:!?\n]{0,60}?\b(?:for|over|of|in)\s+(?P<months>(?:the\s+)?(?:(?:last|past|first|next)\s+)?"
                                   rf"{_N}\s+months)\b",
     # a threshold that defines what to count: "how many members had more than 500", "keep the rows whose
     # total is above 100", "at least 3 months", "window['total'] >= 3000" (not "never had more than 500")
-    "threshold in an instruction": r"(?:\bkeep|\bkeeps|\bcount|\bcounts|\bselect|\bfilter|\bhow many|\bis True for"
-                                   r"|\brows?\s+(?:where|whose))\b[^.;:!?\n]{0,80}?\b(?P<threshold>(?:more than|above|at least|over|below"
+    "threshold in an instruction": r"(?:(?:^|(?<=[-.:;!?*(]\s)|\b(?:and|then|to)\s+)(?:keep|count|select|filter)"
+                                   r"|\bhow many|\bis True for|\brows?\s+(?:where|whose))\b[^.;:!?\n]{0,80}?\b(?P<threshold>(?:more than|above|at least|over|below"
                                    r"|under|fewer than|less than|at or above|at or below)\s*\**\s*\d[\d,]*)"
                                    r"|[\])]\s*(?:>=?|<=?|==)\s*\d[\d,]*",
     # an invented case: "if a country sent 500 ...", "Suppose six of ten supporters were enough",
@@ -93,7 +93,8 @@ STRUCTURAL: dict[str, re.Pattern[str]] = {name: re.compile(pattern, re.IGNORECAS
                     r"|contributor|unit|battalion|mission|government|force)\b[^,.;:!?\n]*|\bsuppose\b[^,.;:!?\n]*"
                     r"|\b(?:a|an)\s+(?:claim|source|report|news site|website)\s+(?:says|said|claims|writes|reports)\s+"
                     r"(?:that\s+)?(?:a|an|one|some)\s+(?:country|state)\b[^,.;:!?\n]*"
-                    r"|\b(?:a|any)\s+(?:state|country)\s+with\s+(?:only\s+)?(?:\d+|one|two|three|four|five|a few)\s+\w+",
+                    r"|(?:^|(?<=[-.:;!?*]\s))(?-i:A|Any)\s+(?:state|country)\s+with\s+(?:only\s+)?"
+                    r"(?:\d+|one|two|three|four|five|a few)\s+\w+",
     # the article itself: its date and its author's year, said of the article ("Jenne (2019)", "her 2019
     # article", "The article was written in early 2019"); a bare "(2019)" or "a January 2019 article" is not
     "the article's date": r"\b9 April 2019\b|\bJenne(?:'s)?,?\s*\(?2019\)?|\b(?:her|Jenne's)\s+2019\s+article\b"

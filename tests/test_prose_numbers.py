@@ -142,9 +142,9 @@ NB = "notebooks/text/02_scale.md"
      [("2016", None), ("12", "duration in an instruction"), ("12", None)]),
     # a threshold that defines what to count; the same words about a state are a fact
     (NB, "Keep the rows of 2016 whose total is above 500. Count the missions with more than 100 personnel. "
-         "The Philippines never had more than 500 before 2000.",
+         "The Philippines never had more than 500 before 2000. The UN counts over 80,000 in 2016.",
      [("2016", None), ("500", "threshold in an instruction"), ("100", "threshold in an instruction"),
-      ("never", None), ("500", None), ("2000", None)]),
+      ("never", None), ("500", None), ("2000", None), ("80,000", None), ("2016", None)]),
     # a value to try or a format; a year given as an example of the world is not
     (NB, "The answer is a year, a number such as 1990. Try the calculator with an 850-strong unit. "
          "Some years, such as 1993, saw a peak. Malaysia has an 850-strong unit in Lebanon.",
@@ -163,9 +163,10 @@ NB = "notebooks/text/02_scale.md"
      [("2019-12", "example format"), ("2020-01", "code"), ("2024", "code"), ("100", None), ("2016", None)]),
     # an invented case; the same numbers said of a named state are not
     (NB, "If a country sent 500 troops, the cost would rise in 2016. Suppose six of ten supporters were enough. "
-         "A state with four observers cannot lead. If Indonesia sent 500 troops in 2016, it paid.",
+         "A state with four observers cannot lead. If Indonesia sent 500 troops in 2016, it paid. "
+         "Nepal, a country with 30 million people, sent more.",
      [("500", "hypothetical"), ("2016", None), ("six", "hypothetical"), ("ten", "hypothetical"),
-      ("four", "hypothetical"), ("500", None), ("2016", None)]),
+      ("four", "hypothetical"), ("500", None), ("2016", None), ("30", None), ("million", None)]),
 ])
 def test_structural_rules_cover_the_course_not_the_facts(file: str, text: str,
                                                          expected: list[tuple[str, str | None]]) -> None:
