@@ -1,6 +1,6 @@
 """Which factual tokens of the prose are covered, and by which rule.
 
-A token is covered when (a) a claim of ``test_prose_claims.py`` names its file and a snippet containing
+A token is covered when (a) a claim (``prose_claims_*.py``) names its file and a snippet containing
 it, (b) it is sourced (a link in its paragraph, list item or table row; a source in its events row; or a
 quotation of the article, which ``test_prose_numbers.py`` checks against the article text), (c) it is
 structural (one of :data:`STRUCTURAL`), or (d) it is in the allowlist of ``test_prose_numbers.py``.
@@ -30,6 +30,7 @@ _COURSE_NOUNS = (r"(?:exercises?|figures?|marks?|points?|steps?|sections?|pauses
                  r"|self-checks?|quizz?e?s?|sources?|readings?|things?|habits?|skills?|ways?|kinds?|stories"
                  r"|moves?|reasons?|lessons?|minutes?|hours?|weeks?|days?|cases?|questions?)")
 _N = r"(?:\d+[a-z]?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|twenty)"
+_CLOCK = r"\d{1,3}(?::\d\d)?"
 STRUCTURAL: dict[str, re.Pattern[str]] = {name: re.compile(pattern, re.IGNORECASE | re.MULTILINE) for
                                           name, pattern in {
     # "Exercise 3", "section 9", "notebooks 00-03", "Step 2", "claims 1 and 2", "Lesson plan 02"
@@ -37,7 +38,7 @@ STRUCTURAL: dict[str, re.Pattern[str]] = {name: re.compile(pattern, re.IGNORECAS
     # stated times: "55 minutes", "minute 28", "an hour", "at home"
     "time": r"\ballow \d+\b|"
             rf"\b{_N}(?:\s*(?:-|–|to|or|and|,)\s*{_N})*[\s-]+(?:minutes?|min|hours?|sessions?|class(?:es)?|weeks?)\b"
-            r"|\bminutes?\s+\d+(?:\s*[-–]\s*\d+)?",
+            r"|\bminutes?\s+\d+(?:\s*[-–]\s*\d+)?|\b\d{1,2}:\d\d\s*[-–]\s*\d{1,2}:\d\d\b",
     # "three sentences", "one or two lines", "12 claims", "the first two exercises"
     "count of course elements": rf"\b{_N}(?:\s*(?:,|or|to|-|–)\s*{_N})?\s+(?:short\s+|more\s+|new\s+|written\s+"
                                 rf"|of\s+the\s+|other\s+|model\s+|main\s+)?{_COURSE_NOUNS}\b",
@@ -47,21 +48,65 @@ STRUCTURAL: dict[str, re.Pattern[str]] = {name: re.compile(pattern, re.IGNORECAS
                            r"|\b(?:all|of the|the) ten\b",
     # notebook numbers (00 to 07, 99 for the demo) and learning objectives (02.1)
     "notebook or objective": r"(?<![\d,.])(?:0[0-7]|99)(?:\.\d+)?(?:\s?(?:-|–|to|and)\s?(?:0[0-7])(?:\.\d+)?)?\b",
-    # numbers that open a heading, a numbered list item or a timings row ("| 8-22 |")
-    "heading or list number": r"^(?:#+\s+(?:Lesson plan\s+|Part\s+)?[\d.]+|\s*\d+\.\s|\|\s*\d+\s*[-–]\s*\d+\s*\|)"
-                              r"|\|\s*\d+\.\s|\((?:\d|[a-h])\)\s",
+    # code in a question's text: "by_year.loc[2024, 'ASEAN']", "ranking(contributions, '2019-01', top=5)"
+    "code": r"\b[A-Za-z_][\w.]*\[[^\]\n]*\]|\b[a-z_]+=\s*'?\d[\d-]*'?",
+    # numbers that open a heading or a numbered list item ("## 3.", "1. ", "| 2. ", "(a) ")
+    "heading or list number": r"^(?:#+\s+(?:Lesson plan\s+|Part\s+)?[\d.]+|\s*\d+\.\s)|\|\s*\d+\.\s|\((?:\d|[a-h])\)\s",
+    # a lesson plan's timings row: "| 0-5 |", "| 5-15 min |", "| 0:00-0:05 |", and the section number
+    # that opens its next cell ("| 20-28 | 4. The data", "| 0-5 | Introduction, 1. The claim", "| 18-50 | 3-6. ...")
+    "timings row": rf"^\|\s*{_CLOCK}\s*[-–]\s*{_CLOCK}\s*(?:min(?:utes)?\.?\s*)?\|"
+                   r"(?:\s*(?:Introduction,\s*)?\d+(?:\s*[-–]\s*\d+)?\.(?=\s))?",
     # formats shown as examples: "e.g. 12.5", "like '2005-05'", "(in per cent, 0-100)"
-    "example format": r"\be\.g\.,?\s+\S+|\blike\s+'[^'\n]+'|'[^'\n]*\d[^'\n]*'|\b0\s?(?:-|–|to)\s?100\b"
-                      r"|\b(?:multiply|multiplied|multiplying|times|divide[sd]?)\s+(?:it\s+|them\s+)?by\s+100\b"
-                      r"|\bper cent, (?:e\.g\.|like)\s+\S+",
-    # the article itself: its date and its author's year
-    "the article's date": r"\b9 April 2019\b|\bJenne(?:'s)?,?\s*\(?2019\)?|\b2019 article\b"
-                          r"|\barticle\s+\(2019\)|\(2019\)|\bin 2019 (?:she|the article|Jenne)",
+    # single quotes count only after words that introduce an example, or around a month or number as code
+    # writes it ('2019-12', start='2020-01', .loc['2019-12-01']); an apostrophe is not a quotation mark
+    "example format": r"\be\.g\.,?\s+\S+|\b(?:like|e\.g\.,?|type|write|answer|enter|as|format)\s+'[^'\n]*'"
+                      r"|(?<![\w'])'(?:\d{4}-\d\d(?:-\d\d)?|\d[\d.]*)'(?![\w'])|\b0\s?(?:-|–|to)\s?100\b"
+                      r"|\bper cent, (?:e\.g\.|like)\s+\S+|\bbetween 0 and 1\b|\b(?:in|as) two digits\b"
+                      # "(a number such as 12.5)", "The answer is a year, a number such as 1990."
+                      r"|\b(?:a|an)\s+(?:number|year|value|share|month|date|answer)\s+such as\s+\d[\d.,]*"
+                      # "try the calculator once with an 850-strong unit"
+                      r"|\btry\b[^.;:!?\n]{0,40}?\bwith\s+(?P<tried>(?:an?\s+)?\d[\d,]*(?:-strong)?)",
+    # arithmetic the reader is told to do: "times 100", "x 100", "multiply its share by 100", "divide by 12",
+    # "Multiply by 12 months", "× 12 months", "100 times too big", "0.25 is 25 per cent", "(new / old - 1)"
+    "arithmetic": r"\b(?:times|x)\s+100\b|×\s*100\b|[×x]\s+12\s+months\b"
+                  r"|\b(?:multiply|multiplied|multiplying|divide|divided|divides|dividing)\b"
+                  r"(?:\s+(?:it|them|its|the|their|this|that|result|share|number|average|answer|sum|total)){0,3}"
+                  r"\s+by\s+(?:100|12|twelve)(?:\s+months)?(?:\s+twice)?\b"
+                  r"|\b(?:100|ten|10|twelve|12)\s+times\s+too\s+(?:big|much|large|small|many|high|low)\b"
+                  r"|\b0\.(\d\d)\s+is\s+\1\s*(?:per cent|%)|\(\s*(?:new|\d{4})\s*/\s*(?:old|\d{4})\s*-\s*(?P<one>1)\s*\)",
+    # a year has twelve months: "the sum of the twelve months", "all twelve months of 2019"
+    "the months of a year": r"\b(?:all|the)\s+(?:twelve|12)\s+months\b",
+    # how long to compute over, in an instruction: "try the calculator ... for 12 months", "average over the
+    # last 12 months" (not "Indonesia stayed for 12 months")
+    "duration in an instruction": r"\b(?:compute|calculate|average|sum|add up|take|use|try|run|demo|count)\b"
+                                  r"[^.;:!?\n]{0,60}?\b(?:for|over|of|in)\s+(?P<months>(?:the\s+)?(?:(?:last|past|first|next)\s+)?"
+                                  rf"{_N}\s+months)\b",
+    # a threshold that defines what to count: "how many members had more than 500", "keep the rows whose
+    # total is above 100", "at least 3 months", "window['total'] >= 3000" (not "never had more than 500")
+    "threshold in an instruction": r"(?:(?:^|(?<=[-.:;!?*(]\s)|\b(?:and|then|to)\s+)(?:keep|count|select|filter)"
+                                   r"|\bhow many|\bis True for|\brows?\s+(?:where|whose))\b[^.;:!?\n]{0,80}?\b(?P<threshold>(?:more than|above|at least|over|below"
+                                   r"|under|fewer than|less than|at or above|at or below)\s*\**\s*\d[\d,]*)"
+                                   r"|[\])]\s*(?:>=?|<=?|==)\s*\d[\d,]*",
+    # an invented case: "if a country sent 500 ...", "Suppose six of ten supporters were enough",
+    # "A claim says a country first sent peacekeepers in 1958", "A state with four observers cannot ..."
+    "hypothetical": r"\b(?:if|suppose|imagine|say)\s+(?:that\s+)?(?:a|an|one|some|any)\s+(?:country|state|member"
+                    r"|contributor|unit|battalion|mission|government|force)\b[^,.;:!?\n]*|\bsuppose\b[^,.;:!?\n]*"
+                    r"|\b(?:a|an)\s+(?:claim|source|report|news site|website)\s+(?:says|said|claims|writes|reports)\s+"
+                    r"(?:that\s+)?(?:a|an|one|some)\s+(?:country|state)\b[^,.;:!?\n]*"
+                    r"|(?:^|(?<=[-.:;!?*]\s))(?-i:A|Any)\s+(?:state|country)\s+with\s+(?:only\s+)?"
+                    r"(?:\d+|one|two|three|four|five|a few)\s+\w+",
+    # the article itself: its date and its author's year, said of the article ("Jenne (2019)", "her 2019
+    # article", "The article was written in early 2019"); a bare "(2019)" or "a January 2019 article" is not
+    "the article's date": r"\b9 April 2019\b|\bJenne(?:'s)?,?\s*\(?2019\)?|\b(?:her|Jenne's)\s+2019\s+article\b"
+                          r"|\b(?:article|her)\s+\(2019\)|\bin 2019 (?:she|the article|Jenne)"
+                          r"|\b(?:Jenne|she|the author)\s+(?:wrote|writes|was writing)\s+in\s+(?:early\s+)?2019\b"
+                          r"|\bthe article was (?:written|published) in (?:early |April )?2019\b"
+                          r"|\bwriting in (?:early )?2019, (?:Jenne|she|the author)\b",
     # how the course writes months in code ("2019-12" is December 2019 in the data)
     "numbers in words about numbers": r"\bthe\s+(?:first|second|third)\s+(?:one|two|three|row|column|cell|chart|"
                                       r"table|time|step|exercise|question|claim|sentence|part|half|"
                                       r"option|answer|draft|line|tab|hint|look|thing|set|pair|group|"
-                                      r"month in the data)\b",
+                                      r"month in the data)\b|\bfirst month in the data\b",
 }.items()}
 
 
@@ -72,9 +117,21 @@ def structural_rule(token: Token) -> str | None:
     line_end = len(text) if line_end < 0 else line_end
     for name, pattern in STRUCTURAL.items():
         for m in pattern.finditer(text, line_start, line_end):
-            if m.start() <= token.start and token.end <= m.end():
+            if any(start <= token.start and token.end <= end for start, end in covered_spans(m)):
                 return f"structural: {name}"
     return None
+
+
+def covered_spans(m: re.Match[str]) -> list[tuple[int, int]]:
+    """What a match covers: its named groups when it has any (the context around them only has to be
+    there), else all of it.
+
+    >>> m = STRUCTURAL["threshold in an instruction"].search("Keep the 2019 rows whose total is above 500.")
+    >>> [m.string[s:e] for s, e in covered_spans(m)]
+    ['above 500']
+    """
+    named = [m.span(g) for g in m.re.groupindex if m.group(g) is not None]
+    return named or [m.span()]
 
 
 # --- words like "first" and "only": a fact only when the sentence is about the world -------------

@@ -2,13 +2,14 @@
 
 Covered means one of (see ``prose_rules.py`` for the exact rules, and docs/instructor-guide.md):
 
-(a) a claim in ``test_prose_claims.py`` names the file and a snippet containing the token, with the
-    computation that proves it against the data;
+(a) a claim (in a ``prose_claims_*.py`` module) names the file and a snippet containing the token, with
+    the computation that proves it against the data;
 (b) it is sourced: its paragraph, list item or table row links to a source; its row of data/events.csv
     names sources; it quotes the article (in quotation marks, or in a sentence that says what the article
     says), which the maintainer-only tests below check against the article's text;
-(c) it is structural: exercise, section and notebook numbers, stated times, question ids, formats shown
-    as examples, code, the article's date, a question put to the reader;
+(c) it is structural: exercise, section and notebook numbers, stated times and timings rows, question ids,
+    formats shown as examples, code, arithmetic to do ("times 100"), a duration or threshold that defines
+    what an exercise computes, the article's date, a question put to the reader, an invented case;
 (d) it is in :data:`ALLOWLIST`, with a reason.
 
 Tokens nobody has checked yet are listed in ``prose_numbers_backlog.txt``: the list may only shrink.
@@ -118,6 +119,61 @@ def test_a_link_or_an_exercise_number_covers() -> None:
     assert rules == ["sourced: link", "sourced: link", "structural: time", "structural: course element"]
 
 
+PLAN = "docs/lesson-plans/01_convergence.md"
+NB = "notebooks/text/02_scale.md"
+
+
+@pytest.mark.parametrize("file,text,expected", [
+    # a lesson plan's timings rows; a fact in the row's other cells stays uncovered
+    (PLAN, "| 0-5 | Introduction, 1. The claim | Read it. |\n| 5-15 min | 2. Scale | x |\n"
+           "| 18-50 | 3-6. The claims | x |\n| 33-43 | The UN stayed | Missions in June 2010. |",
+     [("0-5", "timings row"), ("1", "timings row"), ("5-15", "time"), ("2", "heading or list number"),
+      ("18-50", "timings row"), ("3-6", "timings row"), ("33-43", "timings row"), ("2010", None)]),
+    (PLAN, "| 0:00-0:05 | Start |", [("0", "time"), ("00-0", "time"), ("05", "time")]),
+    # arithmetic the reader is told to do; a ratio between states is a fact
+    (NB, "Divide by the ASEAN total, times 100. Per cent change = (new / old - 1) x 100. Multiply its share by "
+         "100. That is twelve times too much. Indonesia sent 100 times more than Brunei.",
+     [("100", "arithmetic"), ("1", "arithmetic"), ("100", "arithmetic"), ("100", "arithmetic"), ("twelve", "arithmetic"),
+      ("100", None)]),
+    (NB, "Per cent: 0.25 is 25 per cent. Wrong: 0.25 is 30 per cent.",
+     [("0.25", "arithmetic"), ("25", "arithmetic"), ("0.25", None), ("30", None)]),
+    # how long to compute over; how long a contingent stayed is a fact
+    (NB, "Compute the 2016 average over the last 12 months. Indonesia stayed in Lebanon for 12 months.",
+     [("2016", None), ("12", "duration in an instruction"), ("12", None)]),
+    # a threshold that defines what to count; the same words about a state are a fact
+    (NB, "Keep the rows of 2016 whose total is above 500. Count the missions with more than 100 personnel. "
+         "The Philippines never had more than 500 before 2000. The UN counts over 80,000 in 2016.",
+     [("2016", None), ("500", "threshold in an instruction"), ("100", "threshold in an instruction"),
+      ("never", None), ("500", None), ("2000", None), ("80,000", None), ("2016", None)]),
+    # a value to try or a format; a year given as an example of the world is not
+    (NB, "The answer is a year, a number such as 1990. Try the calculator with an 850-strong unit. "
+         "Some years, such as 1993, saw a peak. Malaysia has an 850-strong unit in Lebanon.",
+     [("1990", "example format"), ("850", "example format"), ("1993", None), ("peak", None), ("850", None)]),
+    # the article's date, said of the article; another 2019 is a fact
+    (NB, "Jenne wrote in 2019 that it grew. In her 2019 article, Indonesia sent 2,900. In 2019 Indonesia sent 2,900.",
+     [("2019", "the article's date"), ("2019", "the article's date"), ("2,900", None), ("2019", None),
+      ("2,900", None)]),
+    # the article's date only when said of the article; another (2019) or a news article of 2019 is a fact
+    (NB, "Jenne (2019) wrote it. In her article (2019) she counts. Indonesia's plan (2019) failed. "
+         "A January 2019 article matches.",
+     [("2019", "the article's date"), ("2019", "the article's date"), ("2019", None), ("2019", None)]),
+    # single quotes: an example after "like" or a month as code writes it; an apostrophe pair is no quotation
+    (NB, "Write it like '2019-12'. Use start='2020-01' and by_year.loc[2024, 'ASEAN']. "
+         "Indonesia's total was 100 times Brunei's in 2016.",
+     [("2019-12", "example format"), ("2020-01", "code"), ("2024", "code"), ("100", None), ("2016", None)]),
+    # an invented case; the same numbers said of a named state are not
+    (NB, "If a country sent 500 troops, the cost would rise in 2016. Suppose six of ten supporters were enough. "
+         "A state with four observers cannot lead. If Indonesia sent 500 troops in 2016, it paid. "
+         "Nepal, a country with 30 million people, sent more.",
+     [("500", "hypothetical"), ("2016", None), ("six", "hypothetical"), ("ten", "hypothetical"),
+      ("four", "hypothetical"), ("500", None), ("2016", None), ("30", None), ("million", None)]),
+])
+def test_structural_rules_cover_the_course_not_the_facts(file: str, text: str,
+                                                         expected: list[tuple[str, str | None]]) -> None:
+    found = [(t.text, rule) for t, rule in classify([(Document(file, text), False)], [], ())]
+    assert found == [(token, rule and f"structural: {rule}") for token, rule in expected]
+
+
 def _claimed_tokens() -> list[tuple[str, Token]]:
     """One numeral in each claim's snippet, in each Markdown file the claim names."""
     found = []
@@ -159,7 +215,7 @@ def test_every_number_is_covered() -> None:
         else:
             new.append(f"{token}{_wrong(token)}")
     assert not new, (f"{len(new)} number(s) in the prose are neither claimed, sourced nor structural "
-                     "(add a claim to tests/test_prose_claims.py, a link, or fix the sentence):\n"
+                     "(add a claim to a tests/prose_claims_*.py module, a link, or fix the sentence):\n"
                      + "\n".join(new))
 
 
