@@ -1,4 +1,4 @@
-"""Prose claims of notebooks 00 and 06, their question texts and their lesson plans (second pass).
+"""Prose claims of notebooks 00 and 06 and their question texts (the lesson plans: prose_claims_b0600_plans).
 
 Each claim names a snippet of a sentence and computes every number in it from the course data: the
 UN's monthly figures, or the events table (whose rows name their sources). See test_prose_claims.py
@@ -17,8 +17,6 @@ NB00 = "notebooks/text/00_start_here.md"
 NB06 = "notebooks/text/06_benefits.md"
 Q00 = "src/pkedu/questions/nb00.py"
 Q06 = "src/pkedu/questions/nb06.py"
-PLAN00 = "docs/lesson-plans/00_start_here.md"
-PLAN06 = "docs/lesson-plans/06_benefits.md"
 
 EAST_TIMOR_FIVE = ("AUS", "THA", "PHL", "SGP", "MYS")
 
@@ -44,7 +42,8 @@ def _mindanao_two_tracks() -> bool:
 
 def _mindanao_dates() -> bool:
     """The MNLF agreement in 1996 (after the Tripoli Agreement of 1976); the monitoring team from October 2004."""
-    return bool(event_year("mindanao-mnlf-peace-agreement") == 1996 and "1976" in event("mindanao-mnlf-peace-agreement")["detail"]
+    mnlf = event("mindanao-mnlf-peace-agreement")
+    return bool(event_year("mindanao-mnlf-peace-agreement") == 1996 and "1976" in mnlf["detail"]
                 and str(event("imt-mindanao")["date"]) == "2004-10")
 
 
