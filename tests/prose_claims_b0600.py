@@ -222,6 +222,14 @@ def _unmit_filter_matters() -> bool:
     return bool(0 < unmit < serve["total"].sum())
 
 
+def _unmit_mostly_mys_phl_police() -> bool:
+    """June 2010: a few hundred ASEAN personnel in UNMIT, most of them Malaysian and Filipino police."""
+    m = data.load_mission_contributions()
+    rows = m[(m["month"] == pd.Timestamp("2010-06-01")) & (m["mission"] == "UNMIT") & m["iso3"].isin(data.ASEAN10)]
+    police = rows[(rows["group"] == "police") & rows["iso3"].isin(["MYS", "PHL"])]["total"].sum()
+    return bool(200 <= rows["total"].sum() < 1000 and police > rows["total"].sum() / 2)
+
+
 # --- the claims ----------------------------------------------------------------------------------
 
 CLAIMS: list[Claim] = [
@@ -290,4 +298,8 @@ CLAIMS: list[Claim] = [
           "handover date.", lambda: _only_after_takeover() and _handover_dates()),
     Claim("b06-q-january-2000", (Q06,), "January 2000 is the handover month in the Singapore minister's speech.",
           _handover_dates),
+    Claim("b06-q-unmit-police", (Q06,), "A few hundred, mostly Malaysian and Filipino police. Until 2012 Southeast "
+          "Asians served in a UN mission in their own region.",
+          lambda: _unmit_mostly_mys_phl_police()
+          and data.load_missions().set_index("mission").loc["UNMIT", "last_month"].year == 2012),
 ]

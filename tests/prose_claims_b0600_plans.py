@@ -122,6 +122,17 @@ def _plan06_timings_row() -> bool:
     return bool(_unmit_june_2010() and data.load_contributions()["month"].max() == pd.Timestamp("2025-07-01"))
 
 
+def _unmit_rows() -> pd.DataFrame:
+    serve = analysis.where_they_serve(data.load_mission_contributions(), data.ASEAN10, "2010-06")
+    return serve[serve["mission"] == "UNMIT"]
+
+
+def _unmit_four_rows() -> bool:
+    """Keeping the UNMIT rows of June 2010 leaves one row for each of four countries."""
+    rows = _unmit_rows()
+    return bool(len(rows) == 4 and rows["iso3"].is_unique)
+
+
 # --- the claims ----------------------------------------------------------------------------------
 
 CLAIMS: list[Claim] = [
@@ -187,4 +198,6 @@ CLAIMS: list[Claim] = [
     Claim("b06-plan-un-force", (PLAN06,), "Students retell the article as *the UN sent peacekeepers in 1999*.",
           lambda: _interfet_1999()
           and "UN-authorised coalition rather than a UN force" in event("interfet-authorised")["dispute_note"]),
+    Claim("b06-plan-four-rows", (PLAN06,), "Keeping the UNMIT rows gives four rows (one per country)",
+          _unmit_four_rows),
 ]
