@@ -182,7 +182,7 @@ def ask(question_id: str) -> Quiz:
     Never raises: an unknown id gives a widget that shows a friendly message.
 
     >>> ask("00-never-deployed").options.options[:2]
-    (('Brunei Darussalam', 'BRN'), ('Cambodia', 'KHM'))
+    (('Brunei', 'BRN'), ('Cambodia', 'KHM'))
     >>> ask("00-no-such-question").submit().status
     'unavailable'
     """

@@ -439,14 +439,19 @@ COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
 
 
 def country_options(codes: Iterable[str]) -> dict[str, str]:
-    """Choice options for countries: ISO3 code -> English name.
+    """Choice options for countries: ISO3 code -> the name the course uses.
 
-    When the options of a choice question are country codes, students may
-    answer with the code, the name or a common variant ("Lao PDR", "Burma").
+    The names are the ones the charts show (:func:`pkedu.theme.label`), so a
+    quiz never names a country differently from the rest of the course. When
+    the options of a choice question are country codes, students may answer
+    with the code, the name or a common variant ("Lao PDR", "Burma",
+    "Brunei Darussalam").
 
     >>> country_options(["LAO", "VNM"])
     {'LAO': 'Laos', 'VNM': 'Vietnam'}
+    >>> country_options(["BRN"])
+    {'BRN': 'Brunei'}
     """
-    from pkedu.data import country_name
+    from pkedu.theme import label
 
-    return {code: country_name(code) for code in codes}
+    return {code: label(code) for code in codes}

@@ -212,7 +212,7 @@ register(
     },
     answer="c",
     feedback={
-        "a": "This is the article's first step: the convergence of the ten states' policies.",
+        "a": "This is step 1 of the article's argument: the convergence of the ten states' policies.",
         "b": "This is in the article: the proposals were dropped before talks began.",
         "c": "Right: the article argues for sub-regional cooperation that lets states keep "
              "control of their contingents, not for an army replacing the UN.",
@@ -310,7 +310,7 @@ register(
            "December 2019 (2019-12), all together?",
     answer=asean_total_2019_12,
     rel_tolerance=0.002,
-    hints=("Copy the worked example's first line, with start=\"2019-12\" and end=\"2019-12\".",
+    hints=("Copy the first line of the worked example, with start=\"2019-12\" and end=\"2019-12\".",
            "Then add up the whole total column: asean_dec2019[\"total\"].sum(), without groupby."),
     mistakes=((asean_yearly_2019, "That is the average of all twelve months of 2019; the "
                                   "question asks for December 2019 alone."),

@@ -228,7 +228,7 @@ register(
     answer="MYS",
     feedback={"BRN": "Brunei sent monitors, but did not lead the team.",
               "LBY": "Libya sent a few monitors in the first team.",
-              "IDN": "Indonesia was invited to join later, in 2010."},
+              "IDN": "Indonesia was invited to join later (section 2 says when)."},
     hints=("The team's first batch had 41 people from its lead country.",),
     explanation="Malaysia leads it: its first mission outside the UN. ASEAN members (Malaysia, "
                 "Brunei, later Indonesia) did the monitoring, though not as ASEAN.",
