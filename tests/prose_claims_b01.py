@@ -203,6 +203,18 @@ def _late_joiner_years() -> bool:
     return bool(_late_joiners() and _first_month("KHM").year == 2005)
 
 
+def _explorer_table() -> bool:
+    """The explorer's table: each state's first month in the UN data and its average in the last chosen year."""
+    from pkedu.apps.explorer import explorer_model
+
+    codes = ["PHL", "SGP", "THA"]
+    table = explorer_model(codes, 1990, 2019).table
+    firsts = [f"{_first_month(c):%B %Y}" for c in codes]
+    return bool(list(table.columns) == ["Country", "First month in the UN data", "Average in 2019"]
+                and table["First month in the UN data"].tolist() == firsts
+                and table["Average in 2019"].tolist() == [round(country(c, 2019)) for c in codes])
+
+
 # --- claims ------------------------------------------------------------------------------------
 
 CLAIMS: list[Claim] = [
@@ -237,6 +249,9 @@ CLAIMS: list[Claim] = [
     Claim("brunei-guess-b01", (NB01,), "Brunei's 1993 personnel were **probably** in Cambodia",
           _brunei_1993_in_untac_years),
     Claim("pause-seven-eight-b01", (NB01,), "From 7 to 8 states between 2008 and 2019", _seven_to_eight),
+    Claim("explorer-table-b01", (NB01,),
+          "the\ntable shows each state's first month in the UN data and its average in the last year you chose",
+          _explorer_table),
     # questions of notebook 01
     Claim("cabinet-2005-q-b01", (Q01,), "March 2005 is when Cambodia's cabinet decided to send observers",
           _cambodia_dates),
