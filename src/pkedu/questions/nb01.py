@@ -227,7 +227,7 @@ register(
              "Brunei.",
         "c": "Brunei has served with UNIFIL in Lebanon since 2008: it has taken part.",
     },
-    hints=("Capie wrote in 2014, when Brunei's only lasting UN service was in Lebanon, "
+    hints=("When Capie wrote, Brunei's only lasting UN service was the one in Lebanon, "
            "begun in 2008.",),
     explanation="Capie counts Brunei among the newcomers, with Cambodia and Vietnam. Which "
                 "grouping you choose depends on whether the short spell in 1993 counts.",
@@ -341,8 +341,9 @@ register(
     id="01-thailand-first",
     objective="01.5",
     kind="choice",
-    prompt="Thai sources give 1958, 1985 or the 1990s as Thailand's first peacekeeping year, "
-           "and a Thai site recalls Korea in 1950. What best explains the spread?",
+    prompt="Thailand's mission to the UN gives 1958, its embassy in Washington 1985 and a "
+           "comparative study the 1990s as Thailand's first peacekeeping year, and a Bangkok "
+           "Post timeline recalls Korea in 1950. What best explains the spread?",
     options={
         "a": "Sources count different things as the first contribution",
         "b": "One of them must be lying",
