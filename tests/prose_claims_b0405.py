@@ -339,6 +339,8 @@ CLAIMS: list[Claim] = [
           "Malaysia in 2015; Indonesia proposed a force in\n  2004.", _support_on_record),
     Claim("b0405-lp04-vietnam", (LP04,), "Vietnam as a growing partner with specialised units despite its 2004 "
           "scepticism", _vietnam_2004_and_growth),
+    Claim("b0405-plans-four-proposals", ("docs/lesson-plans/README.md",), "four failed proposals and how far they "
+          "were discussed", _four_proposals),
     Claim("b0405-lp05-end-of-2022", (LP05,), "Ask them to reread the exercise: \"at the end of 2022\".",
           _vietnam_2022_minus_2021),
 ]
