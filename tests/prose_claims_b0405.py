@@ -253,6 +253,18 @@ def _idn_largest_asean_december_2019() -> bool:
     return ranking("2019-12", countries=data.ASEAN10).iloc[0]["iso3"] == "IDN"
 
 
+def _who_led() -> bool:
+    """Malaysia first in 1994 and 1995 (over 1,400 a year), Indonesia first from 2007, then Malaysia and Cambodia."""
+    table = pd.DataFrame({iso3: analysis.annual(analysis.monthly_totals(data.load_contributions(), countries=iso3),
+                                                how="mean").set_index("year")["total"]
+                          for iso3 in data.ASEAN10}).fillna(0)
+    order = table.apply(lambda row: list(row.sort_values(ascending=False).index[:3]), axis=1)
+    mys = all(order[y][0] == "MYS" and table.loc[y, "MYS"] > 1400 for y in (1994, 1995))
+    idn = all(order[y][0] == "IDN" for y in order.index if y >= 2007)
+    next_two = all(order[y][1:] == ["MYS", "KHM"] for y in order.index if y >= 2015)
+    return bool(mys and idn and next_two)
+
+
 # --- lesson plans ----------------------------------------------------------------------------------
 
 def _supporters_fewer_than_six() -> bool:
@@ -323,6 +335,9 @@ CLAIMS: list[Claim] = [
     Claim("b0405-vnm-growth-recipe", (NB05,), "Replace `...` with the 2022 figure minus the 2021\nfigure",
           _vietnam_2022_minus_2021),
     Claim("b0405-largest-asean", (NB05,), "the\nlargest ASEAN contributor", _idn_largest_asean_december_2019),
+    Claim("b0405-who-led", (NB04,), "Malaysia sent the most in 1994\nand 1995 (more than 1,400 people on average in "
+          "each year); since 2007 Indonesia has been the largest every year,\nand since 2015 Malaysia and Cambodia "
+          "have come next.", _who_led),
     # questions
     Claim("b0405-q05-force-cost-12", (Q05,), "That is the cost of one month. Multiply by 12 months as well.",
           _force_cost_recipe),
@@ -341,6 +356,8 @@ CLAIMS: list[Claim] = [
           "scepticism", _vietnam_2004_and_growth),
     Claim("b0405-plans-four-proposals", ("docs/lesson-plans/README.md",), "four failed proposals and how far they "
           "were discussed", _four_proposals),
+    Claim("b0405-lp05-brunei-30", (LP05,), "Use Brunei as the worked case: 30 Bruneians inside the Malaysian "
+          "battalion in UNIFIL", lambda: unifil_brn_mys()["BRN"] == 30),
     Claim("b0405-lp05-end-of-2022", (LP05,), "Ask them to reread the exercise: \"at the end of 2022\".",
           _vietnam_2022_minus_2021),
 ]
