@@ -110,8 +110,6 @@ def indonesia_largest_2019() -> bool:
 # --- notebook 04 -----------------------------------------------------------------------------------
 
 CLAIMS: list[Claim] = [
-    Claim("proposals-objective-04", (NB04,),
-          "Put the proposals for an ASEAN peacekeeping force in order (about 1995, 2004, 2015, 2021)", proposals),
     Claim("proposals-summary-04", (NB04,),
           "An ASEAN peacekeeping force was proposed at least four times (about 1995, 2004, 2015, 2021)",
           proposals),

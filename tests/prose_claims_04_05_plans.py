@@ -124,7 +124,7 @@ def brunei_1993() -> bool:
 CLAIMS += [
     Claim("in-words-lp05", (LP05,), "Indonesia's 2019 average was about 73 per cent of its pledge; Vietnam grew by "
           "195 people\nfrom December 2021 to December 2022; Cambodia was 27th in the world and in seven missions; "
-          "about 30 Bruneians\nin UNIFIL, about 3.5 per cent of the Bruneians and Malaysians there, in one mission "
+          "30 Bruneians\nin UNIFIL, about 3.5 per cent of the Bruneians and Malaysians there, in one mission "
           "only; Singapore's embedded\nteams were not in UN-led operations; the starting group (708 people, all "
           "reimbursable) would bring about\nUS$12.1 million a year", answers_in_words),
     Claim("best-month-lp05", (LP05,), "(3,545 in November 2018); here students choose how a pledge\n  should be "
@@ -134,7 +134,7 @@ CLAIMS += [
           lambda: cambodia_dec_2019() and len(khm_missions_dec_2019()) == 7),
     Claim("unmet-pledge-lp05", (LP05,), "The unmet 4,000 pledge (about three quarters of it on average in 2019)",
           three_quarters),
-    Claim("brunei-worked-case-lp05", (LP05,), "about 30 Bruneians inside the Malaysian battalion in UNIFIL (about "
+    Claim("brunei-worked-case-lp05", (LP05,), "30 Bruneians inside the Malaysian battalion in UNIFIL (about "
           "3.5% of the\ntwo countries' personnel there in December 2019), and no other UN mission in the "
           "mission-level data.",
           lambda: near(brunei_unifil_share(), 0.035, 0.0005) and one_un_binational()),

@@ -84,7 +84,7 @@ CLAIMS = [
           "every six to eleven years",
           lambda: _force_proposal_years() == [1995, 2004, 2015, 2021]),
     Claim("largest-contributors-by-period", ("notebooks/text/04_no_asean_force.md",),
-          "since 2007 Indonesia has been the largest every year, and since 2015 Malaysia and Cambodia",
+          "since 2007 Indonesia has been the largest every year,\nand since 2015 Malaysia and Cambodia",
           _largest_contributors),
     Claim("asean-bill-85-million", ("notebooks/text/04_no_asean_force.md",
                                     "docs/lesson-plans/04_no_asean_force.md"),

@@ -19,8 +19,8 @@ from pkedu.questions import country_options, register
 OBJECTIVES = {
     "04.1": "Define consensus and non-interference, and explain how ASEAN's consensus rule "
             "lets a single member stop a proposal.",
-    "04.2": "Put the proposals for an ASEAN peacekeeping force in order (c.1995, 2004, 2015, "
-            "2021) and say who backed or blocked them.",
+    "04.2": "Put the proposals for an ASEAN peacekeeping force in order and say who backed "
+            "or blocked them.",
     "04.3": "Explain the three obstacles the article names and check each one against "
             "sources and data.",
     "04.4": "Use UN data to judge whether ASEAN members had the numbers for a joint force.",
@@ -96,8 +96,8 @@ register(
     id="04-consensus-meaning",
     objective="04.1",
     kind="choice",
-    prompt="ASEAN decides by consensus. Nine members back a proposal and one says no. "
-           "What happens?",
+    prompt="ASEAN decides by consensus. Every member but one backs a proposal, and that one "
+           "says no. What happens?",
     options={
         "a": "It passes, because a large majority is in favour",
         "b": "It does not go ahead while that member still objects",
@@ -108,9 +108,10 @@ register(
     feedback={
         "a": "That would be majority voting. Under consensus nobody counts votes.",
         "c": "ASEAN's secretariat serves the members; it has no casting vote.",
-        "d": "An opt-out is a way round consensus that members would first have to agree on.",
+        "d": "An opt-out is a way round consensus that all members would have to agree on "
+             "beforehand.",
     },
-    hints=("Consensus means no member objects, not that most members agree.",),
+    hints=("Consensus means no member objects, not that a majority agrees.",),
     explanation="One objection is enough. That is why a single reluctant member could keep "
                 "the force proposals off the table.",
 )
@@ -175,7 +176,8 @@ register(
     answer="b",
     feedback={
         "a": "No source we found records a force proposal in 2011. Look at the timeline again.",
-        "c": "ASEAN has never deployed a joint force.",
+        "c": "ASEAN has no joint force to send: the article notes \"no advance towards "
+             "substantive cooperation or even an integrated ASEAN peacekeeping capacity\".",
         "d": "Malaysia's proposals came in about 1995, 2015 and 2021.",
     },
     hints=("Look for the 2011 items in the timeline chart.",),
@@ -226,7 +228,7 @@ register(
     mistakes=((_asean_mean_2015, "That is the average of the members' totals. The question asks "
                "for all of them together: use .sum(), not .mean()."),
               (1881, "That is Indonesia alone. Add up every row of the table.")),
-    hints=("Add up the total column of the ASEAN ranking for 2015-02.",),
+    hints=("Add up the total column of the ASEAN ranking, the table asean_2015.",),
     explanation="Just under 4,000, close to the 3,845 personnel from seven ASEAN states that a "
                 "2015 commentary counted from UN records for January 2015.",
 )
@@ -244,8 +246,8 @@ register(
                "personnel. The question asks for its share of ASEAN's total."),
               (_asean_over_indonesia_2015, "That divides ASEAN's total by Indonesia's. Divide "
                "Indonesia's total by ASEAN's total, then multiply by 100.")),
-    hints=("Divide Indonesia's total by the sum of all ASEAN totals for 2015-02.",
-           "Multiply the result by 100 to turn it into per cent: 0.25 is 25 per cent."),
+    hints=("Divide Indonesia's total by the sum of all ASEAN totals in the same table.",
+           "Then multiply it by 100 to turn the fraction into per cent."),
     explanation="Nearly half. Any ASEAN force would have depended heavily on one member.",
 )
 

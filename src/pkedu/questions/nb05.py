@@ -117,7 +117,7 @@ register(
     },
     hints=("Think back to notebook 04: what stopped the ASEAN-wide proposals?",),
     explanation="Outside ASEAN's formal machinery, a coalition of the willing does not need "
-                "the consent of the most reluctant member.",
+                "the consent of every member: those that stay out cannot block it.",
 )
 
 register(
@@ -133,7 +133,7 @@ register(
     },
     answer="d",
     feedback={
-        "a": "A UN mandate is the first of Indonesia's conditions.",
+        "a": "A UN mandate is one of Indonesia's stated conditions.",
         "b": "Minimum use of force is one of Indonesia's stated principles.",
         "c": "Consent and non-intervention are among Indonesia's stated principles.",
     },
@@ -153,7 +153,7 @@ register(
     answer=indonesia_pledge_2019,
     tolerance=0.5,
     mistakes=((lambda: 100 * _indonesia_2019("year_end") / 4000,
-               "That uses December 2019 only. The question asks for the average of all the "
+               "That uses December 2019 alone. The question asks for the average of all the "
                "months of 2019 (how='mean')."),
               (lambda: 100 * analysis.pledge_gap(data.load_contributions(), "IDN", 4000)
                ["total"].max() / 4000,
@@ -243,7 +243,7 @@ register(
     answer=brunei_share_unifil,
     tolerance=0.1,
     mistakes=((lambda: float(100 * _unifil_brn_mys()["BRN"] / _unifil_brn_mys()["MYS"]),
-               "That divides Brunei's total by Malaysia's alone. Divide by the two together."),),
+               "That divides Brunei's total by Malaysia's alone. Divide by Brunei's and Malaysia's totals added together."),),
     hints=("Add Brunei's and Malaysia's UNIFIL totals.",
            "Divide Brunei's total by that sum, then multiply by 100."),
     explanation="Under 4 per cent. A binational contingent lets a very small state take part "
