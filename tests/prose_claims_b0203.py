@@ -1,0 +1,161 @@
+"""More prose claims of notebooks 02 (scale) and 03 (motives), their question texts and lesson plans.
+
+Each entry names a sentence and computes what it says from the course's data (see test_prose_claims.py);
+the older claims of the same files are in prose_claims_02_03.py.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from pkedu import analysis, data
+from prose_claims_02_03 import (
+    _event_year, _idn_2019_exercise, _idn_more_than_half, _idn_peak_unique, _in_data, _old_rate_placeholder,
+    _rate_in_force, _rates, _reported_months, _rise_2014_fits_ten,
+)
+from test_prose_claims import EAST_AFRICA, SOUTH_ASIA, Claim, _feb_2020_rebound, asean, near, share
+
+NB02 = ("notebooks/text/02_scale.md",)
+NB03 = ("notebooks/text/03_motives.md",)
+Q02 = ("src/pkedu/questions/nb02.py",)
+Q03 = ("src/pkedu/questions/nb03.py",)
+LP02 = ("docs/lesson-plans/02_scale.md",)
+LP03 = ("docs/lesson-plans/03_motives.md",)
+
+
+# --- helpers ---------------------------------------------------------------------------------------
+
+def _contributions() -> pd.DataFrame:
+    return data.load_contributions()
+
+
+def _events() -> pd.DataFrame:
+    return data.load_events().set_index("id")
+
+
+def _top_by_yearly_average(year: int, n: int) -> set[str]:
+    """The ``n`` largest contributors of a year by their average over the year's reported months."""
+    c = _contributions()
+    rows = c[c["month"].dt.year == year]
+    per_country = rows.groupby("iso3")["total"].sum() / _reported_months(year)
+    return set(per_country.nlargest(n).index)
+
+
+def _largest_six_2015_2021() -> bool:
+    """The six largest contributors of every year from 2015 to 2021 are the four South Asian and two East
+    African states the notebook compares ASEAN with."""
+    return all(_top_by_yearly_average(y, 6) == set(SOUTH_ASIA + EAST_AFRICA) for y in range(2015, 2022))
+
+
+def _idn_4000_in_events() -> bool:
+    """The events table records Indonesia's goal (2012) and formal pledge (2015) of 4,000 peacekeepers."""
+    e = _events()
+    return bool(all("4,000" in str(e.loc[i, "title"]) and "IDN" in str(e.loc[i, "iso3"])
+                    for i in ("idn-4000-goal", "idn-4000-pledge"))
+                and (_event_year("idn-4000-goal"), _event_year("idn-4000-pledge")) == (2012, 2015))
+
+
+def _first_admm_plus() -> bool:
+    """The earliest ADMM-Plus event in the events table is its inaugural meeting in Hanoi, 12 October 2010."""
+    e = data.load_events()
+    admm = e[e["title"].str.contains("ADMM-Plus")].sort_values("date")
+    first = admm.iloc[0]
+    return bool(first["id"] == "admm-plus-inaugurated" and str(first["date"]) == "2010-10-12"
+                and "Hanoi" in str(first["title"]))
+
+
+def _estimate_is_rate_only() -> bool:
+    """The calculator's estimate is contingent size x the UN rate x months, and nothing else."""
+    from pkedu.apps.reimbursement import reimbursement_model
+    numbers = reimbursement_model(850, 12, "2018-07-01").numbers
+    return bool(numbers["reimbursement"] == 850 * _rates()[pd.Timestamp("2018-07-01")] * 12
+                and numbers["rate"] == 1428)
+
+
+def _asean_2019_at_one_rate() -> bool:
+    """All twelve months of 2019 have a report and the same rate (US$1,428) was in force in each."""
+    return bool(_reported_months(2019) == 12
+                and {_rate_in_force(f"2019-{m:02d}") for m in range(1, 13)} == {1428})
+
+
+def _rank_within(countries: list[str], month: str, iso3: str) -> int:
+    """The rank of a state after keeping only ``countries`` and ranking again (the mistake students make)."""
+    c = _contributions()
+    r = analysis.ranking(c[c["iso3"].isin(countries)], month)
+    return int(r.set_index("iso3").loc[iso3, "rank"])
+
+
+def _world_rank(iso3: str, month: str) -> int:
+    return int(analysis.ranking(_contributions(), month, countries=[iso3])["rank"].item())
+
+
+def _rank_one_after_filtering() -> bool:
+    """Re-ranking only Indonesia, or only ASEAN, gives Indonesia rank 1; its world rank is lower in both months."""
+    return all(_rank_within(["IDN"], m, "IDN") == 1 and _rank_within(list(data.ASEAN10), m, "IDN") == 1
+               and _world_rank("IDN", m) > 1 for m in ("2019-12", "2025-07"))
+
+
+def _ewg_order() -> bool:
+    """The events table lists the co-chair pairs in the order Philippines, Cambodia, Indonesia, Vietnam."""
+    text = str(_events().loc["admm-plus-ewg-pko", "detail"])
+    places = [text.find(s) for s in ("Philippines", "Cambodia and South Korea", "Indonesia and Australia",
+                                     "Vietnam and Japan")]
+    return bool(min(places) >= 0 and places == sorted(places))
+
+
+def _uniformed_only() -> bool:
+    return bool(set(_contributions()["group"]) == {"troops", "police", "experts"})
+
+
+# --- notebook 02 -----------------------------------------------------------------------------------
+
+CLAIMS: list[Claim] = [
+    Claim("largest-objective-b0203", NB02,
+          "Compare ASEAN's contribution with the world total and with the largest contributors",
+          _largest_six_2015_2021),
+    Claim("largest-heading-b0203", NB02, "## 3. ASEAN and the largest contributors", _largest_six_2015_2021),
+    Claim("idn-4000-heading-b0203", NB02, "## 8. Indonesia's 4,000 peacekeepers", _idn_4000_in_events),
+    Claim("four-years-b0203", NB02,
+          "The table below gives both, as yearly averages, for 2009, 2015, 2018\nand 2024.",
+          lambda: all(_reported_months(y) >= 11 for y in (2009, 2015, 2018, 2024))),
+]
+
+# --- notebook 03 -----------------------------------------------------------------------------------
+
+CLAIMS += [
+    Claim("first-admm-plus-b0203", NB03, "the year of the first ADMM-Plus", _first_admm_plus),
+    Claim("rate-only-b0203", NB03, "the estimate covers only the personnel rate", _estimate_is_rate_only),
+]
+
+# --- questions of notebook 02 ----------------------------------------------------------------------
+
+CLAIMS += [
+    Claim("rank-one-q02-b0203", Q02,
+          "Rank 1 is what you get after keeping only Indonesia (or only ASEAN) and ranking again.",
+          _rank_one_after_filtering),
+    Claim("rank-world-first-q02-b0203", Q02,
+          "Rank the whole world first; countries=['IDN'] then keeps Indonesia's world rank.",
+          _rank_one_after_filtering),
+    Claim("largest-value-q02-b0203", Q02, "find the month of its largest value", _idn_peak_unique),
+    Claim("uniformed-only-q02-b0203", Q02, "they count uniformed personnel only", _uniformed_only),
+    Claim("khm-since-2006-q02-b0203", Q02, "That is the cumulative share since 2006 from the Cambodian figures.",
+          lambda: _event_year("khm-first-deployment") == 2006 and near(692 / 8951 * 100, 7.7, 0.05)),
+]
+
+# --- questions of notebook 03 ----------------------------------------------------------------------
+
+CLAIMS += [
+    Claim("asean-bound-hint-q03-b0203", Q03, "Multiply the 2019 average by 1,428 and by 12.",
+          _asean_2019_at_one_rate),
+    Claim("asean-bound-year-q03-b0203", Q03, "The question asks for a year: multiply by 12 as well.",
+          _asean_2019_at_one_rate),
+    Claim("twelve-months-q03-b0203", Q03,
+          "That is twelve times too much: you used the sum of the twelve months instead of the average.",
+          _idn_2019_exercise),
+    Claim("ewg-second-q03-b0203", Q03, "They came second, before Indonesia and Australia.", _ewg_order),
+    Claim("rate-2015-hint-q03-b0203", Q03,
+          "Find the last rate whose effective_from date is on or before 2015-07-01.",
+          lambda: _rate_in_force("2015-07") == 1332 and pd.Timestamp("2015-07-01") not in _rates().index),
+    Claim("rise-2014-hint-q03-b0203", Q03, "The new rate is the one effective from 2014-07-01.",
+          lambda: _old_rate_placeholder() and _rise_2014_fits_ten()),
+]
