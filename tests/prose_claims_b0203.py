@@ -313,3 +313,110 @@ CLAIMS += [
           lambda: near(_khm_women_nov_2021(), 0.12, 0.005) and near(692 / 8951, 0.077, 0.0005)
           and _event_year("khm-first-deployment") == 2006),
 ]
+
+# --- lesson plan 03 --------------------------------------------------------------------------------
+
+PAID_TYPES = ("Troops", "Staff Officer", "Formed Police Units")
+
+
+def _calculator_defaults() -> bool:
+    """The calculator opens on an 850-strong unit for 12 months, as notebook 03 suggests trying."""
+    import inspect
+    from pkedu.apps.reimbursement import reimbursement_calculator
+    params = inspect.signature(reimbursement_calculator).parameters
+    text = (ROOT / "notebooks/text/03_motives.md").read_text(encoding="utf-8")
+    return bool(params["size"].default == 850 and params["months"].default == 12
+                and "Try an 850-strong unit" in text)
+
+
+def _reimbursement_slips() -> bool:
+    """03-idn-reimbursement has a message for a month's payment and for twelve times too much."""
+    from pkedu.questions import get
+    q = get("03-idn-reimbursement")
+    values = {round(float(m[0]() if callable(m[0]) else m[0])): m[1] for m in q.mistakes}
+    answer = q.expected()
+    return bool(_idn_2019_exercise() and "one month's payment" in values.get(round(answer / 12), "")
+                and "twelve times too much" in values.get(round(answer * 12), ""))
+
+
+def _some_kinds_only() -> bool:
+    """The estimate uses the rate only, and only troops, staff officers and formed police units of the
+    personnel types in the data (experts and individual police are left out)."""
+    types = set(_contributions()["type"].dropna())
+    return bool(_estimate_is_rate_only() and set(PAID_TYPES) < types
+                and {"Experts on Mission", "Individual Police"} <= types - set(PAID_TYPES))
+
+
+def _third_hint_experts() -> bool:
+    from pkedu.questions import get
+    hints = get("03-idn-reimbursement").hints
+    return bool(len(hints) >= 3 and "experts" in hints[2] and "individual police" in hints[2])
+
+
+def _khm_reimbursable() -> bool:
+    """Cambodia's reimbursable personnel: several hundred on average in every year from 2015."""
+    c = _contributions()
+    rows = c[(c["iso3"] == "KHM") & c["type"].isin(PAID_TYPES)]
+    last = _latest_month().year
+    return all(300 <= rows[rows["month"].dt.year == y]["total"].sum() / _reported_months(y) < 1000
+               for y in range(2015, last + 1))
+
+
+def _khm_comparison() -> bool:
+    """The calculator can compare with Cambodia in a chosen year at the 2018 rate."""
+    from pkedu.apps.reimbursement import reimbursement_model
+    r = reimbursement_model(850, 12, "2018-07-01", country="KHM", year=2019)
+    return bool(r.numbers.get("country_estimate", 0) > 0 and r.numbers["rate"] == 1428)
+
+
+def _idn_2019_about_49m() -> bool:
+    from pkedu.questions import get
+    return bool(near(get("03-idn-reimbursement").expected() / 1e6, 49, 0.5))
+
+
+def _joint_asean_units_since(year: int) -> list[str]:
+    """Events of joint (binational) contingents of two or more ASEAN states from ``year`` on."""
+    e = data.load_events()
+    joint = e[e["category"] == "binational_contingent"]
+    return [row["id"] for _, row in joint.iterrows() if int(str(row["date"])[:4]) >= year
+            and len(set(str(row["iso3"]).split(";")) & set(data.ASEAN10)) >= 2]
+
+
+def _vietnam_centre_2014() -> bool:
+    from prose_claims_02_03 import _vietnam_steps
+    return bool(_vietnam_steps())
+
+
+CLAIMS += [
+    Claim("estimated-49m-lp03-b0203", LP03, "Money may matter too (an estimated 49\n  million US dollars in 2019, "
+          "Exercise 3)", _idn_2019_about_49m),
+    Claim("calculator-850-lp03-b0203", LP03,
+          "try the reimbursement calculator once with an 850-strong unit for 12 months", _calculator_defaults),
+    Claim("calculator-demo-lp03-b0203", LP03, "Calculator demo on the projector (850 for 12 months)",
+          _calculator_defaults),
+    Claim("exercise-3-2019-lp03-b0203", LP03, "then **Exercise 3** (Indonesia 2019).", _idn_2019_exercise),
+    Claim("vietnam-centre-lp03-b0203", LP03,
+          "\"Vietnam opened its\npeacekeeping centre in 2014 and its numbers rose in steps afterwards.",
+          _vietnam_centre_2014),
+    Claim("ten-or-seventeen-heading-lp03-b0203", LP03, "- **The 10 or 17 per cent question.**",
+          lambda: _rise_2014_fits_ten() and near(_rates()[pd.Timestamp("2014-07-01")] / 1.17, 1140, 5)),
+    Claim("daily-star-17-lp03-b0203", LP03, "it cannot tell us how the Daily Star got 17.",
+          lambda: _rise_2014_fits_ten() and not near(_rates()[pd.Timestamp("2014-07-01")] / 1210 - 1, 0.17, 0.02)),
+    Claim("cambodia-2018-rate-lp03-b0203", LP03,
+          "Use the calculator's comparison (choose Cambodia and a year) to estimate what Cambodia's UN\n"
+          "deployments brought in at the 2018 rate", _khm_comparison),
+    Claim("pledge-groups-lp03-b0203", LP03, "notebook 02 helps (the 4,000 pledge and the personnel groups)",
+          lambda: _idn_4000_in_events() and _uniformed_only()),
+    Claim("rate-only-lp03-b0203", LP03,
+          "The reimbursement estimates cover only the personnel rate, for\n   only some kinds of personnel",
+          _some_kinds_only),
+    Claim("third-hint-lp03-b0203", LP03, "The estimate is then a little too high; the third\n  hint says so.",
+          _third_hint_experts),
+    Claim("divide-by-12-lp03-b0203", LP03,
+          "**Forgetting to divide by 12** (the average) and then multiplying by 12 (the year), or doing only one of "
+          "the\n  two. Each slip gets its own message (a month's payment; twelve times too much).",
+          _reimbursement_slips),
+    Claim("several-hundred-lp03-b0203", LP03, "several hundred reimbursable personnel a\n  year", _khm_reimbursable),
+    Claim("since-2010-lp03-b0203", LP03, "the meetings held since 2010 produced no joint ASEAN unit",
+          lambda: _first_admm_plus() and not _joint_asean_units_since(2010)),
+]
