@@ -420,3 +420,112 @@ CLAIMS += [
     Claim("since-2010-lp03-b0203", LP03, "the meetings held since 2010 produced no joint ASEAN unit",
           lambda: _first_admm_plus() and not _joint_asean_units_since(2010)),
 ]
+
+# --- formulas the hints state, checked against the answers the questions compute -------------------
+
+
+def _expected(question: str) -> float:
+    from pkedu.questions import get
+    return float(get(question).expected())
+
+
+def _count_growth_formula() -> bool:
+    """02-count-growth's answer is (new / old - 1) x 100 with 2015 as old and 2024 as new (both full years)."""
+    new, old = asean(2024), asean(2015)
+    return bool(near(_expected("02-count-growth"), (new / old - 1) * 100, 1e-9)
+                and all(_reported_months(y) >= 11 for y in (2015, 2024)))
+
+
+def _count_growth_reversed() -> bool:
+    """Dividing the old year by the new one gives another number, which the question catches."""
+    from pkedu.questions import get
+    wrong = (asean(2015) / asean(2024) - 1) * 100
+    caught = [m for m in get("02-count-growth").mistakes if callable(m[0]) and near(float(m[0]()), wrong, 1e-9)]
+    return bool(_count_growth_formula() and len(caught) == 1 and not near(wrong, _expected("02-count-growth"), 0.5))
+
+
+def _share_times_100() -> bool:
+    """02-asean-share's answer is December 2019's share (a fraction) x 100; x 100 twice is a mistake it catches."""
+    from pkedu.questions import get
+    answer = _expected("02-asean-share")
+    twice = [m for m in get("02-asean-share").mistakes if callable(m[0]) and near(float(m[0]()), answer * 100, 1e-6)]
+    return bool(near(answer, _share_pct("2019-12"), 1e-9) and _share_pct("2019-12") / 100 < 1 and len(twice) == 1)
+
+
+def _khm_women_times_100() -> bool:
+    from prose_claims_02_03 import _khm_women_nov_2021
+    return bool(near(_expected("02-khm-women"), _khm_women_nov_2021() * 100, 1e-9))
+
+
+def _rise_2014_formula() -> bool:
+    """03-rise-2014's answer is (new / old - 1) x 100 with the old average and the July 2014 rate."""
+    new, old = _rate_in_force("2014-07"), _rate_in_force("2014-06")
+    return bool(near(_expected("03-rise-2014"), (new / old - 1) * 100, 1e-9))
+
+
+def _top_five_hint() -> bool:
+    top = analysis.ranking(_contributions(), "2019-01", top=5)
+    from pkedu.questions import get
+    return bool(len(top) == 5 and top["iso3"].iloc[0] == get("02-top-2019-01").expected())
+
+
+CLAIMS += [
+    Claim("count-formula-nb02-b0203", NB02,
+          "in per cent: (new / old - 1) x 100, with\n`by_year.loc[2024, \"ASEAN\"]` as new and "
+          "`by_year.loc[2015, \"ASEAN\"]` as old.", _count_growth_formula),
+    Claim("count-formula-hint-q02-b0203", Q02,
+          "Per cent change = (new / old - 1) x 100, with 2015 as old and 2024 as new.", _count_growth_formula),
+    Claim("count-columns-hint-q02-b0203", Q02,
+          "by_year.loc[2024, 'ASEAN'] and by_year.loc[2015, 'ASEAN']", _count_growth_formula),
+    Claim("count-formula-mistake-q02-b0203", Q02, "Turn it into per cent: (new / old - 1) x 100.",
+          lambda: _count_growth_formula() and _rise_2014_formula()),
+    Claim("count-reversed-q02-b0203", Q02, "Per cent change = (2024 / 2015 - 1) x 100.", _count_growth_reversed),
+    Claim("share-hint-q02-b0203", Q02, "and multiply its share by 100.", _share_times_100),
+    Claim("share-twice-q02-b0203", Q02,
+          "That number is 100 times too big: it looks like the share was multiplied by 100 twice.", _share_times_100),
+    Claim("khm-hint-q02-b0203", Q02, "Pick 2021-11 and multiply the share by 100.", _khm_women_times_100),
+    Claim("top-five-hint-q02-b0203", Q02, "pk.analysis.ranking(contributions, '2019-01', top=5) lists the top five.",
+          _top_five_hint),
+    Claim("same-code-hint-q02-b0203", Q02, "Same code as for 2019-12, with another month.",
+          lambda: _expected("02-idn-rank-2019-12") == _world_rank("IDN", "2019-12")
+          and _expected("02-idn-rank-2025-07") == _world_rank("IDN", "2025-07")),
+    Claim("rise-formula-q03-b0203", Q03, "Per cent rise = (new / old - 1) x 100.", _rise_2014_formula),
+]
+
+# --- counts that announce a list -------------------------------------------------------------------
+
+
+def _items_after(file: str, lead: str) -> int:
+    """How many list items ("1." or "-" at the start of a line) follow the sentence ``lead`` in a Markdown
+    file, up to the first paragraph that is not a list item."""
+    import re
+    text = (ROOT / file).read_text(encoding="utf-8")
+    after = text[text.index(lead) + len(lead):]
+    block = re.split(r"\n\s*\n(?!(?:\d+\.|-)\s)", after.lstrip("\n"), maxsplit=1)[0]
+    return len(re.findall(r"^(?:\d+\.|-)\s", block, re.MULTILINE))
+
+
+def _four_motives() -> bool:
+    """Notebook 03 lists four motives, with the names the other sentences give."""
+    text = (ROOT / NB03[0]).read_text(encoding="utf-8")
+    names = ("Defence cooperation and military diplomacy", "Professionalisation", "International standing", "Money")
+    return bool(_items_after(NB03[0], "Keep four candidates in mind:") == 4
+                and all(f"**{n}.**" in text for n in names))
+
+
+CLAIMS += [
+    Claim("five-skills-lp02-b0203", LP02, "This session teaches five skills of careful reading",
+          lambda: _items_after(LP02[0], "students will use for the rest of the course and\nbeyond:") == 5),
+    Claim("three-lessons-lp03-b0203", LP03, "Three lessons matter beyond the topic:",
+          lambda: _items_after(LP03[0], "Three lessons matter beyond the topic:") == 3),
+    Claim("three-facts-nb03-b0203", NB03, "Three facts about the rate matter:",
+          lambda: _items_after(NB03[0], "Three facts about the rate matter:") == 3),
+    Claim("four-candidates-nb03-b0203", NB03, "Keep four candidates in mind:", _four_motives),
+    Claim("four-heading-nb03-b0203", NB03, "## 1. Four possible motives", _four_motives),
+    Claim("four-objective-nb03-b0203", NB03, "**03.1** Name four motives for sending peacekeepers", _four_motives),
+    Claim("four-summary-nb03-b0203", NB03, "- Four motives compete:", _four_motives),
+    Claim("four-row-lp03-b0203", LP03,
+          "Four possible motives | Collect the students' guesses and sort them under the four headings on the board.",
+          _four_motives),
+    Claim("four-weigh-lp03-b0203", LP03, "Students weigh four motives", _four_motives),
+]
