@@ -281,4 +281,10 @@ CLAIMS += [
           "Four possible motives | Collect the students' guesses and sort them under the four headings on the board.",
           _four_motives),
     Claim("four-weigh-lp03-b0203", LP03, "Students weigh four motives", _four_motives),
+    Claim("two-sides-lp02-b0203", LP02, "Two sides, both with evidence:",
+          lambda: _items_after(LP02[0], "Two sides, both with evidence:") == 2),
+    Claim("three-states-lp03-b0203", LP03, "Different answers for the three states are the point of the question.",
+          lambda: _items_after(LP03[0], "A good answer cites one piece of\nevidence per state.") == 3
+          and "### 1. Which motive fits Indonesia, Vietnam and Cambodia best?"
+          in (ROOT / LP03[0]).read_text(encoding="utf-8")),
 ]
