@@ -360,8 +360,8 @@ register(
     tolerance=0.2,
     unit="percent",
     mistakes=(
-        (20, "20 is the minister's figure. The question asks what the UN's data say for that "
-             "month."),
+        (20, "That is the defence minister's figure. The question asks what the UN's data say "
+             "for that month."),
         (lambda: 692 / 8951 * 100,
          "That is the cumulative share since 2006 from the Cambodian figures. The question asks "
          "for the UN's count of one month, November 2021."),

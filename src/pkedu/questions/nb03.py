@@ -154,8 +154,8 @@ register(
     },
     answer="IDN-AUS",
     feedback={"PHL-NZL": "They were the first pair, from 2011.",
-              "KHM-KOR": "They came second, from 2014.",
-              "VNM-JPN": "They took over later, from 2021."},
+              "KHM-KOR": "They came second, before Indonesia and Australia.",
+              "VNM-JPN": "They took over later, after Indonesia and Australia."},
     hints=("The table of co-chairs pairs one ASEAN state with one partner for each period.",),
     explanation="Every period pairs an ASEAN state with an outside partner: the group is a "
                 "channel for defence diplomacy as much as for training.",
@@ -200,7 +200,8 @@ register(
         "d": "Cutting the UN peacekeeping budget",
     },
     answer="a",
-    feedback={"c": "Indonesia never put a regional force on the Council's agenda.",
+    feedback={"c": "That was not the theme: the debate Indonesia chose was about UN "
+                   "peacekeeping, not a regional force.",
               "b": "That was not Indonesia's theme; look for the word 'peacekeeping'.",
               "d": "Indonesia is a large contributor: it argued for better, not cheaper, "
                    "missions."},
@@ -262,8 +263,8 @@ register(
     mistakes=(
         (lambda: rate_on("2014-07-01") - rate_on("2014-06-30"),
          "That is the rise in US dollars. Turn it into per cent: (new / old - 1) x 100."),
-        (17, "17 is one source's figure. Compute the rise yourself from US$1,210 to the July 2014 "
-             "rate and see which source it agrees with."),
+        (17, "That is the Daily Star's figure. Compute the rise yourself from US$1,210 to the "
+             "July 2014 rate and see which source it agrees with."),
         (lambda: (rate_on("2014-06-30") / rate_on("2014-07-01") - 1) * 100,
          "You divided the old rate by the new one. Per cent rise = (new / old - 1) x 100."),
     ),
