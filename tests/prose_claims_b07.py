@@ -192,6 +192,62 @@ def _timor_1999() -> bool:
                 and "8,950 troops" in event("untaet-established")["detail"])
 
 
+def _brunei_inside_malaysia() -> bool:
+    """The data show Brunei and Malaysia in one mission; only the sources (events table) show the shared unit."""
+    row = event("brn-mys-unifil-binational")
+    return bool(_no_unit_column() and "inside Malaysia's UNIFIL battalion" in row["detail"] and row["source_urls"])
+
+
+def _1958_before_the_data() -> bool:
+    """The quiz's 1958 is a real case (Thailand's and Burma's first deployments) that the data cannot see."""
+    c = data.load_contributions()
+    return bool(c["month"].min() == pd.Timestamp("1990-11-01")
+                and event_year("tha-first-deployment") == event_year("mmr-first-deployment") == 1958)
+
+
+def _khm_hint_recipe() -> bool:
+    """The hint's recipe (rows above 100, then the first row's month) gives the answer the check accepts."""
+    khm = analysis.monthly_totals(data.load_contributions(), countries="KHM")
+    return bool(khm[khm["total"] > 100]["month"].iloc[0] == expected("07-khm-first"))
+
+
+def _khm_officers_then_unit() -> bool:
+    """Two moments: the first officers (May 2005) and, 11 months later, the deminers in Sudan (April 2006)."""
+    khm = monthly("KHM")
+    first, unit = khm[khm > 0].index.min(), khm[khm > 100].index.min()
+    months = (unit.year - first.year) * 12 + unit.month - first.month
+    detail = event("khm-first-deployment")["detail"]
+    return bool(_cambodia_first_unit() and months == 11 and "deminers" in detail
+                and "Sudan" in detail)
+
+
+def _khm_cabinet_march_2005() -> bool:
+    """March 2005 is the cabinet's decision (events table); the UN data show nobody from Cambodia until May."""
+    khm = monthly("KHM")
+    return bool(str(event("khm-cabinet-approval")["date"]) == "2005-03"
+                and khm[khm > 0].index.min() == pd.Timestamp("2005-05-01"))
+
+
+def _first_deployment_sources() -> bool:
+    """The claim's events are first deployments, and they come from sources: the data begin in November 1990."""
+    ids = capstone.article._BY_ID["after-cold-war"].events
+    e = data.load_events().set_index("id").loc[list(ids)]
+    return bool((e["category"] == "first_deployment").all() and e["source_urls"].str.len().gt(0).all()
+                and data.load_contributions()["month"].min() == pd.Timestamp("1990-11-01"))
+
+
+def _khm_first_unit_sources() -> bool:
+    """The first unit is dated by national sources (April 2006), the first person by the UN data (May 2005)."""
+    return bool(event_year("khm-first-deployment") == 2006 and "first formed unit" in
+                event("khm-first-deployment")["detail"] and _cambodia_first_unit())
+
+
+def _timor_1999_2000() -> bool:
+    """INTERFET authorised and UNTAET created in 1999; UNTAET took over from INTERFET in 2000."""
+    return bool(event_year("interfet-authorised") == event_year("untaet-established") == 1999
+                and event_year("untaet-takes-over-interfet") == 2000)
+
+
 # --- notebook 07 ------------------------------------------------------------------------------------
 
 CLAIMS: list[Claim] = [
@@ -242,4 +298,25 @@ CLAIMS: list[Claim] = [
           "| Honesty about limits | 3 | Names what the data cannot show and the main risk | No limits, or overclaims |\n"
           "| Clarity for the audience | 3 | 300-500 words, plain language, bottom line first | Too long or short,"
           " jargon, conclusion buried |", _rubric_agrees),
+    # question texts
+    Claim("b07-q-only-sources", (Q07,), "only the sources show that Brunei's soldiers are part of Malaysia's battalion",
+          _brunei_inside_malaysia),
+    Claim("b07-q-1958", (Q07,), "A claim says a country first sent peacekeepers in 1958", _1958_before_the_data),
+    Claim("b07-q-3000-hint", (Q07,), "window['total'] >= 3000 is True for each month at or above 3,000.",
+          _months_at_3000),
+    Claim("b07-q-3000-mistake", (Q07,), "Count only the rows whose total is 3,000 or more, with (... >= 3000).sum().",
+          _months_at_3000),
+    Claim("b07-q-iloc", (Q07,), "The first row that is left holds the month you want: ['month'].iloc[0].",
+          _khm_hint_recipe),
+    Claim("b07-q-two-moments", (Q07,),
+          "The month the first Cambodian unit, the deminers in Sudan, appears in the UN data: about a year after "
+          "the first officers. Which of the two counts as 'joining' is the real question.", _khm_officers_then_unit),
+    Claim("b07-q-march-2005", (Q07,), "March 2005 is the cabinet decision to send peacekeepers, not a month in the UN data.",
+          _khm_cabinet_march_2005),
+    # capstone texts
+    Claim("b07-a-first-deployments", (ARTICLE,), "Sources on first deployments (the UN data start only in November 1990).",
+          _first_deployment_sources),
+    Claim("b07-a-first-unit", (ARTICLE,), "UN data: pk.analysis.first_contributions; national sources on the first unit.",
+          _khm_first_unit_sources),
+    Claim("b07-a-timor", (ARTICLE,), "Sources on INTERFET and UNTAET (1999-2000)", _timor_1999_2000),
 ]
