@@ -248,6 +248,15 @@ def _timor_1999_2000() -> bool:
                 and event_year("untaet-takes-over-interfet") == 2000)
 
 
+def _south_sudan_december_2019() -> bool:
+    """Five ASEAN states in UNMISS in December 2019, Thailand with 276 troops; no Bruneian."""
+    m = data.load_mission_contributions()
+    rows = m[(m["month"] == "2019-12-01") & (m["mission"] == "UNMISS") & m["iso3"].isin(data.ASEAN10)
+             & (m["total"] > 0)]
+    thai = rows[(rows["iso3"] == "THA") & (rows["group"] == "troops")]["total"].sum()
+    return bool(rows["iso3"].nunique() == 5 and "BRN" not in set(rows["iso3"]) and thai == 276)
+
+
 # --- notebook 07 ------------------------------------------------------------------------------------
 
 CLAIMS: list[Claim] = [
@@ -319,4 +328,7 @@ CLAIMS: list[Claim] = [
     Claim("b07-a-first-unit", (ARTICLE,), "UN data: pk.analysis.first_contributions; national sources on the first unit.",
           _khm_first_unit_sources),
     Claim("b07-a-timor", (ARTICLE,), "Sources on INTERFET and UNTAET (1999-2000)", _timor_1999_2000),
+    Claim("b07-q-south-sudan", (Q07,),
+          "Five ASEAN states served in South Sudan in December 2019, Thailand with 276 troops, but Brunei did not.",
+          _south_sudan_december_2019),
 ]
