@@ -266,7 +266,8 @@ register(
         "UNDOF": "UNDOF (Golan Heights)",
     },
     answer=brunei_mission,
-    feedback={"UNMISS": "Many ASEAN states have a few officers in South Sudan, but not Brunei.",
+    feedback={"UNMISS": "Five ASEAN states served in South Sudan in December 2019, Thailand with 276 "
+                        "troops, but Brunei did not.",
               "UNDOF": "That was one of the Philippines' missions until 2014."},
     hints=("pk.analysis.where_they_serve(mission_contributions, ['BRN'], '2019-12').",),
     explanation="The same mission as the Malaysian battalion. The data show that they serve side "
