@@ -368,8 +368,8 @@ register(
     ),
     hints=("pk.analysis.women_share(contributions, ['KHM']) gives one row per month.",
            "Pick 2021-11 and multiply the share by 100."),
-    explanation="Lower than the '20 per cent' the defence minister spoke of that month: the "
-                "two numbers may not measure the same thing.",
+    explanation="Lower than the share the defence minister gave that month (the notebook's "
+                "sources list has it): the two numbers may not measure the same thing.",
 )
 
 register(

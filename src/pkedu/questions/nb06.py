@@ -222,8 +222,8 @@ register(
     id="06-imt-lead",
     objective="06.3",
     kind="choice",
-    prompt="Who leads the International Monitoring Team that has watched the ceasefire between "
-           "the Philippine government and the MILF since 2004?",
+    prompt="Who led the International Monitoring Team that watched the ceasefire between "
+           "the Philippine government and the MILF?",
     options=country_options(("MYS", "IDN", "BRN", "LBY")),
     answer="MYS",
     feedback={"BRN": "Brunei sent monitors, but did not lead the team.",
