@@ -76,6 +76,21 @@ MUTED_COLOR = "#BDBDBD"
 #: Short labels for charts where the official short name is long.
 SHORT_NAMES: dict[str, str] = {"BRN": "Brunei"}
 
+#: How vega-embed, the chart renderer of JupyterLab and Voila, shows a chart's actions
+#: (Altair passes these with every chart). By default it puts them in a menu opened by a
+#: "..." button, an HTML ``summary`` holding only an icon: the button has no accessible
+#: name (axe-core: summary-name, serious), and vega-embed has no option to give it one.
+#: Without its default style, vega-embed shows the actions as plain links under the
+#: chart, each named by its text: saving the chart as SVG or PNG, and viewing its source
+#: (an em space after each keeps them apart, as no style is left to do it). The compiled
+#: Vega and the online Vega Editor are left out (the course works offline).
+EMBED_OPTIONS: dict[str, object] = {
+    "defaultStyle": False,
+    "actions": {"export": True, "source": True, "compiled": False, "editor": False},
+    "i18n": {"SVG_ACTION": "Save as SVG\u2003", "PNG_ACTION": "Save as PNG\u2003",
+             "SOURCE_ACTION": "View source"},
+}
+
 FONT = "Helvetica Neue, Arial, sans-serif"
 WIDTH = 560
 HEIGHT = 300
@@ -151,7 +166,7 @@ def enable() -> None:
     """
     alt.theme.register("pkedu", enable=True)(_theme)
     chartcheck.install()
-    alt.renderers.enable("mimetype")
+    alt.renderers.enable("mimetype", embed_options=EMBED_OPTIONS)
     # Charts embed their data; this is a safety net, builders keep data small anyway.
     alt.data_transformers.enable("default", max_rows=5000)
 
