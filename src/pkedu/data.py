@@ -28,7 +28,6 @@ import functools
 import gzip
 import os
 import zlib
-from collections.abc import Iterator
 from pathlib import Path
 
 import numpy as np
