@@ -537,6 +537,32 @@ def test_timeline_filters_and_rows_by_country() -> None:
     assert len(pledges) == 2
 
 
+@pytest.mark.parametrize(("choices", "expected"), [
+    ({"categories": ["regional_crisis", "force_proposal"], "start": "1995-01", "end": "2016-12"},
+     "Regional crises and proposals for an ASEAN peacekeeping force, 1995-2015"),
+    ({"categories": ["first_deployment"], "rows": "iso3"}, "First deployments by country, 1957-2014"),
+    ({"categories": ["pledge", "security_council"], "countries": ["IDN"]},
+     "Pledges and UN Security Council work involving Indonesia, 2012-2020"),
+    ({}, "Events of every kind, 1957-2025"),
+])
+def test_timeline_title_says_what_it_shows(choices: dict[str, Any], expected: str) -> None:
+    """The default title names the kinds of events, the countries chosen and the years shown
+    (the first and last event drawn); a title the caller gives is kept."""
+    events = data.load_events()
+    chart = charts.timeline(events, **choices)
+    assert chart.to_dict()["title"]["text"] == expected
+    dates = pd.to_datetime(charts.chart_data(chart)["d"])
+    assert expected.endswith(f"{dates.min().year}-{dates.max().year}")
+    mine = charts.timeline(events, **choices, title="My own title")
+    assert mine.to_dict()["title"]["text"] == "My own title"
+
+
+def test_every_event_category_has_a_name_for_titles() -> None:
+    from pkedu.charts.events import CATEGORY_NAMES
+
+    assert set(CATEGORY_NAMES) == set(data.EVENT_CATEGORIES) == set(data.load_events()["category"])
+
+
 def test_reimbursement_rates_are_the_table() -> None:
     rates = data.load_reimbursement_rates()
     rows = charts.chart_data(charts.reimbursement_rates(rates))

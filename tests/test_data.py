@@ -64,6 +64,83 @@ def test_loaders_return_copies_that_do_not_change_the_cache() -> None:
     assert data.load_contributions()["total"].sum() > 0
 
 
+def _fresh(name: str) -> pd.DataFrame:
+    """The table as read from its file now, not from the cache (which is emptied)."""
+    data.clear_cache()
+    return data.load_table(name)
+
+
+def _other_value(column: pd.Series) -> object:
+    """A value of the column that differs from its first one (to write over the first)."""
+    first = repr(column.iloc[0])
+    return next((v for v in column.iloc[1:] if repr(v) != first and not pd.isna(v)), None)
+
+
+WRITES = {
+    "array": lambda column: column.array,
+    "values": lambda column: column.values,
+    "to_numpy": lambda column: column.to_numpy(),
+    "__array__": lambda column: column.__array__(),
+}
+
+
+@pytest.mark.parametrize("how", WRITES)
+@pytest.mark.parametrize("name", list(data.TABLES))
+def test_a_write_into_a_loaded_tables_values_never_changes_the_cache(name: str, how: str) -> None:
+    """``t = load(); t["iso3"].array[0] = "XXX"`` wrote into the cached table (copy-on-write
+    does not cover writes through .array or .values): every later load in the kernel saw
+    "XXX". Now the cached values are read-only, so the write fails with a clear error, or it
+    goes into a copy; either way the next load is the table in the file."""
+    written, fresh = 0, _fresh(name)
+    for column in fresh.columns:
+        table = data.load_table(name)
+        value = _other_value(table[column])
+        if value is None:
+            continue
+        target = WRITES[how](table[column])
+        try:
+            target[0] = value
+            written += 1
+        except ValueError as exc:
+            assert "read-only" in str(exc)
+        assert repr(data.load_table(name)[column].iloc[0]) != repr(value), (name, column)
+    if how == "array":
+        assert written == 0, "a column's .array took the write"
+    pd.testing.assert_frame_equal(data.load_table(name), fresh)
+
+
+def test_loaded_tables_still_change_like_any_table() -> None:
+    """Read-only cached values do not get in the way of ordinary pandas: each change goes
+    into the caller's copy, and the cache keeps the table as read."""
+    changes = [
+        lambda t: t.loc.__setitem__((0, "total"), 5),
+        lambda t: t.loc.__setitem__((t["iso3"] == "IDN", "group"), "soldiers"),
+        lambda t: t.iloc.__setitem__((1, 4), 3),
+        lambda t: t.__setitem__("total", t["total"] * 2),
+        lambda t: t.fillna({"male": 0}, inplace=True),
+        lambda t: t.replace({"iso3": {"IDN": "INA"}}, inplace=True),
+        lambda t: t["month"].array.copy().__setitem__(0, pd.Timestamp("1900-01-01")),
+    ]
+    fresh = _fresh("contributions")
+    for change in changes:
+        table = data.load_contributions()
+        change(table)
+    pd.testing.assert_frame_equal(data.load_contributions(), fresh)
+    mine = data.load_contributions()
+    mine.loc[0, "iso3"] = "XXX"
+    assert mine.loc[0, "iso3"] == "XXX" and data.load_contributions().loc[0, "iso3"] != "XXX"
+
+
+def test_tables_loaded_before_clear_cache_become_ordinary_tables() -> None:
+    fresh = _fresh("countries").copy(deep=True)
+    table = data.load_countries()
+    data.clear_cache()
+    table.loc[0, "iso3"] = "XXX"  # no cache behind it: pandas writes in place
+    table["name"].array[1] = "Somewhere"
+    assert table["iso3"].iloc[0] == "XXX" and table["name"].iloc[1] == "Somewhere"
+    pd.testing.assert_frame_equal(data.load_countries(), fresh)
+
+
 def test_events_and_rates_are_sourced() -> None:
     events = data.load_events()
     assert events["source_urls"].str.contains("http").all()

@@ -24,6 +24,7 @@ from typing import Any
 import numpy as np
 import pytest
 
+import pkedu as pk
 from pkedu import theme
 from pkedu.checks import feedback
 from pkedu.apps import consensus, force_builder, reimbursement
@@ -58,6 +59,10 @@ PALETTES: dict[str, list[str]] = {
     # Up to all ten states in one chart (the explorer, contributions over time), with
     # the world total in some (women's share by country).
     "ASEAN states and the world": [*theme.COUNTRY_COLORS.values(), theme.WORLD_COLOR],
+    # Other countries beside ASEAN states and the world (notebook 06: Australia beside
+    # Thailand, the Philippines, Singapore and Malaysia; women's share with the world).
+    "ASEAN states, the world and other countries": [*theme.COUNTRY_COLORS.values(),
+                                                    theme.WORLD_COLOR, *theme.OTHER_COLORS],
     "personnel groups": list(theme.GROUP_COLORS.values()),
     "series (regions, groups of countries) and the world": [*theme.SERIES_COLORS,
                                                            theme.WORLD_COLOR],
@@ -206,6 +211,57 @@ def test_colours_of_one_chart_stay_apart_for_colour_blind_readers(name: str) -> 
 def test_every_asean_state_has_its_own_colour() -> None:
     names = {theme.label(code): colour for code, colour in theme.COUNTRY_COLORS.items()}
     assert len(names) == 10 and len(set(names.values())) == 10
+
+
+#: CIELAB chroma below which a colour reads as a grey (black and the greys have 0).
+GREY_CHROMA = 15.0
+
+
+def chroma(colour: str) -> float:
+    _, a, b = lab(srgb(colour))
+    return float(np.hypot(a, b))
+
+
+def test_other_countries_are_never_drawn_in_grey() -> None:
+    """Australia's dark grey line beside Singapore's black one (notebook 06) could not be
+    told apart, though their CIEDE2000 difference is about 22: two thin lines without hue
+    differ only in lightness. Other countries take colours with a hue, each drawn well
+    apart from the greys a chart has (Singapore, Myanmar, the world) and visible on white
+    (a contrast of at least 3:1, WCAG 2.1, 1.4.11)."""
+    assert difference("#4D4D4D", "#000000", "normal") > 20  # why CIEDE2000 alone missed it
+    for colour in theme.OTHER_COLORS:
+        assert chroma(colour) >= 2 * GREY_CHROMA, colour
+        assert contrast(colour, WHITE) >= 3, colour
+
+
+def line_colours(chart: Any) -> dict[str, str]:
+    """The colour of each line (series) of a chart, from its colour scale."""
+    spec = chart.to_dict()
+    scales = [layer["encoding"]["color"]["scale"] for layer in spec.get("layer", [spec])
+              if "scale" in layer.get("encoding", {}).get("color", {})]
+    assert scales, "no colour scale"
+    return dict(zip(scales[0]["domain"], scales[0]["range"]))
+
+
+@pytest.mark.parametrize("build", [
+    # notebook 06: East Timor
+    lambda c: pk.charts.contributions_over_time(c, ["THA", "PHL", "SGP", "MYS", "AUS"],
+                                                resolution="month", start="1999-01",
+                                                end="2002-12"),
+    lambda c: pk.charts.contributions_over_time(c, ["SGP", "MMR", "AUS", "NZL", "BGD", "IND"]),
+    lambda c: pk.charts.women_share(c, ["SGP", "AUS", "IDN", "NZL"], by_country=True),
+], ids=["06-east-timor", "greys-and-four-others", "women-share-with-the-world"])
+def test_every_two_lines_of_a_chart_can_be_told_apart(build: Any) -> None:
+    colours = line_colours(build(pk.data.load_contributions()))
+    assert len(set(colours.values())) == len(colours), colours
+    fixed = {theme.label(code) for code in theme.COUNTRY_COLORS} | {"World"}
+    for (name1, one), (name2, two) in itertools.combinations(colours.items(), 2):
+        for vision in VISIONS:
+            assert difference(one, two, vision) >= MIN_DIFFERENCE, (name1, name2, vision)
+        # Two lines without a hue differ in lightness only. Singapore's black, Myanmar's
+        # grey and the world's grey are fixed colours; every other line has a hue.
+        assert max(chroma(one), chroma(two)) >= GREY_CHROMA or {name1, name2} <= fixed, \
+            f"{name1} ({one}) and {name2} ({two}) are both drawn in grey"
 
 
 # --------------------------------------------------------------------------- text contrast

@@ -218,6 +218,52 @@ def test_reimbursement_messages(kwargs: dict, expected: str) -> None:
     assert expected in result.message
 
 
+#: One bad value for each input of the reimbursement model, and one for each of the explorer.
+REIMBURSEMENT_BAD = {"size": 0, "months": "abc", "rate": "tomorrow", "national_cost": "-3",
+                     "country": "France"}
+EXPLORER_BAD = {"countries": ["XXX"], "group": "navy", "start": "soon", "end": 10**30}
+
+
+def _alone(model: Any, base: dict, key: str, value: object) -> str:
+    """The message for one bad input given alone (the others left good)."""
+    message = model(**{**base, key: value}).message
+    return message.removesuffix(" (The comparison is left out.)")
+
+
+@pytest.mark.parametrize("model,bad,base", [
+    (reimbursement_model, REIMBURSEMENT_BAD, {"year": 2019}),
+    (explorer_model, EXPLORER_BAD, {}),
+], ids=["reimbursement", "explorer"])
+def test_every_bad_input_is_reported_at_once_one_line_each(model: Any, bad: dict,
+                                                          base: dict) -> None:
+    """A student who got several inputs wrong hears about all of them at once: the message
+    has exactly one line per bad input, each the line that input gets when it is the only
+    one wrong, in the order of the controls; the view shows each on its own line."""
+    result = model(**base, **bad)
+    assert_message(result)
+    assert not result.ok
+    lines = result.message.splitlines()
+    expected = [_alone(model, base, key, value) for key, value in bad.items()]
+    assert all("\n" not in line for line in expected)
+    assert lines == expected, result.message
+    html = result.html()
+    assert html.count("<div>") == len(bad), html
+    # two of them: just those two lines
+    first, second = list(bad.items())[:2]
+    pair = model(**base, **dict([first, second])).message.splitlines()
+    assert pair == expected[:2]
+
+
+def test_reimbursement_bad_custom_rate_and_year_are_reported_with_the_rest() -> None:
+    result = reimbursement_model(size="lots", rate="custom", custom_rate="", country="IDN",
+                                 year=1970)
+    lines = result.message.splitlines()
+    assert len(lines) == 3, result.message
+    assert "'lots' is not a number" in lines[0]
+    assert "your own rate" in lines[1]
+    assert "no UN figures for 1970" in lines[2]
+
+
 # --------------------------------------------------------------------------- consensus model
 
 

@@ -2,7 +2,11 @@
 
 Every loader reads one file in ``data/``, checks it against the table's schema
 and returns a tidy :class:`pandas.DataFrame`. Loaded tables are cached, so
-calling a loader again is instant. Anything wrong with a file (missing,
+calling a loader again is instant. The cached values are read-only: a table
+you change (``t.loc[...] = ...``, ``t["x"] = ...``) becomes your own copy, and
+a write straight into a column's values (``t["iso3"].array[0] = "XXX"``) raises
+``ValueError: assignment destination is read-only`` instead of changing the
+table for every later load. Anything wrong with a file (missing,
 damaged, a negative number, an unknown country code, a duplicated row) raises
 :class:`DataError`, whose message names the file, the line and the problem.
 The checks are in :mod:`pkedu.validate` and :mod:`pkedu.rules`; each file that
@@ -26,9 +30,10 @@ import os
 import zlib
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
-from pkedu import manifest, tablecache, validate
+from pkedu import manifest, readonly, tablecache, validate
 from pkedu.rules import (consecutive_months, dates, flags_exactly, given_when, in_order, in_range,
                          increasing, links, maps_to, noted_when, sums_to)
 from pkedu.validate import DataError, TableSpec
@@ -213,8 +218,19 @@ def _text(spec: TableSpec, stored: bytes) -> bytes:
                         f"{manifest.restore(spec.file)}.") from None
 
 
-@functools.lru_cache(maxsize=None)
+#: The loaded tables, by name and folder, and the arrays each one's values are held in.
+_CACHE: dict[tuple[str, str], tuple[pd.DataFrame, list[np.ndarray]]] = {}
+
+
 def _load(name: str, directory: str) -> pd.DataFrame:
+    """The checked table ``name`` from ``directory``, read once and then cached read-only."""
+    key = (name, directory)
+    if key not in _CACHE:
+        _CACHE[key] = readonly.freeze(_read(name, directory))
+    return _CACHE[key][0]
+
+
+def _read(name: str, directory: str) -> pd.DataFrame:
     spec = TABLES[name]
     folder = Path(directory)
     recorded = None
@@ -264,13 +280,21 @@ mission_contributions, missions, countries, events, reimbursement_rates"
     if name not in TABLES:
         raise KeyError(f"no table named {name!r}; the tables are: {', '.join(TABLES)}")
     # A shallow copy: cheap, and with pandas' copy-on-write a caller who changes
-    # the returned frame never changes the cached one.
+    # the returned frame gets a copy of what it changes; the cached values are
+    # read-only (pkedu.readonly), so a write into them fails instead.
     return _load(name, str(data_dir())).copy(deep=False)
 
 
 def clear_cache() -> None:
-    """Forget loaded tables, so the next load reads the files again."""
-    _load.cache_clear()
+    """Forget loaded tables, so the next load reads the files again.
+
+    Tables loaded before stay usable and become ordinary tables: with no cache
+    behind them, their values are writeable again.
+    """
+    tables = list(_CACHE.values())
+    _CACHE.clear()
+    for _, frozen in tables:
+        readonly.thaw(frozen)
     _country_names.cache_clear()
 
 

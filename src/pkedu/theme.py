@@ -49,9 +49,13 @@ COUNTRY_COLORS: dict[str, str] = {
     "LAO": "#440066",  # dark purple
 }
 
-#: Colours for anything that is not an ASEAN state (other countries, regions).
-OTHER_COLORS: tuple[str, ...] = ("#4D4D4D", "#9E9E9E", "#6A3D9A", "#1B7837", "#B2182B",
-                                 "#2166AC", "#E08214", "#35978F")
+#: Colours for countries that are not ASEAN states, in the order they are handed out:
+#: brown, deep blue, plum, lavender. None is a grey (a grey line beside Singapore's black
+#: or the world's grey is hard to tell apart), and each stays apart from every ASEAN
+#: state's colour, the world grey and one another under simulated deuteranopia,
+#: protanopia and tritanopia, as the ten states' colours do (tests/test_palette.py). A
+#: chart with more than four other countries uses them again.
+OTHER_COLORS: tuple[str, ...] = ("#995544", "#0000CC", "#774477", "#8877FF")
 
 #: Colours for personnel groups.
 GROUP_COLORS: dict[str, str] = {"troops": "#0072B2", "police": "#E69F00", "experts": "#009E73"}
@@ -72,6 +76,21 @@ MUTED_COLOR = "#BDBDBD"
 #: Short labels for charts where the official short name is long.
 SHORT_NAMES: dict[str, str] = {"BRN": "Brunei"}
 
+#: How vega-embed, the chart renderer of JupyterLab and Voila, shows a chart's actions
+#: (Altair passes these with every chart). By default it puts them in a menu opened by a
+#: "..." button, an HTML ``summary`` holding only an icon: the button has no accessible
+#: name (axe-core: summary-name, serious), and vega-embed has no option to give it one.
+#: Without its default style, vega-embed shows the actions as plain links under the
+#: chart, each named by its text: saving the chart as SVG or PNG, and viewing its source
+#: (an em space after each keeps them apart, as no style is left to do it). The compiled
+#: Vega and the online Vega Editor are left out (the course works offline).
+EMBED_OPTIONS: dict[str, object] = {
+    "defaultStyle": False,
+    "actions": {"export": True, "source": True, "compiled": False, "editor": False},
+    "i18n": {"SVG_ACTION": "Save as SVG\u2003", "PNG_ACTION": "Save as PNG\u2003",
+             "SOURCE_ACTION": "View source"},
+}
+
 FONT = "Helvetica Neue, Arial, sans-serif"
 WIDTH = 560
 HEIGHT = 300
@@ -89,11 +108,11 @@ def label(iso3: str) -> str:
 def color_scale(iso3_codes: Iterable[str]) -> alt.Scale:
     """An Altair colour scale keyed on country labels, fixed per country.
 
-    ASEAN states always get their own colour; other countries take the
-    neutral colours in order.
+    ASEAN states always get their own colour; other countries take
+    :data:`OTHER_COLORS` in order.
 
-    >>> color_scale(["BGD", "IDN"]).range
-    ['#4D4D4D', '#D55E00']
+    >>> color_scale(["BGD", "IDN", "AUS"]).range
+    ['#995544', '#D55E00', '#0000CC']
     """
     codes = list(iso3_codes)
     others = iter(OTHER_COLORS * (1 + len(codes) // len(OTHER_COLORS)))
@@ -147,7 +166,7 @@ def enable() -> None:
     """
     alt.theme.register("pkedu", enable=True)(_theme)
     chartcheck.install()
-    alt.renderers.enable("mimetype")
+    alt.renderers.enable("mimetype", embed_options=EMBED_OPTIONS)
     # Charts embed their data; this is a safety net, builders keep data small anyway.
     alt.data_transformers.enable("default", max_rows=5000)
 

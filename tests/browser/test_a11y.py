@@ -24,7 +24,9 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
-from .pkbrowser import app_names, app_view, chart_report, wait_for
+from .pkbrowser import (
+    app_names, app_view, chart_report, run_all, wait_for, wait_until_executed,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -72,6 +74,59 @@ def test_axe_finds_no_serious_violation(voila_apps: Any, name: str) -> None:
     assert not blocking, f"{name}: axe-core finds {len(blocking)} critical or serious " \
                          "violation(s):\n" + "\n".join(blocking)
     assert results["testEngine"]["version"], "axe-core did not run"
+
+
+#: A small notebook with a chart, opened in JupyterLab (the course's Voila template does
+#: not apply there).
+LAB_NOTEBOOK = "notebooks/apps/explorer.ipynb"
+LAB_PANEL = ".jp-NotebookPanel:not(.lm-mod-hidden)"
+
+
+def test_charts_in_jupyterlab_have_named_export_actions(jupyter_lab: Any, lab_pages: Any) -> None:
+    """In JupyterLab, vega-embed put each chart's actions in a menu whose "..." button (a
+    ``summary`` element holding only an icon) had no accessible name (axe-core: summary-name,
+    serious). The course's charts now ask vega-embed (through Altair's renderer options) for
+    their actions as plain named links: axe-core finds no critical or serious violation in
+    the charts, and the export actions are still there."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    browser = lab_pages.take(LAB_NOTEBOOK)
+    page = browser.page
+    try:
+        page.locator(f"{LAB_PANEL} .jp-Notebook .jp-Cell").first.wait_for(state="attached",
+                                                                          timeout=90_000)
+        if LAB_NOTEBOOK not in lab_pages.started:
+            assert wait_for(lambda: lab_pages.ready(LAB_NOTEBOOK, page), timeout=90), \
+                "no idle kernel"
+            run_all(page)
+        wait_until_executed(page, 180)
+        charts = f"{LAB_PANEL} .vega-embed"
+        assert wait_for(lambda: page.locator(f"{charts} .vega-actions a").count() > 0,
+                        timeout=30), "no chart with actions in JupyterLab"
+        page.evaluate(Axe().axe_script)
+        results = page.evaluate(
+            "([selector, tags]) => axe.run({include: [[selector]]}, "
+            "{runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})",
+            [charts, WCAG_TAGS])
+        blocking = [f"{v['id']} ({v['impact']}): {v['help']}: "
+                    + "; ".join(str(n["target"]) for n in v["nodes"][:3])
+                    for v in results["violations"] if v["impact"] in BLOCKING]
+        assert not blocking, "axe-core in JupyterLab's charts:\n" + "\n".join(blocking)
+        unnamed = page.evaluate(
+            "(s) => [...document.querySelectorAll(s + ' summary, ' + s + ' a')]"
+            ".filter(e => !(e.getAttribute('aria-label') || e.textContent).trim()).length",
+            charts)
+        assert unnamed == 0, f"{unnamed} chart control(s) without a name"
+        actions = page.locator(f"{charts} .vega-actions a").all_inner_texts()
+        assert {"Save as SVG", "Save as PNG"} <= {a.strip() for a in actions}, actions
+        browser.assert_offline()
+    finally:
+        try:
+            browser.screenshot("lab-chart-actions")
+        except Exception as error:  # never hide the test's own failure behind this one
+            print(f"no screenshot: {error}")
+        page.close()
+        jupyter_lab.shut_down_kernels(LAB_NOTEBOOK)
 
 
 # --------------------------------------------------------------------------- names

@@ -23,7 +23,7 @@ import pandas as pd
 
 from pkedu import theme
 from pkedu.apps._inputs import (  # noqa: F401 (the apps import the input checks from here)
-    InputProblem, blank, shown, shown_money, to_amount, to_choice, to_count, to_countries,
+    InputProblem, Problems, blank, shown, shown_money, to_amount, to_choice, to_count, to_countries,
     to_country, to_number, to_year,
 )
 from pkedu.data import DataError
@@ -165,13 +165,18 @@ def _cell(value: object) -> str:
 
 
 def result_html(result: AppResult) -> str:
-    """The message (if any), the headline, notes and source links as HTML."""
+    """The message (if any, one line per problem), the headline, notes and source links as HTML.
+
+    >>> result_html(AppResult.problem("Type a size.\\nType a rate.")).count("<div>")
+    2
+    """
     parts = []
     if result.message:
         colour = "#FFF4E5" if result.ok else "#FDECEA"
+        lines = "".join(f"<div>{html.escape(line)}</div>"
+                        for line in result.message.splitlines() if line.strip())
         parts.append(f'<div class="pk-message" role="alert" style="background:{colour};'
-                     f'padding:6px 10px;border-radius:4px;margin:4px 0">'
-                     f"{html.escape(result.message)}</div>")
+                     f'padding:6px 10px;border-radius:4px;margin:4px 0">{lines}</div>')
     if result.ok:
         parts.append(f'<p class="pk-headline-text" style="font-size:1.1em;margin:6px 0">'
                      f"<b>{html.escape(result.headline)}</b></p>")

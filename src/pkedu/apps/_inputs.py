@@ -15,6 +15,9 @@ Traceback (most recent call last):
 pkedu.apps._inputs.InputProblem: The contingent size must be between 1 and 2,000 (you gave -5).
 >>> to_countries(["vietnam", "IDN"])
 ('VNM', 'IDN')
+
+An app with several inputs checks each one through :class:`Problems`, so that a
+student who typed several bad values hears about all of them at once, one line each.
 """
 
 from __future__ import annotations
@@ -22,23 +25,70 @@ from __future__ import annotations
 import functools
 import math
 import numbers
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal
+from typing import Any, TypeVar
 
 import pandas as pd
 
 from pkedu import theme
 from pkedu.data import ASEAN10, country_name
 
-__all__ = ["InputProblem", "blank", "to_number", "to_count", "to_year", "to_amount", "shown",
+__all__ = ["InputProblem", "Problems", "blank", "to_number", "to_count", "to_year", "to_amount", "shown",
            "shown_money", "to_country", "to_countries", "to_choice"]
 
 #: Numbers with more digits than this are quoted back by their length, not written out.
 MAX_DIGITS = 15
 
+_T = TypeVar("_T")
+
 
 class InputProblem(ValueError):
-    """An input the app cannot use; ``str(problem)`` is the message for the student."""
+    """An input the app cannot use; ``str(problem)`` is the message for the student.
+
+    Several problems found at once travel as one message, one line each.
+    """
+
+
+class Problems:
+    """The problems of several inputs, gathered so that an app reports all of them at once.
+
+    :meth:`check` runs one input check: it returns the clean value, or notes the
+    problem and returns None, so the next input is checked too.
+
+    >>> problems = Problems()
+    >>> problems.check(to_count, "abc", "the contingent size")
+    >>> problems.check(to_count, "12", "the number of months")
+    12
+    >>> problems.check(to_count, 500, "the number of months", maximum=120)
+    >>> print(problems.message())
+    'abc' is not a number. Type the contingent size in digits, for example 150.
+    The number of months must be between 1 and 120 (you gave 500).
+    """
+
+    def __init__(self) -> None:
+        self.messages: list[str] = []
+
+    def check(self, convert: Callable[..., _T], *args: Any, **kwargs: Any) -> _T | None:
+        """``convert(*args, **kwargs)``, or None after noting its :class:`InputProblem`."""
+        try:
+            return convert(*args, **kwargs)
+        except InputProblem as problem:
+            self.add(str(problem))
+            return None
+
+    def add(self, message: str) -> None:
+        """Note one problem (each line of ``message`` once, in the order found)."""
+        for line in message.splitlines():
+            if line.strip() and line not in self.messages:
+                self.messages.append(line)
+
+    def __bool__(self) -> bool:
+        return bool(self.messages)
+
+    def message(self) -> str:
+        """Every problem noted, one line each."""
+        return "\n".join(self.messages)
 
 
 def blank(value: object) -> bool:

@@ -24,7 +24,7 @@ import pandas as pd
 
 from pkedu import chartdata, theme
 from pkedu.apps._common import (
-    AppResult, InputProblem, ResultPanel, app_box, fmt_int, highlight, month_text, names, tag,
+    AppResult, InputProblem, Problems, ResultPanel, app_box, fmt_int, highlight, month_text, names, tag,
     to_choice, to_countries, to_country, to_year,
 )
 from pkedu.apps._series import (
@@ -65,8 +65,11 @@ def _span_text() -> str:
 def _check_years(start: object, end: object) -> tuple[int, int, str]:
     """Clean years, clipped to the data, and a note when they were clipped."""
     first, last = data_years()
-    start = to_year(start, "the start year", first, last)
-    end = to_year(end, "the end year", first, last)
+    years = Problems()
+    start = years.check(to_year, start, "the start year", first, last)
+    end = years.check(to_year, end, "the end year", first, last)
+    if years or start is None or end is None:
+        raise InputProblem(years.message())
     if start > end:
         raise InputProblem(f"The start year ({start}) comes after the end year ({end}). "
                            "Swap them, or move the slider's left handle back.")
@@ -95,14 +98,18 @@ def explorer_model(countries: object = ASEAN10, start: object = 1990, end: objec
     ('2015-04', 6)
     >>> explorer_model(["IDN"], 2020, 2010).message[:40]
     'The start year (2020) comes after the en'
+    >>> print(explorer_model(["XXX"], "soon", 2010, "navy").message)  # doctest: +ELLIPSIS
+    I don't know the country 'XXX'. Use a name such as 'Indonesia' or a code such as 'IDN'.
+    The personnel group must be 'all', 'troops', 'police' or 'experts' (you gave 'navy').
+    'soon' is not a number. Type the start year in digits, for example 2025.
     """
-    try:
-        codes = to_countries(countries)
-        group = to_choice(group, GROUP_CHOICES, "personnel group")
-        start, end, note = _check_years(start, end)
-    except InputProblem as problem:
-        return AppResult.problem(str(problem))
-    return _explore(codes, start, end, group, note)
+    problems = Problems()
+    codes = problems.check(to_countries, countries)
+    group = problems.check(to_choice, group, GROUP_CHOICES, "personnel group")
+    years = problems.check(_check_years, start, end)
+    if problems or codes is None or group is None or years is None:
+        return AppResult.problem(problems.message())
+    return _explore(codes, group=group, start=years[0], end=years[1], note=years[2])
 
 
 def _explore(codes: tuple[str, ...], start: int, end: int, group: str, note: str) -> AppResult:

@@ -25,7 +25,7 @@ import pandas as pd
 from pkedu import chartdata, theme
 from pkedu.apps._common import (
     CHART_WIDTH,
-    AppResult, InputProblem, ResultPanel, app_box, blank, fmt_int, fmt_money, shown, tag,
+    AppResult, InputProblem, Problems, ResultPanel, app_box, blank, fmt_int, fmt_money, shown, tag,
     to_amount, to_count, to_country, to_number, to_year,
 )
 from pkedu.apps._series import KINDS, REIMBURSED_KINDS, year_mean
@@ -136,19 +136,35 @@ def reimbursement_model(size: object = 850, months: object = 12, rate: object = 
     >>> r = reimbursement_model(100, 6, country="IDN", year=2019)
     >>> round(r.numbers["country_estimate"] / 1e6, 1)
     49.2
+
+    Every bad input is reported at once, one line each:
+
+    >>> print(reimbursement_model(0, "abc", national_cost=-5).message)  # doctest: +ELLIPSIS
+    The contingent size must be between 1 and ... (you gave 0). ...
+    'abc' is not a number. Type the number of months in digits, for example 12.
+    The national cost per person per month must be more than zero and at most ...
     """
-    try:
-        world, busiest = _busiest_month()
-        size = to_count(size, "the contingent size", 1, world,
-                        why=f"{world:,} is what the whole UN had deployed in its busiest month "
-                            f"({busiest}).")
-        months = to_count(months, "the number of months", 1, MAX_MONTHS, example="12",
-                          why=f"{MAX_MONTHS} months is ten years.")
-        value, rate_words, sources = _rate(rate, custom_rate)
-        cost = None if blank(national_cost) else to_amount(
-            national_cost, "the national cost per person per month", MAX_AMOUNT)
-    except InputProblem as problem:
-        return AppResult.problem(str(problem))
+    problems = Problems()
+    world, busiest = _busiest_month()
+    size = problems.check(to_count, size, "the contingent size", 1, world,
+                          why=f"{world:,} is what the whole UN had deployed in its busiest month "
+                              f"({busiest}).")
+    months = problems.check(to_count, months, "the number of months", 1, MAX_MONTHS,
+                            example="12", why=f"{MAX_MONTHS} months is ten years.")
+    rated = problems.check(_rate, rate, custom_rate)
+    cost = None if blank(national_cost) else problems.check(
+        to_amount, national_cost, "the national cost per person per month", MAX_AMOUNT)
+    compared: tuple[str, int] | None = None
+    compare_problem = ""
+    if not blank(country):
+        try:
+            compared = _comparison(country, year)
+        except InputProblem as problem:
+            compare_problem = str(problem)
+    if problems or size is None or months is None or rated is None:
+        problems.add(compare_problem)
+        return AppResult.problem(problems.message())
+    value, rate_words, sources = rated
     numbers: dict[str, Any] = {"size": size, "months": months, "rate": value,
                                "per_month": size * value, "reimbursement": size * value * months}
     notes = [f"UN reimbursement = contingent size × monthly rate per person × months = "
@@ -158,7 +174,9 @@ def reimbursement_model(size: object = 850, months: object = 12, rate: object = 
                 f"month{'s' if months != 1 else ''} at {rate_words} per person per month.")
     if cost is not None:
         headline += " " + _national(numbers, cost, notes)
-    message = _compare(numbers, country, year, notes)
+    message = f"{compare_problem} (The comparison is left out.)" if compare_problem else ""
+    if compared is not None:
+        _compare(numbers, *compared, notes)
     notes.append("Troops, formed police units and staff officers are reimbursed at this rate. "
                  "The money goes to the government, which decides how much reaches each soldier.")
     sources += (("Who is reimbursed at the standard rate", CATEGORY_SOURCE),
@@ -184,19 +202,19 @@ def _national(numbers: dict[str, Any], cost: float, notes: list[str]) -> str:
             f"pays {fmt_money(-numbers['balance'])} more than the UN gives back.")
 
 
-def _compare(numbers: dict[str, Any], country: object, year: object, notes: list[str]) -> str:
-    """Add the real-deployment comparison; return a message if it cannot be made."""
-    if blank(country):
-        return ""
-    try:
-        code = to_country(country)
-        first, last = data_years()
-        year = to_year(year, "the comparison year", first, last)
-        if not first <= year <= last:
-            raise InputProblem(f"There are no UN figures for {year}; choose a comparison year "
-                               f"between {first} and {last}.")
-    except InputProblem as problem:
-        return f"{problem} (The comparison is left out.)"
+def _comparison(country: object, year: object) -> tuple[str, int]:
+    """The country and year of the real-deployment comparison, or an :class:`InputProblem`."""
+    code = to_country(country)
+    first, last = data_years()
+    year = to_year(year, "the comparison year", first, last)
+    if not first <= year <= last:
+        raise InputProblem(f"There are no UN figures for {year}; choose a comparison year "
+                           f"between {first} and {last}.")
+    return code, year
+
+
+def _compare(numbers: dict[str, Any], code: str, year: int, notes: list[str]) -> None:
+    """Add the real-deployment comparison for ``code`` in ``year`` to the numbers and notes."""
     reimbursed, n_months = year_mean(code, year, REIMBURSED_KINDS)
     everyone, _ = year_mean(code, year, KINDS)
     other = everyone - reimbursed
@@ -216,7 +234,6 @@ def _compare(numbers: dict[str, Any], country: object, year: object, notes: list
     in_force = rate_in_force(year)
     if in_force is not None and in_force != numbers["rate"]:
         notes.append(f"The rate in force in mid-{year} was {fmt_money(in_force)}.")
-    return ""
 
 
 def _table(numbers: dict[str, Any]) -> pd.DataFrame:

@@ -14,13 +14,29 @@ import pandas as pd
 
 from pkedu import theme
 from pkedu.charts._common import (
-    SOURCE_EVENTS, _builder, _choice, _codes, _finish, _inline, _mon, _table, _title, _window,
+    SOURCE_EVENTS, _and, _builder, _choice, _codes, _finish, _inline, _mon, _table, _title, _who,
+    _window,
 )
-from pkedu.data import ASEAN10
+from pkedu.data import ASEAN10, EVENT_CATEGORIES
 
 _ROW = 36  # pixels per timeline row
 _EVENT_COLUMNS = ("date", "date_precision", "iso3", "category", "title", "detail", "source_urls",
                   "disputed", "dispute_note")
+#: What a title calls the events of each category.
+CATEGORY_NAMES: dict[str, str] = {
+    "first_deployment": "first deployments",
+    "deployment": "deployments and withdrawals",
+    "force_proposal": "proposals for an ASEAN peacekeeping force",
+    "training_centre": "peacekeeping training centres",
+    "regional_dialogue": "regional dialogues",
+    "pledge": "pledges",
+    "maritime_patrol": "maritime patrols",
+    "regional_crisis": "regional crises",
+    "security_council": "UN Security Council work",
+    "binational_contingent": "shared contingents",
+}
+#: A title names at most this many categories; more are counted.
+_NAMED_CATEGORIES = 3
 
 
 @_builder
@@ -37,6 +53,8 @@ def timeline(events: pd.DataFrame, categories: Iterable[str] | None = None,
     >>> chart = timeline(pk.data.load_events(), categories=["pledge"])
     >>> pk.charts.describe(chart)[:58]
     'Timeline of 3 events from 2005 to 2015, in rows by categor'
+    >>> chart.to_dict()["title"]["text"]
+    'Pledges, 2005-2015'
     >>> timeline(pk.data.load_events(), categories=["picnic"])
     Traceback (most recent call last):
     ...
@@ -54,8 +72,37 @@ regional_dialogue, security_council, training_centre
     chart = _event_marks(data, texts[texts["i"].isin(data["i"])], rows)
     subtitle = [SOURCE_EVENTS, "Hollow diamonds: disputed, the sources disagree. "
                 "Click a dot to open its first source"]
-    return _finish(chart, _title(title, "A timeline of the story"), subtitle,
-                   _timeline_text(data, rows))
+    default = _timeline_title(chosen, codes, rows, data["d"])
+    return _finish(chart, _title(title, default), subtitle, _timeline_text(data, rows))
+
+
+def _timeline_title(categories: Sequence[str], codes: Sequence[str] | None, rows: str,
+                    dates: pd.Series) -> str:
+    """What the timeline shows: its kinds of events, the countries chosen and the years.
+
+    >>> days = pd.Series(pd.to_datetime(["1995-03-15", "2016-07-01"]))
+    >>> _timeline_title(["regional_crisis", "force_proposal"], None, "category", days)
+    'Regional crises and proposals for an ASEAN peacekeeping force, 1995-2016'
+    >>> _timeline_title(["first_deployment"], None, "iso3", days)
+    'First deployments by country, 1995-2016'
+    >>> _timeline_title(["pledge", "security_council"], ["IDN"], "category", days)
+    'Pledges and UN Security Council work involving Indonesia, 1995-2016'
+    >>> _timeline_title(list(EVENT_CATEGORIES), None, "category", days)
+    'Events of every kind, 1995-2016'
+    """
+    if set(categories) >= set(EVENT_CATEGORIES):
+        what = "Events of every kind"
+    elif len(categories) > _NAMED_CATEGORIES:
+        what = f"Events of {len(categories)} kinds"
+    else:
+        what = _and([CATEGORY_NAMES.get(c, c.replace("_", " ")) for c in categories])
+        what = what[:1].upper() + what[1:]
+    if codes is not None:
+        what += f" involving {_who(codes)}"
+    elif rows == "iso3":
+        what += " by country"
+    first, last = dates.min().year, dates.max().year
+    return f"{what}, {first}" if first == last else f"{what}, {first}-{last}"
 
 
 def _event_marks(data: pd.DataFrame, texts: pd.DataFrame, rows: str) -> alt.Chart:
