@@ -9,7 +9,10 @@ Covered means one of (see ``prose_rules.py`` for the exact rules, and docs/instr
     says), which the maintainer-only tests below check against the article's text;
 (c) it is structural: exercise, section and notebook numbers, stated times and timings rows, question ids,
     formats shown as examples, code, arithmetic to do ("times 100"), a duration or threshold that defines
-    what an exercise computes, the article's date, a question put to the reader, an invented case;
+    what an exercise computes, the article's date, a question put to the reader, an invented case or a
+    general argument, and the course's own wording: how a lesson is split and the class organised,
+    marking guidance, the course's numbering of the article's steps, a term being defined, what an
+    exercise asks students to find, a recommendation's own wording in a model brief;
 (d) it is in :data:`ALLOWLIST`, with a reason.
 
 Tokens nobody has checked yet are listed in ``prose_numbers_backlog.txt``: the list may only shrink.
@@ -226,6 +229,17 @@ NB = "notebooks/text/02_scale.md"
          "most.",
      [("first", "a general argument"), ("lowest", "a general argument"), ("most", "a general argument"),
       ("lowest", None), ("most", None)]),
+    # words about the course's own parts; the same words about a state's history are facts
+    (PLAN, "Vietnam deployed for the first time in 2014, in the second half of 2014. Indonesia stayed 90 days. "
+           "Push on the second half of Exercise 5.",
+     [("first", None), ("2014", None), ("second", None), ("half", None), ("2014", None), ("90", None),
+      ("second", "numbers in words about numbers"), ("half", "numbers in words about numbers"),
+      ("5", "course element")]),
+    # "most clearly" judges how well an answer fits, "only as far as" states a principle: neither counts;
+    # a superlative about states does
+    (PLAN, "- **Indonesia: international standing**, most clearly. Indonesia sent the most. ASEAN claims can be "
+           "tested only as far as the sources go; only Laos never sent anyone.",
+     [("most", None), ("only", None), ("never", None)]),
 ])
 def test_structural_rules_cover_the_course_not_the_facts(file: str, text: str,
                                                          expected: list[tuple[str, str | None]]) -> None:
