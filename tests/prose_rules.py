@@ -3,7 +3,8 @@
 A token is covered when (a) a claim (``prose_claims_*.py``) names its file and a snippet containing
 it, (b) it is sourced (a link in its paragraph, list item or table row; a source in its events row; or a
 quotation of the article, which ``test_prose_numbers.py`` checks against the article text), (c) it is
-structural (one of :data:`STRUCTURAL`), or (d) it is in the allowlist of ``test_prose_numbers.py``.
+structural (one of :data:`STRUCTURAL`, searched in the token's line, or of :data:`PARAGRAPH_RULES`, whose
+words may run over a line break), or (d) it is in the allowlist of ``test_prose_numbers.py``.
 Words like "first" or "only" count only in a sentence about the world (:func:`about_the_world`).
 
 >>> from prose_text import Document, tokens_of
@@ -28,7 +29,7 @@ _COURSE_NOUNS = (r"(?:exercises?|figures?|marks?|points?|steps?|sections?|pauses
                  r"|rows?|tables?|boxes?|apps?|hints?|sentences?|paragraphs?|lines?|words?|bullet points?"
                  r"|numbers?|answers?|verdicts?|slides?|students?|sessions?|handouts?|tabs?|blanks?|checks?"
                  r"|self-checks?|quizz?e?s?|sources?|readings?|things?|habits?|skills?|ways?|kinds?|stories"
-                 r"|moves?|reasons?|lessons?|minutes?|hours?|weeks?|days?|cases?|questions?)")
+                 r"|moves?|reasons?|lessons?|minutes?|hours?|weeks?|cases?|questions?|motives?)")
 _N = r"(?:\d+[a-z]?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|twenty)"
 _CLOCK = r"\d{1,3}(?::\d\d)?"
 STRUCTURAL: dict[str, re.Pattern[str]] = {name: re.compile(pattern, re.IGNORECASE | re.MULTILINE) for
@@ -38,10 +39,15 @@ STRUCTURAL: dict[str, re.Pattern[str]] = {name: re.compile(pattern, re.IGNORECAS
     # stated times: "55 minutes", "minute 28", "an hour", "at home"
     "time": r"\ballow \d+\b|"
             rf"\b{_N}(?:\s*(?:-|–|to|or|and|,)\s*{_N})*[\s-]+(?:minutes?|min|hours?|sessions?|class(?:es)?|weeks?)\b"
-            r"|\bminutes?\s+\d+(?:\s*[-–]\s*\d+)?|\b\d{1,2}:\d\d\s*[-–]\s*\d{1,2}:\d\d\b",
+            r"|\bminutes?\s+\d+(?:\s*[-–]\s*\d+)?|\b\d{1,2}:\d\d\s*[-–]\s*\d{1,2}:\d\d\b"
+            # "present it in 90 seconds"
+            rf"|\b{_N}\s+seconds\b",
     # "three sentences", "one or two lines", "12 claims", "the first two exercises"
     "count of course elements": rf"\b{_N}(?:\s*(?:,|or|to|-|–)\s*{_N})?\s+(?:short\s+|more\s+|new\s+|written\s+"
-                                rf"|of\s+the\s+|other\s+|model\s+|main\s+)?{_COURSE_NOUNS}\b",
+                                rf"|of\s+the\s+|other\s+|model\s+|main\s+)?{_COURSE_NOUNS}\b"
+                                # "Three of these are columns", "two pieces of evidence", "Groups of three"
+                                rf"|\b{_N}\s+of\s+(?:these|them|those)\s+(?:are|were)\s+{_COURSE_NOUNS}\b"
+                                rf"|\b{_N}\s+pieces?\s+of\s+evidence\b|\b(?:groups|teams)\s+of\s+{_N}\b",
     # ASEAN has ten members (data.ASEAN10; test_prose_numbers checks the count)
     "ASEAN's ten members": r"\b(?:the|all|ASEAN's|its|of|among|ten)\s+(?:ten\s+)?(?:ASEAN\s+)?(?:member\s+)?"
                            r"(?:states|members|countries)\b|\bten\s+(?:ASEAN\s+)?(?:member\s+)?(?:states|members|countries)\b"
@@ -49,7 +55,9 @@ STRUCTURAL: dict[str, re.Pattern[str]] = {name: re.compile(pattern, re.IGNORECAS
     # notebook numbers (00 to 07, 99 for the demo) and learning objectives (02.1)
     "notebook or objective": r"(?<![\d,.])(?:0[0-7]|99)(?:\.\d+)?(?:\s?(?:-|–|to|and)\s?(?:0[0-7])(?:\.\d+)?)?\b",
     # code in a question's text: "by_year.loc[2024, 'ASEAN']", "ranking(contributions, '2019-01', top=5)"
-    "code": r"\b[A-Za-z_][\w.]*\[[^\]\n]*\]|\b[a-z_]+=\s*'?\d[\d-]*'?",
+    # and what a slice does: "[:4] keeps its first four characters"
+    "code": r"\b[A-Za-z_][\w.]*\[[^\]\n]*\]|\b[a-z_]+=\s*'?\d[\d-]*'?|(?<![\w\]])\[-?\d*:-?\d*\]"
+            rf"|\b(?:first|last)\s+{_N}\s+(?:characters|letters|digits)\b",
     # numbers that open a heading or a numbered list item ("## 3.", "1. ", "| 2. ", "(a) ")
     "heading or list number": r"^(?:#+\s+(?:Lesson plan\s+|Part\s+)?[\d.]+|\s*\d+\.\s)|\|\s*\d+\.\s|\((?:\d|[a-h])\)\s",
     # a lesson plan's timings row: "| 0-5 |", "| 5-15 min |", "| 0:00-0:05 |", and the section number
@@ -104,10 +112,63 @@ STRUCTURAL: dict[str, re.Pattern[str]] = {name: re.compile(pattern, re.IGNORECAS
                           r"|\bwriting in (?:early )?2019, (?:Jenne|she|the author)\b",
     # how the course writes months in code ("2019-12" is December 2019 in the data)
     "numbers in words about numbers": r"\bthe\s+(?:first|second|third)\s+(?:one|two|three|row|column|cell|chart|"
-                                      r"table|time|step|exercise|question|claim|sentence|part|half|"
+                                      r"table|step|exercise|question|claim|sentence|part|half(?!\s+of\s+(?:19|20)\d\d)|"
                                       r"option|answer|draft|line|tab|hint|look|thing|set|pair|group|"
-                                      r"month in the data)\b|\bfirst month in the data\b",
+                                      r"month in the data|session|lesson)\b|\bfirst month in the data\b"
+                                      # "a first chart", "a third thing", "the first-deployments chart"
+                                      r"|\ba\s+first\s+(?:chart|look|exercise|question|try|draft)\b"
+                                      r"|\ba\s+(?:second|third)\s+(?:thing|factor|cause|explanation)\b"
+                                      r"|\bthe\s+(?P<named>first)-[a-z]+\s+(?:chart|table|column)\b",
+    # ordinals that number what follows, opening a sentence: 'First: "..."', 'Second, that ...',
+    # '**Exercise 2.** First the data:' (not "First, Cambodia deployed in 2006")
+    "ordinal enumerator": r"(?:^|(?<=[.:!?\"”*]\s))(?-i:First|Second|Third|Fourth)"
+                          r"(?=:\s*[\"“]|,\s+that\b|\s+the\s+data:)",
+    # the course numbers the article's argument in steps (notebook 03): "the article's third step"
+    "the article's steps": r"\bthe\s+article's\s+(?:first|second|third|fourth|fifth|last)\s+step\b",
+    # a term and its definition ("**First contribution**: the first month ...", "**Binational contingent**:
+    # ... two countries"), and a word in quotation marks, which is the word itself ('"first" depends on')
+    "a term being defined": r"^\s*[-*]\s+\*\*(?P<term>(?-i:First|Last)\s[^*\n]*)\*\*:"
+                            r"\s+the\s+(?P<def>first|last)\s+month\b"
+                            r"|^\s*[-*]\s+\*\*(?:Binational|Bilateral)\b[^*\n]*\*\*:[^\n]*?\b(?P<bi>two)\s+countries\b"
+                            r"|[\"“](?:first|only|most|second)[\"”]",
+    # the name of a standard: "ISO 3166"
+    "a standard's name": r"\bISO\s+(?P<iso>3166)\b",
 }.items()}
+
+#: Rules whose words may run over a line break: searched in the token's paragraph, list item or table row
+#: (each pattern stops at a sentence's end, so a match stays inside one sentence or clause).
+PARAGRAPH_RULES: dict[str, re.Pattern[str]] = {name: re.compile(pattern, re.IGNORECASE | re.MULTILINE) for
+                                               name, pattern in {
+    # a lesson plan's "**Two sessions.** Sections 1-4 in the first (...), sections 5-8 ... in the second."
+    "sessions of a lesson": r"^\*\*Two sessions\.\*\*[^.!?]*?\bin\s+the\s+(?P<s1>first)\b"
+                            r"[^.!?]*?\bin\s+the\s+(?P<s2>second)\b",
+    # how the class works: "half the room argues ..., the other half ...", "half a page", "a line or two",
+    # "a two-sentence news item", "(three dots)"
+    "how the class works": r"\b(?P<h1>half)\s+the\s+(?:room|class)\b[^.;!?]*?\bthe\s+other\s+(?P<h2>half)\b"
+                           r"|\bhalf\s+a\s+page\b|\ba\s+line\s+or\s+two\b"
+                           rf"|\b{_N}-(?:sentence|paragraph|page|word|line)\b|\(three dots\)|\bthe three dots\b",
+    # marking guidance: "a good answer makes at least two:", "combine two.", "has mixed the two up",
+    # "separates the two goals"
+    "marking guidance": r"\bmakes\s+at\s+least\s+(?:two|three)\s*:|\bcombine\s+two\s*\.|\bmixed\s+the\s+two\s+up\b"
+                        r"|\bseparates\s+the\s+two\s+(?:goals|definitions|measures|questions)\b",
+    # what an exercise asks for, in the imperative: "find Cambodia's first month with experts", "Find when each
+    # state first had", "Ask them to define ... first" (not "we find that Cambodia first ...")
+    "what an exercise asks for": r"(?:^|(?<=[.:!?*,]\s)|\bto\s+|\band\s+)find\b[^.;|]{0,120}?\b(?P<f1>first)\b(?:[^.;|]{0,60}?\b(?P<f2>first)\b)?"
+                                 r"|\b(?:ask|tell)\s+(?:them|students|the class)\s+to\b[^.;|]{0,60}?\b(?P<ask>first)\b"
+                                 r"|\b(?:questions?:|about\b[^.;|]{0,80}?\band)\s+(?:when|which|who)\b[^.;:|]{0,60}?"
+                                 r"\b(?:send|sent)\s+the\s+(?P<most>most)\b",
+    # a recommendation's own wording: "a small, voluntary first step", "should agree by 2027"
+    "a recommendation's wording": r"\b(?:a|an)\s+(?:[a-z]+,?\s+){0,3}(?P<step>first)\s+step\b"
+                                  r"|\bshould\s+(?:agree|decide|commit|sign|start|begin|form|build|deploy)\b"
+                                  r"[^.;|]{0,80}?"
+                                  r"\bby\s+(?P<deadline>20\d\d)\b",
+    # a general argument: "a government that has decided to deploy will build a centre first",
+    # "If money were the main motive, the states with the lowest costs would send the most"
+    "a general argument": r"\b(?:a|any)\s+(?:government|state|country)\s+that\s+(?:has|had)\s+"
+                          r"(?:already\s+)?decided\b[^.;:!?]*"
+                          r"|\bif\s+[^,.;]{0,30}?\s+were\s+the\s+main\s+(?:motive|reason|goal)\b[^.;!?]*",
+}.items()}
+
 
 
 def structural_rule(token: Token) -> str | None:
@@ -118,6 +179,11 @@ def structural_rule(token: Token) -> str | None:
     for name, pattern in STRUCTURAL.items():
         for m in pattern.finditer(text, line_start, line_end):
             if any(start <= token.start and token.end <= end for start, end in covered_spans(m)):
+                return f"structural: {name}"
+    start, end = next(((s, e) for s, e in token.doc.blocks if s <= token.start < e), (line_start, line_end))
+    for name, pattern in PARAGRAPH_RULES.items():
+        for m in pattern.finditer(text, start, end):
+            if any(s <= token.start and token.end <= e for s, e in covered_spans(m)):
                 return f"structural: {name}"
     return None
 
@@ -148,10 +214,11 @@ _WORLD = re.compile(
 _NOT_A_FACT = re.compile(
     r"\b(?:at first|first,|first of all|first (?:run|read|look|try|check|write|predict|compute|guess|open"
     r"|decide|say|ask|make|find|pick|answer|press|sketch|note|use|click)|only (?:if|when|to|after|the"
-    r" (?:data|chart|notebook|course|table|numbers))|not only|if only|never (?:shows?|gives?|raises?"
+    r" (?:data|chart|notebook|course|table|numbers)|as far as)|not only|if only|never (?:shows?|gives?|raises?"
     r"|overwrites?|changes?|says?|tells?|checks?|marks?|grades?|judges?|lose|loses)|most of all"
     r"|(?:the|public|no|on the|in the|a|hole in the) record\b(?! of)|(?:to|and|then|you|students|will|can|please|they|we|,) record\b|record (?:a|the|your|it|them|one|each|"
-    r"their|what|which|how)\b|peak (?:at|into)\b|the first (?:and|or) the)\b", re.IGNORECASE)
+    r"their|what|which|how)\b|peak (?:at|into)\b|the first (?:and|or) the|most (?:clearly|likely|probably|plainly))\b",
+    re.IGNORECASE)
 
 
 def about_the_world(token: Token) -> bool:

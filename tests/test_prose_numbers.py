@@ -9,7 +9,10 @@ Covered means one of (see ``prose_rules.py`` for the exact rules, and docs/instr
     says), which the maintainer-only tests below check against the article's text;
 (c) it is structural: exercise, section and notebook numbers, stated times and timings rows, question ids,
     formats shown as examples, code, arithmetic to do ("times 100"), a duration or threshold that defines
-    what an exercise computes, the article's date, a question put to the reader, an invented case;
+    what an exercise computes, the article's date, a question put to the reader, an invented case or a
+    general argument, and the course's own wording: how a lesson is split and the class organised,
+    marking guidance, the course's numbering of the article's steps, a term being defined, what an
+    exercise asks students to find, a recommendation's own wording in a model brief;
 (d) it is in :data:`ALLOWLIST`, with a reason.
 
 Tokens nobody has checked yet are listed in ``prose_numbers_backlog.txt``: the list may only shrink.
@@ -167,6 +170,76 @@ NB = "notebooks/text/02_scale.md"
          "Nepal, a country with 30 million people, sent more.",
      [("500", "hypothetical"), ("2016", None), ("six", "hypothetical"), ("ten", "hypothetical"),
       ("four", "hypothetical"), ("500", None), ("2016", None), ("30", None), ("million", None)]),
+    # ordinals that number quotations or steps; an ordinal rank is a fact
+    (NB, 'Two sentences. First: "ASEAN states met." Second, that they trained. Thailand came second in 2006.',
+     [("Two", "count of course elements"), ("First", "ordinal enumerator"), ("Second", "ordinal enumerator"),
+      ("second", None), ("2006", None)]),
+    # a lesson plan's two sessions; a fact inside the same paragraph is not
+    (PLAN, "**Two sessions.** Sections 1-4 in the first (Indonesia sent 2,900), sections 5-8 and the\ndiscussion in "
+           "the second. Vietnam came second in 2014.",
+     [("Two", "time"), ("1-4", "course element"), ("first", "sessions of a lesson"), ("2,900", None),
+      ("5-8", "course element"), ("second", "sessions of a lesson"), ("second", None), ("2014", None)]),
+    # how the class works; half a force or three ships are facts
+    (PLAN, 'A debate: half the room argues "yes",\nthe other half "no". Answer in half a page or a line or two. Write '
+           "a two-sentence item. In Python `...` (three dots) means later. Half of the force came from Indonesia, "
+           "three ships from Singapore.",
+     [("half", "how the class works"), ("half", "how the class works"), ("half", "how the class works"),
+      ("two", "how the class works"), ("two", "how the class works"), ("three", "how the class works"),
+      ("Half", None), ("three", None)]),
+    # marking guidance; the same numbers said of states are facts
+    (PLAN, "A good answer makes at least two: a count and a share. Good answers combine two. A student has mixed the "
+           "two up. A strong answer separates the two goals. Indonesia makes at least two pledges; Thailand sent two "
+           "battalions.",
+     [("two", "marking guidance"), ("two", "marking guidance"), ("two", "marking guidance"),
+      ("two", "marking guidance"), ("two", None), ("two", None)]),
+    # the course's numbering of the article's steps, seconds, groups, columns; a state's third battalion,
+    # 90 engineers or three states are facts
+    (PLAN, "The article's third step explains a non-event. Indonesia's third battalion came in 2008. Present it in 90 "
+           "seconds; Indonesia sent 90 engineers. Groups of three build a force. Three of these are columns. Three of "
+           "these are states.",
+     [("third", "the article's steps"), ("third", None), ("2008", None), ("90", "time"), ("90", None),
+      ("three", "count of course elements"), ("Three", "count of course elements"), ("Three", None)]),
+    # what a slice of code keeps; four states are a fact
+    (NB, "The date is text like '2004-02'; [:4] keeps its first four characters. Four of the states sent troops in "
+         "2004.",
+     [("2004-02", "example format"), ("4", "code"), ("first", "code"), ("four", "code"), ("Four", None),
+      ("2004", None)]),
+    # a term and its definition, a word in quotation marks; the same words said of states are facts
+    (NB, "- **First contribution**: the first month a state has anyone deployed.\n- **Binational contingent**: a unit "
+         'from two countries.\n\n"First" depends on what you count. Cambodia first deployed in 2006; Brunei and '
+         "Malaysia are two countries in Lebanon.",
+     [("First", "a term being defined"), ("first", "a term being defined"), ("two", "a term being defined"),
+      ("first", None), ("2006", None), ("two", None)]),
+    # what an exercise asks for; a state's first deployment, or who sent the most, is a fact
+    (NB, "Find Cambodia's first month with experts and its first month with troops. Indonesia first sent troops in "
+         "1957. Open questions: when Malaysia sent the most. Think about costs and which states send the most. "
+         "Indonesia sent the most. We find that Cambodia first deployed in 2006.",
+     [("first", "what an exercise asks for"), ("first", "what an exercise asks for"), ("first", None),
+      ("1957", None), ("most", "what an exercise asks for"), ("most", "what an exercise asks for"),
+      ("most", None), ("first", None), ("2006", None)]),
+    # a recommendation's wording and a standard's name; a first unit, an agreement made, a rank are facts
+    (NB, "We recommend a small, voluntary first step: a joint ASEAN company. Malaysia, Brunei and Indonesia should "
+         "agree by 2027 on a company. Indonesia sent its first unit in 1957 and agreed by 2012 to a goal. The ISO "
+         "3166 code; Indonesia is 4 in the ranking.",
+     [("first", "a recommendation's wording"), ("2027", "a recommendation's wording"), ("first", None),
+      ("1957", None), ("2012", None), ("3166", "a standard's name"), ("4", None)]),
+    # a general argument; the same words said of named states are facts
+    (NB, "A government that has already decided to deploy will build a centre first. If money were the main motive, "
+         "the states with the lowest costs would send the most. Laos has the lowest costs, and Indonesia sends the "
+         "most.",
+     [("first", "a general argument"), ("lowest", "a general argument"), ("most", "a general argument"),
+      ("lowest", None), ("most", None)]),
+    # words about the course's own parts; the same words about a state's history are facts
+    (PLAN, "Vietnam deployed for the first time in 2014, in the second half of 2014. Indonesia stayed 90 days. "
+           "Push on the second half of Exercise 5.",
+     [("first", None), ("2014", None), ("second", None), ("half", None), ("2014", None), ("90", None),
+      ("second", "numbers in words about numbers"), ("half", "numbers in words about numbers"),
+      ("5", "course element")]),
+    # "most clearly" judges how well an answer fits, "only as far as" states a principle: neither counts;
+    # a superlative about states does
+    (PLAN, "- **Indonesia: international standing**, most clearly. Indonesia sent the most. ASEAN claims can be "
+           "tested only as far as the sources go; only Laos never sent anyone.",
+     [("most", None), ("only", None), ("never", None)]),
 ])
 def test_structural_rules_cover_the_course_not_the_facts(file: str, text: str,
                                                          expected: list[tuple[str, str | None]]) -> None:
