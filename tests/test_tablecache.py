@@ -159,3 +159,99 @@ def test_tables_of_unhandled_types_are_not_kept(cache: Path) -> None:
     odd = pd.DataFrame({"when": pd.to_datetime(["2019-12-01"]).tz_localize("UTC")})
     tablecache.write("odd-0", odd)
     assert tablecache.encode(odd) is None and not cache.exists()
+
+
+def _tamper(cache: Path, change) -> Path:
+    (kept,) = cache.glob("contributions-*.npz")
+    arrays = dict(np.load(kept))
+    change(arrays)
+    with kept.open("wb") as out:
+        np.savez(out, **arrays)
+    return kept
+
+
+def _swap_male_female(a: dict) -> None:
+    a["names"] = a["names"][[0, 1, 2, 3, 5, 4, 6]]
+
+
+def _negative_code(a: dict) -> None:
+    a["v1"] = a["v1"].copy()
+    a["v1"][0] = -3
+
+
+def _one_total_for_all(a: dict) -> None:
+    a["v6"] = np.array(7)
+
+
+def _total_as_float(a: dict) -> None:
+    a["kinds"] = a["kinds"].copy()
+    a["kinds"][6] = "float64"
+    a["v6"] = a["v6"].astype("float64")
+
+
+def _fewer_names(a: dict) -> None:
+    a["names"], a["kinds"] = a["names"][:5], a["kinds"][:5]
+
+
+def _negative_total(a: dict) -> None:
+    a["v6"] = a["v6"].copy()
+    a["v6"][0] = -5
+
+
+def _fewer_rows(a: dict) -> None:
+    for name in list(a):
+        if name[0] in "vm":
+            a[name] = a[name][:-1]
+
+
+@pytest.mark.parametrize("change", [_swap_male_female, _negative_code, _one_total_for_all,
+                                    _total_as_float, _fewer_names, _negative_total, _fewer_rows])
+def test_a_cache_file_that_does_not_fit_the_table_is_not_used(cache: Path, change) -> None:
+    good = data.load_table("contributions")
+    _tamper(cache, change)
+    data.clear_cache()
+    pd.testing.assert_frame_equal(data.load_table("contributions"), good, check_exact=True)
+
+
+def test_a_cache_file_zip_cannot_open_is_ignored_not_raised(cache: Path) -> None:
+    good = data.load_table("contributions")
+    (kept,) = cache.glob("contributions-*.npz")
+    damaged = bytearray(kept.read_bytes())
+    entry = damaged.find(b"PK\x01\x02")
+    damaged[entry + 8] |= 1  # the "encrypted" flag: zipfile raises RuntimeError
+    kept.write_bytes(bytes(damaged))
+    for _ in range(2):
+        data.clear_cache()
+        pd.testing.assert_frame_equal(data.load_table("contributions"), good, check_exact=True)
+
+
+def test_a_cache_folder_others_can_write_is_not_used(cache: Path) -> None:
+    data.load_table("contributions")
+    cache.chmod(0o777)
+    try:
+        data.clear_cache()
+        assert tablecache.read(next(cache.glob("contributions-*.npz")).stem) is None
+    finally:
+        cache.chmod(0o700)
+
+
+def test_a_relative_cache_folder_is_never_made_beside_the_notebooks(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("PKEDU_CACHE_DIR", "relative-cache")
+    data.clear_cache()
+    try:
+        data.load_table("contributions")
+    finally:
+        data.clear_cache()
+    assert list(tmp_path.iterdir()) == []
+    monkeypatch.setenv("PKEDU_CACHE_DIR", "~/kept")
+    monkeypatch.setenv("HOME", str(tmp_path))
+    assert tablecache.folder() == tmp_path / "kept"
+
+
+def test_leftovers_of_an_interrupted_write_are_removed(cache: Path) -> None:
+    cache.mkdir(mode=0o700)
+    (cache / "contributions-abc123.tmp").write_bytes(b"half a file")
+    data.load_table("contributions")
+    assert [p.suffix for p in cache.iterdir()] == [".npz"]

@@ -670,3 +670,16 @@ def _drawn_width(chart: Any) -> float:
 def test_an_apps_chart_fits_the_notebook_beside_the_file_browser(model: Any) -> None:
     """About 840 pixels are free beside JupyterLab's file browser on a 1280-pixel screen."""
     assert _drawn_width(model().chart) <= 840
+
+
+@pytest.mark.parametrize("rate", [pd.NA, np.array([1, 2]), pd.Series([1])])
+def test_a_rate_of_an_odd_type_gets_a_message_not_a_traceback(rate: object) -> None:
+    result = reimbursement_model(10, 12, rate)
+    assert not result.ok and "The rate must be one from the list or a number" in result.message
+
+
+@pytest.mark.parametrize("typed", ["1,5", "1.500,50", "1428,5", "12,34"])
+def test_a_decimal_comma_is_never_read_as_thousands(typed: str) -> None:
+    result = reimbursement_model(850, 12, "custom", custom_rate=typed)
+    assert not result.ok and "a comma may only group thousands" in result.message
+    assert reimbursement_model(850, 12, "custom", custom_rate="1,428.50").ok

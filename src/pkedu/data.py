@@ -230,6 +230,21 @@ def _load(name: str, directory: str) -> pd.DataFrame:
     return _CACHE[key][0]
 
 
+#: The types of a checked table's columns, by the kind of column in its spec.
+_FINAL_TYPES = {"month": "datetime64[s]", "code": "string", "int": "int64", "nullable_int": "Int64"}
+
+
+def _kept(spec: TableSpec, kept: str, rows: int) -> pd.DataFrame | None:
+    """The table kept by :mod:`pkedu.tablecache` under ``kept``, if it has the spec's shape."""
+    if not all(kind in _FINAL_TYPES for kind in spec.columns.values()):
+        return None
+    df = tablecache.read(kept, {col: _FINAL_TYPES[kind] for col, kind in spec.columns.items()})
+    if df is None or len(df) != rows or df[list(spec.required)].isna().any().any() or \
+            any((df[col] < 0).any() for col in spec.non_negative):
+        return None
+    return df
+
+
 def _read(name: str, directory: str) -> pd.DataFrame:
     spec = TABLES[name]
     folder = Path(directory)
@@ -241,10 +256,10 @@ def _read(name: str, directory: str) -> pd.DataFrame:
                             f"{manifest.restore(manifest.MANIFEST)}.")
     stored = _stored(spec, folder)
     referenced = [table for table, _, _ in spec.references.values()]
-    kept = None
-    if spec.file.endswith(".gz"):  # the large tables: read and checked before, from these bytes?
+    kept = df = None
+    if spec.file.endswith(".gz") and recorded is not None:  # the large tables: checked before?
         kept = tablecache.key(name, [stored, *(_stored(TABLES[t], folder) for t in referenced)])
-    df = None if kept is None else tablecache.read(kept)
+        df = _kept(spec, kept, recorded.rows)
     fresh = df is None
     if df is None:
         known = {table: set(_load(table, directory)[TABLES[table].key[0]]) for table in referenced}

@@ -7,11 +7,14 @@ its columns here as NumPy arrays (one ``.npz`` file per table, read without
 pickle). The file's name is a key made from the exact bytes of the data file,
 of the files its codes are checked against, and the versions of pkedu,
 pandas and NumPy: a changed or damaged data file has another key, so it is
-read and checked from the CSV again. A cache file that cannot be read is
-ignored. Only speed depends on the cache; the folder can be deleted at any time.
+read and checked from the CSV again. A cache file that cannot be read, whose
+columns do not fit the table, or that belongs to someone else or can be
+written by others, is ignored. Only speed depends on the cache; the folder
+can be deleted at any time.
 
-The folder is ``$PKEDU_CACHE_DIR`` if set, else ``$XDG_CACHE_HOME/pkedu``,
-else ``~/.cache/pkedu``. ``PKEDU_CACHE_DIR=off`` turns the cache off.
+The folder is ``$PKEDU_CACHE_DIR`` if set (an absolute path, ``~`` allowed),
+else ``$XDG_CACHE_HOME/pkedu``, else ``~/.cache/pkedu``. ``PKEDU_CACHE_DIR=off``
+(or a relative path) turns the cache off.
 
 What does not live here: reading and checking CSV files (:mod:`pkedu.validate`),
 and the in-memory cache of loaded tables (:mod:`pkedu.data`).
@@ -72,12 +75,32 @@ def folder() -> Path | None:
     >>> with mock.patch.dict("os.environ", {"PKEDU_CACHE_DIR": "/srv/cache"}):
     ...     str(folder())
     '/srv/cache'
+    >>> with mock.patch.dict("os.environ", {"PKEDU_CACHE_DIR": "relative/cache"}):
+    ...     folder() is None
+    True
     """
     chosen = os.environ.get("PKEDU_CACHE_DIR")
     if chosen is not None:
-        return None if chosen.strip().lower() in _OFF or not chosen.strip() else Path(chosen)
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+        if chosen.strip().lower() in _OFF or not chosen.strip():
+            return None
+        where = Path(os.path.expanduser(chosen.strip()))
+        return where if where.is_absolute() else None  # never a folder inside the notebooks'
+    base = os.environ.get("XDG_CACHE_HOME", "")
+    if not os.path.isabs(base):  # as the XDG rules say: a relative path is ignored
+        base = os.path.join(os.path.expanduser("~"), ".cache")
     return Path(base) / "pkedu"
+
+
+def _private(path: Path) -> bool:
+    """Whether ``path`` belongs to this user and nobody else can write it.
+
+    A cache that others could write would let them choose the tables a student loads.
+    """
+    try:
+        info = path.stat()
+    except OSError:
+        return False
+    return info.st_uid == os.getuid() and not info.st_mode & 0o022
 
 
 def key(name: str, contents: Iterable[bytes]) -> str:
@@ -136,33 +159,63 @@ def encode(df: pd.DataFrame) -> dict[str, np.ndarray] | None:
 
 
 def decode(arrays: dict[str, np.ndarray]) -> pd.DataFrame:
-    """The table that :func:`encode` stored."""
+    """The table that :func:`encode` stored; ValueError if the arrays do not fit together."""
+    names, kinds = arrays["names"].tolist(), arrays["kinds"].tolist()
+    if len(names) != len(kinds) or len(set(names)) != len(names) or not names:
+        raise ValueError("names and kinds do not match")
+    rows = _vector(arrays["v0"]).shape[0]
     columns = {}
-    for i, (name, kind) in enumerate(zip(arrays["names"].tolist(), arrays["kinds"].tolist())):
-        values = arrays[f"v{i}"]
-        if kind == "string":
-            words = np.append(arrays[f"u{i}"].astype(object), None)  # code -1 means missing
-            columns[name] = pd.array(words[values], dtype="string")
-        elif kind == "datetime64[s]":
-            columns[name] = np.append(arrays[f"u{i}"], np.datetime64("NaT", "s"))[values]
+    for i, (name, kind) in enumerate(zip(names, kinds)):
+        values = _vector(arrays[f"v{i}"], rows)
+        if kind in ("string", "datetime64[s]"):
+            uniques = _vector(arrays[f"u{i}"])
+            if values.dtype.kind != "i" or (len(values) and not
+                                            -1 <= values.min() <= values.max() < len(uniques)):
+                raise ValueError(f"codes of {name} out of range")
+            if kind == "string":
+                words = np.append(uniques.astype(str).astype(object), None)  # -1 means missing
+                columns[name] = pd.array(words[values], dtype="string")
+            else:
+                columns[name] = np.append(uniques.astype(kind), np.datetime64("NaT", "s"))[values]
         elif kind in _MASKED:
+            mask = _vector(arrays[f"m{i}"], rows)
+            expected = "b" if kind == "boolean" else "i" if kind == "Int64" else "f"
+            if values.dtype.kind != expected or mask.dtype.kind != "b":
+                raise ValueError(f"{name} is not {kind}")
             numbers = values.astype(bool if kind == "boolean" else _WIDE[kind])
-            columns[name] = _MASKED[kind](numbers, arrays[f"m{i}"])
-        else:
+            columns[name] = _MASKED[kind](numbers, mask)
+        elif kind in _PLAIN and values.dtype.kind == np.dtype(kind).kind:
             columns[name] = values.astype(kind)
+        else:
+            raise ValueError(f"{name} is not {kind}")
     return pd.DataFrame(columns, copy=False)
 
 
-def read(table_key: str) -> pd.DataFrame | None:
-    """The table kept under ``table_key``, or None if there is none or it cannot be read."""
+def _vector(values: np.ndarray, rows: int | None = None) -> np.ndarray:
+    """``values`` if it is one-dimensional (with ``rows`` values, when given), else ValueError."""
+    if values.ndim != 1 or (rows is not None and values.shape[0] != rows):
+        raise ValueError("not a column")
+    return values
+
+
+def read(table_key: str, dtypes: dict[str, str] | None = None) -> pd.DataFrame | None:
+    """The table kept under ``table_key``, or None if there is none or it cannot be used.
+
+    ``dtypes`` (column name to type, in order), when given, is what the table must have.
+    Anything wrong with the file (damaged, written by someone else, columns that do not
+    fit) means None: the caller reads the CSV file again.
+    """
     where = folder()
-    if where is None:
+    if where is None or not _private(where) or not _private(where / f"{table_key}.npz"):
         return None
     try:
         with np.load(where / f"{table_key}.npz", allow_pickle=False) as stored:
-            return decode({name: stored[name] for name in stored.files})
-    except (OSError, ValueError, KeyError, IndexError, TypeError, EOFError, zipfile.BadZipFile):
+            table = decode({name: stored[name] for name in stored.files})
+    except Exception:  # any damage at all: the file is ignored, and written again
         return None
+    if dtypes is not None and list(table.dtypes.astype(str).items()) != list(dtypes.items()):
+        return None
+    return table
 
 
 def write(table_key: str, df: pd.DataFrame) -> None:
@@ -171,9 +224,12 @@ def write(table_key: str, df: pd.DataFrame) -> None:
     arrays = encode(df) if where is not None else None
     if where is None or arrays is None:
         return
+    name = table_key.rpartition("-")[0]
     try:
-        where.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=where, suffix=".tmp")
+        where.mkdir(mode=0o700, parents=True, exist_ok=True)
+        if not _private(where):
+            return
+        handle, temporary = tempfile.mkstemp(dir=where, prefix=f"{name}-", suffix=".tmp")
         try:
             with os.fdopen(handle, "wb") as out:
                 np.savez(out, **arrays)
@@ -181,9 +237,8 @@ def write(table_key: str, df: pd.DataFrame) -> None:
         finally:
             if os.path.exists(temporary):
                 os.unlink(temporary)
-        name = table_key.rpartition("-")[0]
-        for older in where.glob(f"{name}-*.npz"):  # one file per table: the newest
-            if older.name != f"{table_key}.npz":
+        for older in [*where.glob(f"{name}-*.npz"), *where.glob(f"{name}-*.tmp")]:
+            if older.name != f"{table_key}.npz":  # one file per table, the newest; no leftovers
                 older.unlink(missing_ok=True)
     except OSError:
         return

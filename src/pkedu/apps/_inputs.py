@@ -25,6 +25,7 @@ from __future__ import annotations
 import functools
 import math
 import numbers
+import re
 from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal
 from typing import Any, TypeVar
@@ -108,11 +109,19 @@ def _then(why: str) -> str:
     return f" {why}" if why else ""
 
 
+#: A number whose commas group thousands: 1,428 / 12,345.50 / -1,000,000.
+_THOUSANDS = re.compile(r"[-+]?\d{1,3}(,\d{3})+(\.\d*)?")
+
+
 def to_number(value: object, what: str, example: str = "150") -> float:
     """A finite number from a number or a text such as ``"1,428"`` or ``"US$ 1428"``.
 
     >>> to_number("US$1,428.50", "the rate")
     1428.5
+    >>> to_number("1,5", "the rate", example="1428.5")  # a decimal comma is not read as 15
+    Traceback (most recent call last):
+    ...
+    pkedu.apps._inputs.InputProblem: '1,5' is not clear: a comma may only group thousands (1,428). Type decimals with a point, for example 1428.5.
     >>> to_number("abc", "the rate", example="1428")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
@@ -123,8 +132,12 @@ def to_number(value: object, what: str, example: str = "150") -> float:
     if isinstance(value, bool):
         raise InputProblem(f"{_cap(what)} must be a number, not True or False.")
     if isinstance(value, str):
-        text = value.strip().replace(",", "").replace("_", "").replace(" ", "")
+        text = value.strip().replace("_", "").replace(" ", "")
         text = text.removeprefix("US$").removeprefix("$")
+        if "," in text and not _THOUSANDS.fullmatch(text):
+            raise InputProblem(f"{shown(value)} is not clear: a comma may only group thousands "
+                               f"(1,428). Type decimals with a point, for example {example}.")
+        text = text.replace(",", "")
         try:
             number = float(text)
         except ValueError:

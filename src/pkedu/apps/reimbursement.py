@@ -104,7 +104,7 @@ def _rate(rate: object, custom_rate: object) -> tuple[float, str, tuple[tuple[st
         urls = [u.strip() for u in str(row["source_urls"]).split(";") if u.strip()]
         sources = tuple((f"Rate {row['label']}", u) for u in urls[:2])
         return float(row["rate_usd"]), f"the UN rate of {fmt_money(row['rate_usd'])}", sources
-    if rate == CUSTOM:
+    if isinstance(rate, str) and rate.strip() == CUSTOM:
         value = to_amount(custom_rate, "your own rate", MAX_AMOUNT,
                           why="The UN's rate is about US$1,400 per person per month.")
         return value, f"your rate of {fmt_money(value)}", ()
