@@ -8,11 +8,17 @@ checked against the raw files: those parts run when ``PKEDU_RAW_DATA`` is set an
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
+
 import pandas as pd
+import pytest
 
 from pkedu import data
 
 from test_prose_claims import Claim, near  # noqa: I001 (first: it loads every claim module)
+from prose_claim_helpers import _monthly, asean
+from prose_claims_00_01 import _diplomat_matches
 from prose_claims_b0405 import _gender_2020_08, raw
 
 NB02 = "notebooks/text/02_scale.md"
@@ -52,4 +58,69 @@ CLAIMS: list[Claim] = [
           _year_2020_without_august),
     Claim("finish-lp02-women-half-2020-08", (LP02,), "It is deliberate: the UN's report for that month\n  has an "
           "impossible gender split (half of all personnel women)", _women_half_in_august_2020),
+]
+
+
+# --- facts that an over-broad structural rule used to cover (found by an independent review) -------
+
+NB07 = "notebooks/text/07_capstone_fact_check.md"
+LP07 = "docs/lesson-plans/07_capstone_fact_check.md"
+Q06 = "src/pkedu/questions/nb06.py"
+
+
+def _article_under_1000_words() -> bool:
+    """The article (maintainers only: PKEDU_ARTICLE) has fewer than 1,000 words, its heading line included."""
+    path = os.environ.get("PKEDU_ARTICLE")
+    if not path:
+        pytest.skip("set PKEDU_ARTICLE to check the article's length")
+    return len(Path(path).read_text(encoding="utf-8").split()) < 1000
+
+
+def _libya_in_the_first_team() -> bool:
+    """The IMT's first team (events row imt-mindanao, October 2004, sourced): 5 of its monitors from Libya."""
+    row = data.load_events().set_index("id").loc["imt-mindanao"]
+    return bool(row["date"] == "2004-10" and "LBY" in row["iso3"].split(";")
+                and "5 from Libya" in row["detail"] and row["source_urls"])
+
+
+CLAIMS += [
+    Claim("finish-article-length-07", (NB07,), "Jenne's article is an opinion piece of under 1,000 words.",
+          _article_under_1000_words),
+    Claim("finish-article-length-lp07", (LP07,), "An opinion piece of under 1,000 words",
+          _article_under_1000_words),
+    Claim("finish-libya-first-team", (Q06,), "Libya sent a few monitors in the first team.",
+          _libya_in_the_first_team),
+]
+
+
+NB00 = "notebooks/text/00_start_here.md"
+LP00 = "docs/lesson-plans/00_start_here.md"
+Q03 = "src/pkedu/questions/nb03.py"
+
+
+def _two_steps_of_growth() -> bool:
+    """02: ASEAN's yearly average rose to a peak in 2011 that did not last (below 4,000 in 2013-2014), then
+    rose again from 2015 and stayed above the 2011 peak's fall-back level ever since."""
+    a = {year: asean(year) for year in range(2009, 2025)}
+    return bool(a[2011] - a[2009] > 1000 and a[2013] < 4000 and a[2014] < 4000
+                and min(a[y] for y in range(2015, 2025)) > max(a[2013], a[2014]) + 500)
+
+
+def _vietnam_two_steps() -> bool:
+    """nb03: Vietnam's December counts: under 10 to 2017, about 70 in 2018, above 250 by 2022."""
+    vnm = _monthly("VNM")
+    december = {year: float(vnm.loc[f"{year}-12-01"]) for year in range(2014, 2023) if year != 2014}
+    return bool(all(december[y] < 10 for y in (2015, 2016, 2017)) and 60 <= december[2018] <= 80
+                and december[2022] > 250)
+
+
+CLAIMS += [
+    Claim("finish-diplomat-2014-00", (NB00,), "*The Diplomat*'s January 2014 figures passed the test to the person.",
+          _diplomat_matches),
+    Claim("finish-diplomat-2014-lp00", (LP00,), "(*The Diplomat*'s January 2014 figures against the UN's report)",
+          _diplomat_matches),
+    Claim("finish-two-steps-02", ("notebooks/text/02_scale.md",),
+          "the growth came in two steps, and only the second one lasted.", _two_steps_of_growth),
+    Claim("finish-vietnam-two-steps-03", (Q03,), "Vietnam's line rises after 2014, in two steps.",
+          _vietnam_two_steps),
 ]

@@ -240,6 +240,18 @@ NB = "notebooks/text/02_scale.md"
     (PLAN, "- **Indonesia: international standing**, most clearly. Indonesia sent the most. ASEAN claims can be "
            "tested only as far as the sources go; only Laos never sent anyone.",
      [("most", None), ("only", None), ("never", None)]),
+    # cases an independent review found covered for the wrong reason: steps of growth, students
+    # trained, "the ten largest", a pledge reported with "should ... by", numbers inside a general
+    # argument, a wrapped line that starts with a year, a chart's line that never reaches a level
+    (NB, "Vietnam's contribution grew in three steps after 2014. The centre trained 1,200 students. Thailand is "
+         "among the ten largest contributors.",
+     [("three", None), ("2014", None), ("1,200", None), ("ten", None), ("largest", None)]),
+    (NB, "Indonesia should deploy 4,000 personnel by 2019, its president said. If money were the main motive, "
+         "Laos would send the most, yet Indonesia sent 2,900 in 2019.",
+     [("4,000", None), ("2019", None), ("most", "a general argument"), ("2,900", None), ("2019", None)]),
+    (PLAN, "The policies converged in the decade before\n2019. Malaysia sent 1,128 in\n2011. The line never reaches "
+           "4,000, and most lines rise.",
+     [("2019", None), ("1,128", None), ("2011", None), ("never", None), ("4,000", None), ("most", None)]),
 ])
 def test_structural_rules_cover_the_course_not_the_facts(file: str, text: str,
                                                          expected: list[tuple[str, str | None]]) -> None:
