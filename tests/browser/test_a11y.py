@@ -169,7 +169,12 @@ def focused(page: Any, selector: str) -> bool:
 
 
 def tab_to(page: Any, selector: str) -> None:
-    """Press Tab (only Tab) until the focused element matches ``selector``."""
+    """Press Tab (only Tab) until the focused element matches ``selector``.
+
+    The element is first waited for: a control the kernel has just drawn (the force builder's
+    unit boxes after a change of states) may not be on the page yet.
+    """
+    page.wait_for_selector(selector, state="visible", timeout=UPDATE_TIMEOUT * 1000)
     for _ in range(MAX_TABS):
         page.keyboard.press("Tab")
         if focused(page, selector):
