@@ -124,15 +124,20 @@ def test_a_folder_that_cannot_be_written_only_costs_speed(
         data.clear_cache()
 
 
+def _load_afresh(name: str) -> None:
+    """Load ``name`` as a new kernel would (nothing in memory), and forget it again."""
+    data.clear_cache()
+    try:
+        data.load_table(name)
+    finally:
+        data.clear_cache()
+
+
 def test_turned_off_nothing_is_written(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("PKEDU_CACHE_DIR", "off")
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     monkeypatch.setenv("HOME", str(tmp_path))
-    data.clear_cache()
-    try:
-        data.load_table("contributions")
-    finally:
-        data.clear_cache()
+    _load_afresh("contributions")
     assert list(tmp_path.iterdir()) == []
 
 
@@ -239,11 +244,7 @@ def test_a_relative_cache_folder_is_never_made_beside_the_notebooks(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("PKEDU_CACHE_DIR", "relative-cache")
-    data.clear_cache()
-    try:
-        data.load_table("contributions")
-    finally:
-        data.clear_cache()
+    _load_afresh("contributions")
     assert list(tmp_path.iterdir()) == []
     monkeypatch.setenv("PKEDU_CACHE_DIR", "~/kept")
     monkeypatch.setenv("HOME", str(tmp_path))
