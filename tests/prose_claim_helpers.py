@@ -23,6 +23,34 @@ ROOT = Path(__file__).resolve().parents[1]
 SOUTH_ASIA = ["BGD", "IND", "NPL", "PAK"]
 EAST_AFRICA = ["ETH", "RWA"]
 
+# The files whose prose the claims cover: notebook twins, question modules, lesson plans.
+NB00 = "notebooks/text/00_start_here.md"
+NB01 = "notebooks/text/01_convergence.md"
+NB02 = "notebooks/text/02_scale.md"
+NB03 = "notebooks/text/03_motives.md"
+NB04 = "notebooks/text/04_no_asean_force.md"
+NB05 = "notebooks/text/05_subregional_options.md"
+NB06 = "notebooks/text/06_benefits.md"
+NB07 = "notebooks/text/07_capstone_fact_check.md"
+Q00 = "src/pkedu/questions/nb00.py"
+Q01 = "src/pkedu/questions/nb01.py"
+Q02 = "src/pkedu/questions/nb02.py"
+Q03 = "src/pkedu/questions/nb03.py"
+Q04 = "src/pkedu/questions/nb04.py"
+Q05 = "src/pkedu/questions/nb05.py"
+Q06 = "src/pkedu/questions/nb06.py"
+Q07 = "src/pkedu/questions/nb07.py"
+LP00 = "docs/lesson-plans/00_start_here.md"
+LP01 = "docs/lesson-plans/01_convergence.md"
+LP02 = "docs/lesson-plans/02_scale.md"
+LP03 = "docs/lesson-plans/03_motives.md"
+LP04 = "docs/lesson-plans/04_no_asean_force.md"
+LP05 = "docs/lesson-plans/05_subregional_options.md"
+LP06 = "docs/lesson-plans/06_benefits.md"
+LP07 = "docs/lesson-plans/07_capstone_fact_check.md"
+README = "data/README.md"
+ARTICLE = "src/pkedu/capstone/article.py"
+
 
 @dataclass(frozen=True)
 class Claim:
@@ -32,6 +60,10 @@ class Claim:
     files: tuple[str, ...]
     text: str
     holds: Callable[[], bool]
+
+    def __post_init__(self) -> None:
+        if isinstance(self.files, str):
+            object.__setattr__(self, "files", (self.files,))
 
 
 @cache

@@ -12,13 +12,7 @@ from test_prose_claims import (
     _singapore_after_may_2013, _spread_jan_2014, _first_months_01, _malaysia_fell, _newcomers_01,
     _phl_troops_01, country, members_count,
 )
-
-NB00 = "notebooks/text/00_start_here.md"
-NB01 = "notebooks/text/01_convergence.md"
-Q00 = "src/pkedu/questions/nb00.py"
-Q01 = "src/pkedu/questions/nb01.py"
-LP00 = "docs/lesson-plans/00_start_here.md"
-LP01 = "docs/lesson-plans/01_convergence.md"
+from prose_claim_helpers import LP00, LP01, NB00, NB01, Q00, Q01
 
 
 # --- helpers -----------------------------------------------------------------------------------

@@ -13,9 +13,7 @@ from test_prose_claims import (
     _gender_split_starts, _idn_august_2018, _indonesia_after_peak, _indonesia_peak, _thai_darfur_home_by_mid_2012,
     asean, country, near, ratio, share,
 )
-
-NB02 = ("notebooks/text/02_scale.md",)
-NB03 = ("notebooks/text/03_motives.md",)
+from prose_claim_helpers import LP02, LP03, NB02, NB03, Q02, Q03
 
 
 # --- helpers ---------------------------------------------------------------------------------------
@@ -477,7 +475,6 @@ CLAIMS += [
 
 # --- lesson plans 02 and 03 --------------------------------------------------------------------------
 
-LP03 = ("docs/lesson-plans/03_motives.md",)
 
 CLAIMS += [
     Claim("axis-from-zero-lp03", LP03,
@@ -487,8 +484,6 @@ CLAIMS += [
 
 
 # --- questions of notebook 02 ------------------------------------------------------------------------
-
-Q02 = ("src/pkedu/questions/nb02.py",)
 
 
 def _world_rank(iso3: str, month: str) -> int:
@@ -570,8 +565,6 @@ CLAIMS += [
 
 # --- questions of notebook 03 ------------------------------------------------------------------------
 
-Q03 = ("src/pkedu/questions/nb03.py",)
-
 
 def _rate_steps_from_july_2014() -> bool:
     """Old average 1,210 until June 2014; new rates from July 2014, July 2016 and July 2018 (among others)."""
@@ -617,8 +610,6 @@ CLAIMS += [
           "Estimate what the UN paid in a year for Indonesia's 2019 contingent: average reimbursable personnel "
           "(troops, staff officers, formed police units) in 2019 x US$1,428 x 12.", _idn_2019_exercise),
 ]
-
-LP02 = ("docs/lesson-plans/02_scale.md",)
 
 
 def _dec_2019_world() -> bool:

@@ -10,13 +10,7 @@ from pkedu import analysis, data
 from pkedu.apps.consensus import RECORD, consensus_model
 
 from test_prose_claims import Claim, country, members_count, near  # noqa: F401
-
-NB04 = "notebooks/text/04_no_asean_force.md"
-NB05 = "notebooks/text/05_subregional_options.md"
-Q04 = "src/pkedu/questions/nb04.py"
-Q05 = "src/pkedu/questions/nb05.py"
-LP04 = "docs/lesson-plans/04_no_asean_force.md"
-LP05 = "docs/lesson-plans/05_subregional_options.md"
+from prose_claim_helpers import LP04, LP05, NB04, NB05, Q04, Q05
 
 
 # --- helpers: the events table, the consensus app's record, the data ------------------------------

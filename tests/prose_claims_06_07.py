@@ -15,14 +15,7 @@ from test_prose_claims import (
     _gender_split_starts, _indonesia_peak, _indonesia_usually_2600_3000, _malaysia_fell, _myanmar_2015_2019, _phl_haiti,
     _unmit_june_2010, _women_khm_vnm, asean, country, near,
 )
-
-NB06 = "notebooks/text/06_benefits.md"
-NB07 = "notebooks/text/07_capstone_fact_check.md"
-PLAN06 = "docs/lesson-plans/06_benefits.md"
-PLAN07 = "docs/lesson-plans/07_capstone_fact_check.md"
-Q06 = "src/pkedu/questions/nb06.py"
-Q07 = "src/pkedu/questions/nb07.py"
-ARTICLE = "src/pkedu/capstone/article.py"
+from prose_claim_helpers import ARTICLE, LP06, LP07, NB06, NB07, Q06, Q07
 
 
 # --- helpers -------------------------------------------------------------------------------------
@@ -292,7 +285,7 @@ CLAIMS: list[Claim] = [
           "the line climbs steeply from 2005 to 2011, dips in 2013-2014 and comes back to about\n5,000 by 2019.",
           _worked_example_path),
     Claim("nb07-explorer-2009-2016", (NB07,), "Indonesia, 2009 to 2016.)", _explorer_window_2009_2016),
-    Claim("plan07-grown-row", (PLAN07,),
+    Claim("plan07-grown-row", (LP07,),
           "ASEAN yearly average about 3,450 in 2009 and 4,570 in 2018; over half of the rise to the 2011 peak was "
           "a Thai battalion in Darfur (about 780 of 1,480 from 2009), home by mid-2012; the lasting rise came in "
           "2015 (Indonesia) |",
@@ -302,10 +295,10 @@ CLAIMS: list[Claim] = [
           "| grown | supported | about 3,450 (2009) to 4,570 (2018); the lasting rise came in 2015 |",
           lambda: _worked_example_path() and _lasting_rise_2015()),
     # notebook 06 and its lesson plan
-    Claim("plan06-timor-australia", (PLAN06,),
+    Claim("plan06-timor-australia", (LP06,),
           "(about 1,630 to 1,960 in\n  the same months, in UN figures)",
           lambda: _timor_2000_australia() and _timor_2000_asean()),
-    Claim("plan06-force-builder-700", (PLAN06,),
+    Claim("plan06-force-builder-700", (LP06,),
           "The starting group in notebook 05's\n  force builder has about 700 people.", _force_builder_start),
     Claim("nb06-timor-lines", (NB06,),
           "all five lines stay below 200 through 1999, while INTERFET was in the field. Then three\nof them jump "
@@ -384,61 +377,61 @@ CLAIMS: list[Claim] = [
     Claim("capstone-grown-years", (ARTICLE,), "e.g. 2009 against 2018", _worked_example_path),
     Claim("capstone-phl-years", (ARTICLE,), "2011 against 2019; news of its 2014", _phl_2014_withdrawals),
     # lesson plan 07
-    Claim("plan07-phl-row", (PLAN07,),
+    Claim("plan07-phl-row", (LP07,),
           "Yearly average 894 (2011) to 30 (2019), about 3%; contingents withdrawn from the Golan Heights and Liberia "
           "in 2014; about 137 troops in Haiti until 2017; in 2018 and 2019 only police and military experts (from 2020 "
           "also one soldier, in MINUSCA). Malaysia, named "
           "with it, also fell: about 1,128 (2011) to 845 (2019) |",
           lambda: _phl_ratio_3_per_cent() and _phl_2014_withdrawals() and _phl_haiti() and _phl_from_2018()
           and _malaysia_fell()),
-    Claim("plan07-cambodia-row", (PLAN07,),
+    Claim("plan07-cambodia-row", (LP07,),
           "Two military experts from May 2005 in UN data; first unit (deminers) April 2006, the first month with "
           "more than 100 Cambodians in the data |", lambda: _cambodia_experts_may_2005() and _cambodia_first_unit()),
-    Claim("plan07-myanmar-row", (PLAN07,), "Details right (UNMIL, UNMISS, never more than 4, none after mid-2019)",
+    Claim("plan07-myanmar-row", (LP07,), "Details right (UNMIL, UNMISS, never more than 4, none after mid-2019)",
           lambda: _myanmar_missions() and _myanmar_2015_2019()),
-    Claim("plan07-laos-row", (PLAN07,), "No Lao personnel in any month 1990-2025; March 2025 request to Vietnam |",
+    Claim("plan07-laos-row", (LP07,), "No Lao personnel in any month 1990-2025; March 2025 request to Vietnam |",
           _laos_none_1990_2025),
-    Claim("plan07-2011-row", (PLAN07,),
+    Claim("plan07-2011-row", (LP07,),
           "Proposal in February 2004 (and a Malaysian idea about 1995); 2011 was the training-centres network |",
           _proposal_dates),
-    Claim("plan07-pledge-row", (PLAN07,),
+    Claim("plan07-pledge-row", (LP07,),
           "Goal 2012, formal pledge 2015; unmet in the data (about 73% in 2019; 3,000 or more in only 5 months of "
           "2015-2019; peak 3,545 in November 2018) |", lambda: _indonesia_pledge_row() and _indonesia_peak()),
-    Claim("plan07-sources-2004", (PLAN07,), "the data cannot help, and the sources found show 2004, not 2011.",
+    Claim("plan07-sources-2004", (LP07,), "the data cannot help, and the sources found show 2004, not 2011.",
           _proposal_dates),
-    Claim("plan07-data-start", (PLAN07,), "the data start in November 1990, and Thai sources",
+    Claim("plan07-data-start", (LP07,), "the data start in November 1990, and Thai sources",
           _data_begin_november_1990),
-    Claim("plan07-data-start-2", (PLAN07,), "The data start in November 1990; silence is not",
+    Claim("plan07-data-start-2", (LP07,), "The data start in November 1990; silence is not",
           _data_begin_november_1990),
-    Claim("plan07-upside-down", (PLAN07,), "A student with about 2,980 has divided the",
+    Claim("plan07-upside-down", (LP07,), "A student with about 2,980 has divided the",
           lambda: near(100 * country("PHL", 2011) / country("PHL", 2019), 2980, 10)),
     # lesson plan 06
-    Claim("plan06-takeover", (PLAN06,), "the UNTAET takeover shows up as a jump in February 2000.",
+    Claim("plan06-takeover", (LP06,), "the UNTAET takeover shows up as a jump in February 2000.",
           _first_above_500_feb_2000),
-    Claim("plan06-end-of-february", (PLAN06,), "The data jump in the count for the end of February 2000",
+    Claim("plan06-end-of-february", (LP06,), "The data jump in the count for the end of February 2000",
           _first_above_500_feb_2000),
-    Claim("plan06-thirteen-years", (PLAN06,), "The UN stayed thirteen years", _un_in_timor_thirteen_years),
-    Claim("plan06-profile", (PLAN06,),
+    Claim("plan06-thirteen-years", (LP06,), "The UN stayed thirteen years", _un_in_timor_thirteen_years),
+    Claim("plan06-profile", (LP06,),
           "\"some 5,000 ... from seven ASEAN member States\" of January\n  2020 holds in the data",
           _some_5000_from_seven),
-    Claim("plan06-thailand-2014", (PLAN06,), "it swings for small contingents (Thailand in 2014)", _thai_women_2014),
-    Claim("plan06-never-500", (PLAN06,), "(the Philippines never had more than 500 before 2000)",
+    Claim("plan06-thailand-2014", (LP06,), "it swings for small contingents (Thailand in 2014)", _thai_women_2014),
+    Claim("plan06-never-500", (LP06,), "(the Philippines never had more than 500 before 2000)",
           lambda: monthly("PHL")[:"1999-12-01"].max() <= 500),
-    Claim("plan06-december-4954", (PLAN06,), "Students who select December 2019 get 4,954",
+    Claim("plan06-december-4954", (LP06,), "Students who select December 2019 get 4,954",
           lambda: asean_month("2019-12")[0] == 4954),
-    Claim("plan06-rows-22", (PLAN06,), "Students who count rows (`len(...)`) get 22",
+    Claim("plan06-rows-22", (LP06,), "Students who count rows (`len(...)`) get 22",
           lambda: _rows_in_january_2020() == 22),
-    Claim("plan06-five-above-250", (PLAN06,), "keeps only the five states with more than 250 personnel",
+    Claim("plan06-five-above-250", (LP06,), "keeps only the five states with more than 250 personnel",
           _five_above_250_in_july_2025),
     Claim("nb07-un-2000-2012", (NB07,), "UN took over in 2000, stayed to 2012", _timor_missions_2000_2012),
     Claim("nb07-missions-until-2012", (NB07,), "missions until 2012", _timor_missions_2000_2012),
     Claim("nb06-until-2012", (NB06,), "the UN stayed in Timor-Leste until 2012", _timor_missions_2000_2012),
-    Claim("plan07-timor-row", (PLAN07,), "UN's own UNTAET from February 2000; UN missions until the end of 2012",
+    Claim("plan07-timor-row", (LP07,), "UN's own UNTAET from February 2000; UN missions until the end of 2012",
           _timor_missions_2000_2012),
-    Claim("plan07-dialogues-row", (PLAN07,),
+    Claim("plan07-dialogues-row", (LP07,),
           "ADMM-Plus (ten ASEAN defence ministers and eight partners) from October 2010; its experts' working "
           "group on peacekeeping from 2011, each period co-chaired by an ASEAN state and a partner; "
           "training-centres network endorsed May 2011.", _dialogue_dates),
-    Claim("plan07-never-4000", (PLAN07,), "answer \"not supported because Indonesia never sent 4,000\"",
+    Claim("plan07-never-4000", (LP07,), "answer \"not supported because Indonesia never sent 4,000\"",
           lambda: monthly("IDN").max() < 4000),
 ]

@@ -9,8 +9,8 @@ import pandas as pd
 from pkedu import data
 
 from test_prose_claims import Claim, near
+from prose_claim_helpers import README
 
-README = "data/README.md"
 DATA_DIR = Path(__file__).resolve().parents[1] / "data"
 
 
@@ -114,7 +114,6 @@ def _data_files() -> bool:
     size = sum(p.stat().st_size for p in DATA_DIR.iterdir() if p.name != "README.md")
     return bool(len(tables) == 7 and (DATA_DIR / "manifest.json").exists()
                 and {"events.csv", "reimbursement_rates.csv"} <= set(tables) and near(size / 1e6, 1.1, 0.05))
-
 
 
 CLAIMS: list[Claim] = [

@@ -15,10 +15,7 @@ from prose_claims_00_01 import (
     _late_joiners, _philippines_check, _vietnam_two_officers_2014,
 )
 from test_prose_claims import Claim, _first_month, _monthly, country
-
-NB01 = "notebooks/text/01_convergence.md"
-Q01 = "src/pkedu/questions/nb01.py"
-LP01 = "docs/lesson-plans/01_convergence.md"
+from prose_claim_helpers import LP01, NB01, Q01
 
 
 # --- helpers -----------------------------------------------------------------------------------

@@ -17,14 +17,7 @@ from prose_claims_02_03 import (
     _rates, _reported_months, _rise_2014_fits_ten,
 )
 from test_prose_claims import EAST_AFRICA, SOUTH_ASIA, Claim, asean, near
-
-NB02 = ("notebooks/text/02_scale.md",)
-NB03 = ("notebooks/text/03_motives.md",)
-Q02 = ("src/pkedu/questions/nb02.py",)
-Q03 = ("src/pkedu/questions/nb03.py",)
-LP02 = ("docs/lesson-plans/02_scale.md",)
-LP03 = ("docs/lesson-plans/03_motives.md",)
-ROOT = Path(__file__).resolve().parents[1]
+from prose_claim_helpers import LP02, LP03, NB02, NB03, Q02, Q03, ROOT
 
 
 # --- helpers ---------------------------------------------------------------------------------------
@@ -230,7 +223,7 @@ CLAIMS += [
           "Per cent change = (new / old - 1) x 100, with 2015 as old and 2024 as new.", _count_growth_formula),
     Claim("count-columns-hint-q02-b0203", Q02,
           "by_year.loc[2024, 'ASEAN'] and by_year.loc[2015, 'ASEAN']", _count_growth_formula),
-    Claim("count-formula-mistake-q02-b0203", Q02 + Q03, "Turn it into per cent: (new / old - 1) x 100.",
+    Claim("count-formula-mistake-q02-b0203", (Q02, Q03), "Turn it into per cent: (new / old - 1) x 100.",
           lambda: _count_growth_formula() and _rise_2014_formula()),
     Claim("count-reversed-q02-b0203", Q02, "Per cent change = (2024 / 2015 - 1) x 100.", _count_growth_reversed),
     Claim("share-hint-q02-b0203", Q02, "and multiply its share by 100.", _share_times_100),
@@ -260,19 +253,19 @@ def _items_after(file: str, lead: str) -> int:
 
 def _four_motives() -> bool:
     """Notebook 03 lists four motives, with the names the other sentences give."""
-    text = (ROOT / NB03[0]).read_text(encoding="utf-8")
+    text = (ROOT / NB03).read_text(encoding="utf-8")
     names = ("Defence cooperation and military diplomacy", "Professionalisation", "International standing", "Money")
-    return bool(_items_after(NB03[0], "Keep four candidates in mind:") == 4
+    return bool(_items_after(NB03, "Keep four candidates in mind:") == 4
                 and all(f"**{n}.**" in text for n in names))
 
 
 CLAIMS += [
     Claim("five-skills-lp02-b0203", LP02, "This session teaches five skills of careful reading",
-          lambda: _items_after(LP02[0], "students will use for the rest of the course and\nbeyond:") == 5),
+          lambda: _items_after(LP02, "students will use for the rest of the course and\nbeyond:") == 5),
     Claim("three-lessons-lp03-b0203", LP03, "Three lessons matter beyond the topic:",
-          lambda: _items_after(LP03[0], "Three lessons matter beyond the topic:") == 3),
+          lambda: _items_after(LP03, "Three lessons matter beyond the topic:") == 3),
     Claim("three-facts-nb03-b0203", NB03, "Three facts about the rate matter:",
-          lambda: _items_after(NB03[0], "Three facts about the rate matter:") == 3),
+          lambda: _items_after(NB03, "Three facts about the rate matter:") == 3),
     Claim("four-candidates-nb03-b0203", NB03, "Keep four candidates in mind:", _four_motives),
     Claim("four-heading-nb03-b0203", NB03, "## 1. Four possible motives", _four_motives),
     Claim("four-objective-nb03-b0203", NB03, "**03.1** Name four motives for sending peacekeepers", _four_motives),
@@ -282,9 +275,9 @@ CLAIMS += [
           _four_motives),
     Claim("four-weigh-lp03-b0203", LP03, "Students weigh four motives", _four_motives),
     Claim("two-sides-lp02-b0203", LP02, "Two sides, both with evidence:",
-          lambda: _items_after(LP02[0], "Two sides, both with evidence:") == 2),
+          lambda: _items_after(LP02, "Two sides, both with evidence:") == 2),
     Claim("three-states-lp03-b0203", LP03, "Different answers for the three states are the point of the question.",
-          lambda: _items_after(LP03[0], "A good answer cites one piece of\nevidence per state.") == 3
+          lambda: _items_after(LP03, "A good answer cites one piece of\nevidence per state.") == 3
           and "### 1. Which motive fits Indonesia, Vietnam and Cambodia best?"
-          in (ROOT / LP03[0]).read_text(encoding="utf-8")),
+          in (ROOT / LP03).read_text(encoding="utf-8")),
 ]

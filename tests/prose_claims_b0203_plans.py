@@ -18,6 +18,7 @@ from prose_claims_b0203 import (
     _world_rank,
 )
 from test_prose_claims import Claim, _feb_2020_rebound, asean, near, share
+from prose_claim_helpers import NB02, NB03
 
 CLAIMS: list[Claim] = []
 
@@ -145,7 +146,7 @@ CLAIMS += [
           lambda: _idn_4000_in_events() and _event_year("idn-unsc-term") == 2019),
     Claim("outside-count-lp02-b0203", LP02,
           "Stacked chart from 2000; the outside count of January 2015 read from the data",
-          lambda: "start=\"2000-01\"" in (ROOT / "notebooks/text/02_scale.md").read_text(encoding="utf-8")
+          lambda: "start=\"2000-01\"" in (ROOT / NB02).read_text(encoding="utf-8")
           and int(_monthly(list(data.ASEAN10))["2015-01-01"]) == 3845),
     Claim("thailand-line-lp02-b0203", LP02,
           "how Thailand's line changes in 2011-2012 and after 2018 (its Darfur battalion and its South Sudan "
@@ -171,7 +172,7 @@ def _calculator_defaults() -> bool:
     import inspect
     from pkedu.apps.reimbursement import reimbursement_calculator
     params = inspect.signature(reimbursement_calculator).parameters
-    text = (ROOT / "notebooks/text/03_motives.md").read_text(encoding="utf-8")
+    text = (ROOT / NB03).read_text(encoding="utf-8")
     return bool(params["size"].default == 850 and params["months"].default == 12
                 and "Try an 850-strong unit" in text)
 

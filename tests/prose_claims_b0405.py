@@ -22,15 +22,7 @@ from pkedu.checks.checker import check, reset
 from pkedu.questions import get
 
 from test_prose_claims import Claim, near
-
-ROOT = Path(__file__).resolve().parents[1]
-README = "data/README.md"
-NB04 = "notebooks/text/04_no_asean_force.md"
-NB05 = "notebooks/text/05_subregional_options.md"
-Q04 = "src/pkedu/questions/nb04.py"
-Q05 = "src/pkedu/questions/nb05.py"
-LP04 = "docs/lesson-plans/04_no_asean_force.md"
-LP05 = "docs/lesson-plans/05_subregional_options.md"
+from prose_claim_helpers import LP04, LP05, NB04, NB05, Q04, Q05, README, ROOT
 
 
 # --- helpers: tables, the raw files, the question registry -----------------------------------------

@@ -12,11 +12,8 @@ import pandas as pd
 from pkedu import analysis, data
 
 from test_prose_claims import Claim, _monthly, _vietnam_2014
+from prose_claim_helpers import NB00, NB06, Q00, Q06
 
-NB00 = "notebooks/text/00_start_here.md"
-NB06 = "notebooks/text/06_benefits.md"
-Q00 = "src/pkedu/questions/nb00.py"
-Q06 = "src/pkedu/questions/nb06.py"
 
 EAST_TIMOR_FIVE = ("AUS", "THA", "PHL", "SGP", "MYS")
 

@@ -16,9 +16,7 @@ from prose_claims_b0600 import (
     _mindanao_two_tracks, _months_written, _nothing_in_1999, _only_after_takeover, _threshold_500,
     _vietnam_nothing_in_2012, event, event_year,
 )
-
-PLAN00 = "docs/lesson-plans/00_start_here.md"
-PLAN06 = "docs/lesson-plans/06_benefits.md"
+from prose_claim_helpers import LP00, LP06
 
 
 # --- helpers: lesson plans -----------------------------------------------------------------------
@@ -137,67 +135,67 @@ def _unmit_four_rows() -> bool:
 
 CLAIMS: list[Claim] = [
     # lesson plan 00
-    Claim("b00-plan-1979", (PLAN00,), "`start_month = 1990-11` is arithmetic in Python (it equals 1979)",
+    Claim("b00-plan-1979", (LP00,), "`start_month = 1990-11` is arithmetic in Python (it equals 1979)",
           _month_arithmetic),
-    Claim("b00-plan-typical", (PLAN00,), "*Why was there\na peak in 1993?*, *Why is Indonesia so large?*, *Why does "
+    Claim("b00-plan-typical", (LP00,), "*Why was there\na peak in 1993?*, *Why is Indonesia so large?*, *Why does "
           "the total stop growing after about 2012?*", _typical_questions),
-    Claim("b00-plan-2012", (PLAN00,), "**Answering 2012 for Vietnam.** The check's feedback names the one news site "
+    Claim("b00-plan-2012", (LP00,), "**Answering 2012 for Vietnam.** The check's feedback names the one news site "
           "that says 2012.", _vietnam_feedback),
-    Claim("b00-plan-2012-row", (PLAN00,), "the UN figures support 2014; \"2012\" may date a decision or preparations",
+    Claim("b00-plan-2012-row", (LP00,), "the UN figures support 2014; \"2012\" may date a decision or preparations",
           _vietnam_nothing_in_2012),
-    Claim("b00-plan-419", (PLAN00,), "A month later Cambodia had 419\n  (the course data for February 2014)",
+    Claim("b00-plan-419", (LP00,), "A month later Cambodia had 419\n  (the course data for February 2014)",
           _cambodia_february_2014),
-    Claim("b00-plan-lag", (PLAN00,), "notebook 02 finds a January 2019\n  ranking that matches the UN's November "
+    Claim("b00-plan-lag", (LP00,), "notebook 02 finds a January 2019\n  ranking that matches the UN's November "
           "2018 report", _ranking_lag),
-    Claim("b00-plan-december", (PLAN00,), "**Exercise 3** (the same steps for December 2019)", _exercise_3_month),
-    Claim("b00-plan-first-day", (PLAN00,), "**\"Why does the table say 2019-12-01?\"** Pandas stores a month as its "
+    Claim("b00-plan-december", (LP00,), "**Exercise 3** (the same steps for December 2019)", _exercise_3_month),
+    Claim("b00-plan-first-day", (LP00,), "**\"Why does the table say 2019-12-01?\"** Pandas stores a month as its "
           "first day", _months_written),
     # lesson plan 06
-    Claim("b06-plan-void-1999", (PLAN06,), "**the void**: East Timor in 1999 and Mindanao.", _interfet_1999),
-    Claim("b06-plan-early-2000", (PLAN06,), "the UN's own mission took over only in\n  early 2000.",
+    Claim("b06-plan-void-1999", (LP06,), "**the void**: East Timor in 1999 and Mindanao.", _interfet_1999),
+    Claim("b06-plan-early-2000", (LP06,), "the UN's own mission took over only in\n  early 2000.",
           lambda: _only_after_takeover() and event_year("untaet-takes-over-interfet") == 2000),
-    Claim("b06-plan-only-un", (PLAN06,),
+    Claim("b06-plan-only-un", (LP06,),
           "the UN's figures see only UN missions, so INTERFET and the Mindanao monitors\nare invisible in them",
           _not_in_un_data),
-    Claim("b06-plan-not-there", (PLAN06,),
+    Claim("b06-plan-not-there", (LP06,),
           "It is not there, and\n  that is the point: the UN counts only UN operations.", _not_in_un_data),
-    Claim("b06-plan-row-2010", (PLAN06,), "where ASEAN personnel served in June 2010; **Exercise 2**; July 2025 by "
+    Claim("b06-plan-row-2010", (LP06,), "where ASEAN personnel served in June 2010; **Exercise 2**; July 2025 by "
           "region.", _plan06_timings_row),
-    Claim("b06-plan-pause-1", (PLAN06,), "Singapore's minister said the UN took over in January 2000;\nPhilippine "
+    Claim("b06-plan-pause-1", (LP06,), "Singapore's minister said the UN took over in January 2000;\nPhilippine "
           "service with INTERFET ran to 23 February.", _handover_dates),
-    Claim("b06-plan-only-there", (PLAN06,), "a transfer of authority on (or just before) the last days of\nFebruary "
+    Claim("b06-plan-only-there", (LP06,), "a transfer of authority on (or just before) the last days of\nFebruary "
           "shows up only there.", _threshold_500),
-    Claim("b06-plan-invisible", (PLAN06,), "INTERFET itself, September 1999 to February 2000, because it was not a\n"
+    Claim("b06-plan-invisible", (LP06,), "INTERFET itself, September 1999 to February 2000, because it was not a\n"
           "UN force.", lambda: _nothing_in_1999() and _handover_dates()),
-    Claim("b06-plan-closing-1999", (PLAN06,), "Prompt 1 (a small force in 1999?)", _interfet_1999),
-    Claim("b06-plan-1264", (PLAN06,), "INTERFET acted under Security Council resolution 1264.", _interfet_roles),
-    Claim("b06-plan-jakarta-1999", (PLAN06,), "from Jakarta's point of view in 1999, East Timor *was* such a case.",
+    Claim("b06-plan-closing-1999", (LP06,), "Prompt 1 (a small force in 1999?)", _interfet_1999),
+    Claim("b06-plan-1264", (LP06,), "INTERFET acted under Security Council resolution 1264.", _interfet_roles),
+    Claim("b06-plan-jakarta-1999", (LP06,), "from Jakarta's point of view in 1999, East Timor *was* such a case.",
           _interfet_1999),
-    Claim("b06-plan-first-mission", (PLAN06,), "Malaysia led it as its first mission outside the\nUN.",
+    Claim("b06-plan-first-mission", (LP06,), "Malaysia led it as its first mission outside the\nUN.",
           _imt_first_team),
-    Claim("b06-plan-about-60", (PLAN06,), "it is a monitoring team of about 60, not a peacekeeping force",
+    Claim("b06-plan-about-60", (LP06,), "it is a monitoring team of about 60, not a peacekeeping force",
           _imt_about_60),
-    Claim("b06-plan-two-members", (PLAN06,), "two ASEAN members *did* act", _two_asean_monitors),
-    Claim("b06-plan-second-largest", (PLAN06,), "`06-thai-roles`, the deputy commander and the\nsecond-largest "
+    Claim("b06-plan-two-members", (LP06,), "two ASEAN members *did* act", _two_asean_monitors),
+    Claim("b06-plan-second-largest", (LP06,), "`06-thai-roles`, the deputy commander and the\nsecond-largest "
           "contingent", _interfet_roles),
-    Claim("b06-plan-row-23", (PLAN06,), "the February count fits INTERFET service to 23 February 2000",
+    Claim("b06-plan-row-23", (LP06,), "the February count fits INTERFET service to 23 February 2000",
           _handover_dates),
-    Claim("b06-plan-source-dates", (PLAN06,), "2000-01 (the Singapore minister's month) and 1999-09 (INTERFET's\n  "
+    Claim("b06-plan-source-dates", (LP06,), "2000-01 (the Singapore minister's month) and 1999-09 (INTERFET's\n  "
           "landing) each get their own message", _source_dates_get_messages),
-    Claim("b06-plan-january-2020", (PLAN06,), "the check tells them it wants\n  January 2020.", _january_2020_wanted),
-    Claim("b06-plan-august-2020", (PLAN06,), "**August 2020.** Students who plot the raw world share",
+    Claim("b06-plan-january-2020", (LP06,), "the check tells them it wants\n  January 2020.", _january_2020_wanted),
+    Claim("b06-plan-august-2020", (LP06,), "**August 2020.** Students who plot the raw world share",
           _august_2020_left_out),
-    Claim("b06-plan-0-22", (PLAN06,), "students comparing shares aloud mix 0.22 and 22%", _cambodia_22_per_cent),
-    Claim("b06-plan-tiny-share", (PLAN06,), "*The Philippines has the highest share of women* (9 of its 14 personnel "
+    Claim("b06-plan-0-22", (LP06,), "students comparing shares aloud mix 0.22 and 22%", _cambodia_22_per_cent),
+    Claim("b06-plan-tiny-share", (LP06,), "*The Philippines has the highest share of women* (9 of its 14 personnel "
           "in July\n  2025) is a trap.", _philippines_tiny_share),
-    Claim("b06-plan-before-1999", (PLAN06,), "a country whose count passed 500 before 1999 would give a wrong month.",
+    Claim("b06-plan-before-1999", (LP06,), "a country whose count passed 500 before 1999 would give a wrong month.",
           _threshold_500),
-    Claim("b06-plan-1999-debate", (PLAN06,), "a small ASEAN force could have helped in 1999", _interfet_1999),
-    Claim("b06-plan-1997-2005", (PLAN06,), "Thailand and the\nPhilippines from 1997 to 2005", _explorer_1997_2005),
-    Claim("b06-plan-two-track", (PLAN06,), "check it against the two-track table.", _mindanao_two_tracks),
-    Claim("b06-plan-un-force", (PLAN06,), "Students retell the article as *the UN sent peacekeepers in 1999*.",
+    Claim("b06-plan-1999-debate", (LP06,), "a small ASEAN force could have helped in 1999", _interfet_1999),
+    Claim("b06-plan-1997-2005", (LP06,), "Thailand and the\nPhilippines from 1997 to 2005", _explorer_1997_2005),
+    Claim("b06-plan-two-track", (LP06,), "check it against the two-track table.", _mindanao_two_tracks),
+    Claim("b06-plan-un-force", (LP06,), "Students retell the article as *the UN sent peacekeepers in 1999*.",
           lambda: _interfet_1999()
           and "UN-authorised coalition rather than a UN force" in event("interfet-authorised")["dispute_note"]),
-    Claim("b06-plan-four-rows", (PLAN06,), "Keeping the UNMIT rows gives four rows (one per country)",
+    Claim("b06-plan-four-rows", (LP06,), "Keeping the UNMIT rows gives four rows (one per country)",
           _unmit_four_rows),
 ]

@@ -17,12 +17,8 @@ from pkedu.questions import get
 from pkedu.questions import nb07
 
 from test_prose_claims import Claim, _cambodia_first_unit, asean, country, near
+from prose_claim_helpers import ARTICLE, LP07, NB04, NB07, Q07, ROOT
 
-ROOT = Path(__file__).resolve().parents[1]
-NB07 = "notebooks/text/07_capstone_fact_check.md"
-PLAN07 = "docs/lesson-plans/07_capstone_fact_check.md"
-Q07 = "src/pkedu/questions/nb07.py"
-ARTICLE = "src/pkedu/capstone/article.py"
 #: The month the article appeared (9 April 2019): "the past decade" ends before it.
 ARTICLE_MONTH = pd.Timestamp("2019-04-01")
 
@@ -110,7 +106,7 @@ def _no_unit_column() -> bool:
 
 def _notebook_04_puzzle() -> bool:
     """Notebook 04 has a section called "The 2011 puzzle", about the article's 2011 date."""
-    text = (ROOT / "notebooks/text/04_no_asean_force.md").read_text(encoding="utf-8")
+    text = (ROOT / NB04).read_text(encoding="utf-8")
     return bool(re.search(r"^### The 2011 puzzle\n\nThe article dates the first proposal to 2011\.", text, re.M))
 
 
@@ -118,7 +114,7 @@ def _rubric_agrees() -> bool:
     """The notebook's rubric and the lesson plan's marking guide give the same points, 20 in all, and both
     ask for three or more findings and 300-500 words (the length the brief's check counts)."""
     notebook = (ROOT / NB07).read_text(encoding="utf-8")
-    plan = (ROOT / PLAN07).read_text(encoding="utf-8")
+    plan = (ROOT / LP07).read_text(encoding="utf-8")
     rows = dict(re.findall(r"^\| (Evidence|Recommendation|Charts|Honesty about limits|Clarity for the audience)"
                            r" \| (\d+) \|", notebook, re.M))
     guide = dict(re.findall(r"^- \*\*(Evidence|Recommendation|Charts|Limits|Clarity) \((\d+)\)\.\*\*", plan, re.M))

@@ -13,7 +13,7 @@ import pandas as pd
 from pkedu import analysis, data
 
 from prose_claim_helpers import (
-    Claim, _indonesia_peak, _laos_never_deployed, _malaysia_fell, _monthly, country, near,
+    Claim, README, country, near, _indonesia_peak, _laos_never_deployed, _malaysia_fell, _monthly,
 )
 
 
@@ -106,42 +106,42 @@ def _staff_officers_from_2017_05() -> bool:
 CLAIMS = [
     Claim("phl-2011-2019-events", ("data/events.csv",),
           "about 894 in 2011 to 30 in 2019", _malaysia_fell),
-    Claim("ipi-overlap", ("data/README.md",),
+    Claim("ipi-overlap", (README,),
           "In 22 of the 23 months that overlap IPI's series", _ipi_overlap),
-    Claim("readme-122-reports", ("data/README.md",),
+    Claim("readme-122-reports", (README,),
           "read number by number: 122 monthly reports", _readme_tables),
-    Claim("readme-caveats", ("data/README.md",),
+    Claim("readme-caveats", (README,),
           "sums to 75-150 people a month (about 0.1 %) less than the country totals",
           _readme_caveats),
     Claim("idn-pledge-events", ("data/events.csv",),
           "about 2,940 on average in 2019, 3,545 in its highest month, November 2018, and 2,825",
           _idn_events_note),
-    Claim("rows-contributions-readme", ("data/README.md",), "| `contributions.csv.gz` | 102,442 |",
+    Claim("rows-contributions-readme", (README,), "| `contributions.csv.gz` | 102,442 |",
           _rows(data.load_contributions, 102442)),
-Claim("rows-months-readme", ("data/README.md",), "| `months.csv` | 417 |", _rows(data.load_months, 417)),
-    Claim("rows-missions-contrib-readme", ("data/README.md",), "| `mission_contributions.csv.gz` | 133,606 |",
+Claim("rows-months-readme", (README,), "| `months.csv` | 417 |", _rows(data.load_months, 417)),
+    Claim("rows-missions-contrib-readme", (README,), "| `mission_contributions.csv.gz` | 133,606 |",
           _rows(data.load_mission_contributions, 133606)),
-Claim("rows-missions-readme", ("data/README.md",), "| `missions.csv` | 87 |", _rows(data.load_missions, 87)),
-Claim("rows-countries-readme", ("data/README.md",), "| `countries.csv` | 167 |", _rows(data.load_countries, 167)),
-Claim("rows-events-readme", ("data/README.md",), "| `events.csv` | 53 |", _rows(data.load_events, 53)),
-    Claim("rows-rates-readme", ("data/README.md",), "| `reimbursement_rates.csv` | 5 |",
+Claim("rows-missions-readme", (README,), "| `missions.csv` | 87 |", _rows(data.load_missions, 87)),
+Claim("rows-countries-readme", (README,), "| `countries.csv` | 167 |", _rows(data.load_countries, 167)),
+Claim("rows-events-readme", (README,), "| `events.csv` | 53 |", _rows(data.load_events, 53)),
+    Claim("rows-rates-readme", (README,), "| `reimbursement_rates.csv` | 5 |",
           _rows(data.load_reimbursement_rates, 5)),
-    Claim("span-readme", ("data/README.md",), "in one month, 1990-11 to 2025-07 | build_data |",
+    Claim("span-readme", (README,), "in one month, 1990-11 to 2025-07 | build_data |",
           lambda: data.load_contributions()["month"].agg(["min", "max"]).tolist()
           == [pd.Timestamp("1990-11-01"), pd.Timestamp("2025-07-01")]),
-    Claim("no-report-readme", ("data/README.md",),
+    Claim("no-report-readme", (README,),
           "* **Nine months have no report**: 2014-09, 2014-10, 2014-11, 2014-12, 2015-03, 2016-03, 2017-03, "
           "2020-06 and\n  2022-07.", _no_report_months),
-    Claim("mission-detail-readme", ("data/README.md",),
+    Claim("mission-detail-readme", (README,),
           "* **Mission detail** starts in 2009-11 and is missing for 2018-03 to 2019-08 and 2023-09",
           _mission_detail_gaps),
-    Claim("breaks-readme", ("data/README.md",),
+    Claim("breaks-readme", (README,),
           "example Indonesia: 1,703 in 2014-03, 1,797 in 2014-04, 1,801 in 2014-08, 1,881 in 2015-01)",
           _breaks_continuous),
-    Claim("march-1991-readme", ("data/README.md",),
+    Claim("march-1991-readme", (README,),
           "IPI lists 37 contributing countries that month against 46 in the months\n  before and after, and no ASEAN "
           "state (Indonesia and Malaysia are there in 1991-02 and 1991-04).", _march_1991_readme),
-    Claim("staff-officers-readme", ("data/README.md",),
+    Claim("staff-officers-readme", (README,),
           "* **Staff officers** are reported separately only from 2017-05", _staff_officers_from_2017_05),
-Claim("laos-readme", ("data/README.md",), "* **Laos** never appears", _laos_never_deployed),
+Claim("laos-readme", (README,), "* **Laos** never appears", _laos_never_deployed),
 ]

@@ -17,13 +17,9 @@ import pytest
 from pkedu import data
 
 from test_prose_claims import Claim, near  # noqa: I001 (first: it loads every claim module)
-from prose_claim_helpers import _monthly, asean
+from prose_claim_helpers import LP00, LP02, LP07, NB00, NB02, NB06, NB07, Q03, Q06, asean, _monthly
 from prose_claims_00_01 import _diplomat_matches
 from prose_claims_b0405 import _gender_2020_08, raw
-
-NB02 = "notebooks/text/02_scale.md"
-NB06 = "notebooks/text/06_benefits.md"
-LP02 = "docs/lesson-plans/02_scale.md"
 
 
 def _women_half_in_august_2020() -> bool:
@@ -63,10 +59,6 @@ CLAIMS: list[Claim] = [
 
 # --- facts that an over-broad structural rule used to cover (found by an independent review) -------
 
-NB07 = "notebooks/text/07_capstone_fact_check.md"
-LP07 = "docs/lesson-plans/07_capstone_fact_check.md"
-Q06 = "src/pkedu/questions/nb06.py"
-
 
 def _article_under_1000_words() -> bool:
     """The article (maintainers only: PKEDU_ARTICLE) has fewer than 1,000 words, its heading line included."""
@@ -93,11 +85,6 @@ CLAIMS += [
 ]
 
 
-NB00 = "notebooks/text/00_start_here.md"
-LP00 = "docs/lesson-plans/00_start_here.md"
-Q03 = "src/pkedu/questions/nb03.py"
-
-
 def _two_steps_of_growth() -> bool:
     """02: ASEAN's yearly average rose to a peak in 2011 that did not last (below 4,000 in 2013-2014), then
     rose again from 2015 and stayed above the 2011 peak's fall-back level ever since."""
@@ -119,7 +106,7 @@ CLAIMS += [
           _diplomat_matches),
     Claim("finish-diplomat-2014-lp00", (LP00,), "(*The Diplomat*'s January 2014 figures against the UN's report)",
           _diplomat_matches),
-    Claim("finish-two-steps-02", ("notebooks/text/02_scale.md",),
+    Claim("finish-two-steps-02", (NB02,),
           "the growth came in two steps, and only the second one lasted.", _two_steps_of_growth),
     Claim("finish-vietnam-two-steps-03", (Q03,), "Vietnam's line rises after 2014, in two steps.",
           _vietnam_two_steps),

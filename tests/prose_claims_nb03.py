@@ -11,8 +11,8 @@ import pandas as pd
 from pkedu import analysis, data
 
 from prose_claim_helpers import (
-    Claim, _asean_month, _laos_last_dialogue_dot, _laos_never_deployed, _month_by_state, _vietnam_2014,
-    country, near,
+    Claim, LP03, NB03, Q03, country, near, _asean_month, _laos_last_dialogue_dot, _laos_never_deployed,
+    _month_by_state, _vietnam_2014,
 )
 
 
@@ -55,35 +55,35 @@ def _idn_reimbursement_2019() -> float:
 
 
 CLAIMS = [
-    Claim("laos-last-dot", ("notebooks/text/03_motives.md",),
+    Claim("laos-last-dot", (NB03,),
           "The last dot, in 2025, is Laos asking Vietnam for help.", _laos_last_dialogue_dot),
-    Claim("laos-never-deployed", ("notebooks/text/03_motives.md",),
+    Claim("laos-never-deployed", (NB03,),
           "so Laos is a member, although it has never sent a peacekeeper", _laos_never_deployed),
-    Claim("newer-chart-03", ("notebooks/text/03_motives.md",),
+    Claim("newer-chart-03", (NB03,),
           "Cambodia grew fast in 2013-2015, held steady until 2023 and then fell", _newer_chart_03),
-    Claim("plan-03-figures", ("docs/lesson-plans/03_motives.md",),
+    Claim("plan-03-figures", (LP03,),
           "rank rose from 16th in January 2015 to 8th in December 2019", _plan_03_figures),
-    Claim("rate-steps-03", ("notebooks/text/03_motives.md",),
+    Claim("rate-steps-03", (NB03,),
           "more than twenty years without a change, then four steps in four years.", _rate_steps),
-    Claim("rate-fifth-03", ("notebooks/text/03_motives.md",),
+    Claim("rate-fifth-03", (NB03,),
           "1,210 to 1,428 is a rise of less than a fifth over 26 years", _rate_steps),
-    Claim("fifty-million-03", ("notebooks/text/03_motives.md",),
+    Claim("fifty-million-03", (NB03,),
           "Indonesia's 2019 contingent brought in roughly fifty million US dollars a year.",
           lambda: near(_idn_reimbursement_2019(), 50e6, 2.5e6)),
-    Claim("fifty-million-summary-03", ("notebooks/text/03_motives.md",),
+    Claim("fifty-million-summary-03", (NB03,),
           "For Indonesia in 2019 that is roughly **fifty million US dollars a year**.",
           lambda: near(_idn_reimbursement_2019(), 50e6, 2.5e6)),
-    Claim("rate-1428-03", ("notebooks/text/03_motives.md",),
+    Claim("rate-1428-03", (NB03,),
           "The UN pays governments **US$1,428** per person per month (from July 2018)",
           lambda: _rates().iloc[-1] == 1428 and _rates().index[-1] == pd.Timestamp("2018-07-01")),
-    Claim("break-even-03", ("notebooks/text/03_motives.md",), "the UN rate (US$1,428 from July 2018)",
+    Claim("break-even-03", (NB03,), "the UN rate (US$1,428 from July 2018)",
           lambda: _rates().iloc[-1] == 1428 and _rates().index[-1] == pd.Timestamp("2018-07-01")),
-    Claim("fifty-million-q03", ("src/pkedu/questions/nb03.py",),
+    Claim("fifty-million-q03", (Q03,),
           "Roughly fifty million US dollars a year", lambda: near(_idn_reimbursement_2019(), 50e6, 2.5e6)),
-    Claim("vietnam-slow-03", ("notebooks/text/03_motives.md",),
+    Claim("vietnam-slow-03", (NB03,),
           "Vietnam only started in 2014 and grew slowly",
           lambda: _vietnam_2014() and all(country("VNM", y) < 100 for y in range(2014, 2022))),
-    Claim("85-million-lp03", ("docs/lesson-plans/03_motives.md",),
+    Claim("85-million-lp03", (LP03,),
           "paying ASEAN's roughly 5,000 personnel of December 2019 at the UN rate would cost about 85 million",
           lambda: near(_asean_month("2019-12") * 1428 * 12, 85e6, 1e6) and _rates().iloc[-1] == 1428),
 ]

@@ -11,7 +11,7 @@ import pandas as pd
 from pkedu import analysis, data
 
 from prose_claim_helpers import (
-    Claim, _brunei_1993, _indonesia_peak, _malaysia_unifil_2019, asean, country, near,
+    Claim, NB05, Q05, asean, country, near, _brunei_1993, _indonesia_peak, _malaysia_unifil_2019,
 )
 
 
@@ -44,35 +44,35 @@ def _reimbursement_2018() -> float:
 
 
 CLAIMS = [
-    Claim("indonesia-2015-rise", ("notebooks/text/05_subregional_options.md",),
+    Claim("indonesia-2015-rise", (NB05,),
           "rose by almost a thousand in 2015",
           lambda: 850 < country("IDN", 2015) - country("IDN", 2014) < 1000),
-    Claim("indonesia-peak", ("notebooks/text/05_subregional_options.md",),
+    Claim("indonesia-peak", (NB05,),
           "(one month at 3,545, in November 2018; about 2,940 on",
           lambda: _indonesia_peak() and near(country("IDN", 2019), 2940, 5)),
-    Claim("cambodia-dec-2019", ("notebooks/text/05_subregional_options.md",),
+    Claim("cambodia-dec-2019", (NB05,),
           "had 772 people deployed in December 2019, 27th of the 118 countries", _cambodia_dec_2019),
-    Claim("cambodia-seven-missions", ("notebooks/text/05_subregional_options.md",),
+    Claim("cambodia-seven-missions", (NB05,),
           "over seven missions, the largest group under 300", _cambodia_dec_2019),
-    Claim("cambodia-rank-explanation", ("src/pkedu/questions/nb05.py",),
+    Claim("cambodia-rank-explanation", (Q05,),
           "27th of the 118 countries", _cambodia_dec_2019),
-    Claim("indonesia-three-quarters", ("notebooks/text/05_subregional_options.md",
-                                       "src/pkedu/questions/nb05.py"),
+    Claim("indonesia-three-quarters", (NB05,
+                                       Q05),
           "three quarters of", lambda: 0.70 <= _indonesia_2019_pledge_share() <= 0.77),
-    Claim("indonesia-1000-short", ("src/pkedu/questions/nb05.py",),
+    Claim("indonesia-1000-short", (Q05,),
           "Indonesia stayed about 1,000 short", lambda: near(4000 - country("IDN", 2019), 1000, 100)),
-    Claim("brunei-under-4-per-cent", ("src/pkedu/questions/nb05.py",),
+    Claim("brunei-under-4-per-cent", (Q05,),
           "Under 4 per cent", lambda: 0.03 <= _brunei_unifil_share() < 0.04),
-    Claim("brunei-1993", ("notebooks/text/05_subregional_options.md",),
+    Claim("brunei-1993", (NB05,),
           "three experts a month from January", lambda: _brunei_1993()),
-    Claim("close-to-3000-05", ("notebooks/text/05_subregional_options.md",),
+    Claim("close-to-3000-05", (NB05,),
           "then stayed between 2,600 and\n3,000 as a yearly average. One month stands out above the rest, but the line never "
           "reaches 4,000.",
           lambda: all(2600 <= country("IDN", y) <= 3000 for y in range(2015, 2026)) and _indonesia_peak()),
-    Claim("three-quarters-2019-05", ("notebooks/text/05_subregional_options.md",),
+    Claim("three-quarters-2019-05", (NB05,),
           "On the average Indonesia reached about three quarters of its pledge in\n2019",
           lambda: 0.70 <= _indonesia_2019_pledge_share() <= 0.77),
-    Claim("cambodia-vietnam-steps-05", ("notebooks/text/05_subregional_options.md",),
+    Claim("cambodia-vietnam-steps-05", (NB05,),
           "Cambodia grows fast after 2010 and levels off at several hundred; Vietnam stays tiny until\nthe "
           "hospital (2018) and jumps again with the engineering unit (2022)",
           lambda: country("KHM", 2012) > 3 * country("KHM", 2010)
@@ -80,16 +80,16 @@ CLAIMS = [
           and all(country("VNM", y) < 10 for y in range(2014, 2018))
           and country("VNM", 2019) > 2 * country("VNM", 2018) > 0
           and country("VNM", 2023) > 2 * country("VNM", 2021)),
-    Claim("malaysia-850-05", ("notebooks/text/05_subregional_options.md",),
+    Claim("malaysia-850-05", (NB05,),
           "Malaysia's 850-strong unit in Lebanon", lambda: near(_malaysia_unifil_2019(), 850, 30)),
-    Claim("malaysia-850-model-05", ("notebooks/text/05_subregional_options.md",),
+    Claim("malaysia-850-model-05", (NB05,),
           "while Malaysia sends one battalion of about 850 to Lebanon", lambda: near(_malaysia_unifil_2019(), 850, 30)),
-    Claim("17000-a-year-05", ("notebooks/text/05_subregional_options.md",),
+    Claim("17000-a-year-05", (NB05,),
           "about US$17,000 a year per soldier at the 2018 rate",
           lambda: near(_reimbursement_2018() * 12, 17000, 300)),
-    Claim("about-thirty-q05", ("src/pkedu/questions/nb05.py",), "About thirty, a small group",
+    Claim("about-thirty-q05", (Q05,), "About thirty, a small group",
           lambda: near(float(analysis.where_they_serve(data.load_mission_contributions(), ["BRN"], "2019-12")
                              ["total"].sum()), 30, 3)),
-    Claim("only-unifil-q05", ("src/pkedu/questions/nb05.py",), "Only one, UNIFIL",
+    Claim("only-unifil-q05", (Q05,), "Only one, UNIFIL",
           lambda: set(data.load_mission_contributions().query("iso3 == 'BRN'")["mission"]) == {"UNIFIL"}),
 ]

@@ -11,8 +11,8 @@ import pandas as pd
 from pkedu import analysis, data
 
 from prose_claim_helpers import (
-    Claim, _asean_month, _gender_split_starts, _monthly, _unmit_june_2010, _women_khm_vnm, members_count,
-    near,
+    Claim, LP06, NB06, Q06, members_count, near, _asean_month, _gender_split_starts, _monthly, _unmit_june_2010,
+    _women_khm_vnm,
 )
 
 
@@ -115,68 +115,68 @@ def _unmit_2010_police() -> bool:
 
 
 CLAIMS = [
-    Claim("thai-troops-2000", ("notebooks/text/06_benefits.md",),
+    Claim("thai-troops-2000", (NB06,),
           "the UN's own count for June 2000 has about 910 Thai troops", _thai_troops_june_2000),
-    Claim("timor-missions", ("notebooks/text/06_benefits.md",),
+    Claim("timor-missions", (NB06,),
           "UNTAET was not the first UN mission in East Timor", _timor_missions),
-    Claim("timor-jump", ("notebooks/text/06_benefits.md",),
+    Claim("timor-jump", (NB06,),
           "Australia to about 1,800, and from February to December 2000 Thailand between\nabout 760 and 980 and "
           "the Philippines between about 670 and 970",
           _timor_jump),
-    Claim("unmit-second-police", ("notebooks/text/06_benefits.md",),
+    Claim("unmit-second-police", (NB06,),
           "but second comes UNMIT in Timor-Leste", _unmit_june_2010),
-Claim("crisis-diamonds", ("notebooks/text/06_benefits.md",), "Four of the six", _crisis_diamonds),
-    Claim("women-khm-vnm", ("notebooks/text/06_benefits.md",),
+Claim("crisis-diamonds", (NB06,), "Four of the six", _crisis_diamonds),
+    Claim("women-khm-vnm", (NB06,),
           "Cambodia climbs from about 3% in 2014 to over 20% in 2025", _women_khm_vnm),
-    Claim("no-south-east-asia-2025", ("notebooks/text/06_benefits.md",),
+    Claim("no-south-east-asia-2025", (NB06,),
           "No region called South-Eastern Asia", _no_south_east_asia_in_2025),
-    Claim("thai-high-until-early-2002", ("notebooks/text/06_benefits.md",),
+    Claim("thai-high-until-early-2002", (NB06,),
           "Thailand's stays high until early 2002",
           lambda: _monthly("THA")["2002-01-01"] > 700 > _monthly("THA")["2002-02-01"]),
-    Claim("plan-06-timor-2000", ("docs/lesson-plans/06_benefits.md",),
+    Claim("plan-06-timor-2000", (LP06,),
           "about 760 to 980 and the Philippines at about 670 to 970 a month from February to December 2000)",
           _timor_jump),
-    Claim("plan-06-unmit-400", ("docs/lesson-plans/06_benefits.md",),
+    Claim("plan-06-unmit-400", (LP06,),
           "(about 400 in UNMIT in June 2010)",
           lambda: _unmit_june_2010() and near(float(analysis.where_they_serve(
               data.load_mission_contributions(), data.ASEAN10, "2010-06").query(
               "mission == 'UNMIT'")["total"].sum()), 400, 10)),
-    Claim("thirteen-years-06", ("notebooks/text/06_benefits.md",), "### The UN stayed for thirteen years",
+    Claim("thirteen-years-06", (NB06,), "### The UN stayed for thirteen years",
           _un_in_timor_13_years),
-    Claim("13-years-table-06", ("notebooks/text/06_benefits.md",), "then 13 years of UN missions",
+    Claim("13-years-table-06", (NB06,), "then 13 years of UN missions",
           _un_in_timor_13_years),
-    Claim("unmit-only-06", ("notebooks/text/06_benefits.md",),
+    Claim("unmit-only-06", (NB06,),
           "second comes UNMIT in Timor-Leste, the only\nmission in Southeast Asia", _unmit_only_in_region),
-    Claim("since-unmit-closed-06", ("notebooks/text/06_benefits.md",),
+    Claim("since-unmit-closed-06", (NB06,),
           "since UNMIT closed in 2012, every ASEAN peacekeeper serves far from home", _nothing_in_region_after_2012),
-    Claim("until-2012-06", ("notebooks/text/06_benefits.md",),
+    Claim("until-2012-06", (NB06,),
           "the UN stayed in Timor-Leste until 2012", _un_in_timor_13_years),
-    Claim("phl-passes-500-06", ("notebooks/text/06_benefits.md",),
+    Claim("phl-passes-500-06", (NB06,),
           "the Philippine count first passes 500 in the\ncount for the end of February 2000, not January's",
           _phl_passes_500),
-    Claim("gender-gaps-06", ("notebooks/text/06_benefits.md",),
+    Claim("gender-gaps-06", (NB06,),
           "the split by gender starts in April 2014, and the reports for September\n  to December 2014 are "
           "missing, so\n  the 2014 point covers only April to August.", _gender_gaps),
-    Claim("september-2023-06", ("notebooks/text/06_benefits.md",), "September 2023 has no\n  split either",
+    Claim("september-2023-06", (NB06,), "September 2023 has no\n  split either",
           _gender_gaps),
-    Claim("thai-2014-06", ("notebooks/text/06_benefits.md",),
+    Claim("thai-2014-06", (NB06,),
           "starting very high in 2014: with only a few dozen\nThai personnel deployed then", _thai_2014_few_dozen),
-    Claim("cambodia-22-lp06", ("docs/lesson-plans/06_benefits.md",), "Cambodia's share of\nwomen in July 2025 was about 22%.",
+    Claim("cambodia-22-lp06", (LP06,), "Cambodia's share of\nwomen in July 2025 was about 22%.",
           lambda: near(float(analysis.women_share(data.load_contributions(), ["KHM"]).set_index("month")
                              .loc["2025-07-01", "share"]), 0.22, 0.005)),
-    Claim("slightly-under-5000-q06", ("src/pkedu/questions/nb06.py",), "Slightly under 5,000",
+    Claim("slightly-under-5000-q06", (Q06,), "Slightly under 5,000",
           lambda: 4700 <= _asean_month("2020-01") < 5000),
-    Claim("seven-q06", ("src/pkedu/questions/nb06.py",), "Seven: the Secretary-General's",
+    Claim("seven-q06", (Q06,), "Seven: the Secretary-General's",
           lambda: members_count().set_index("month").loc["2020-01-01", "contributors"] == 7),
-    Claim("unmit-few-hundred-q06", ("src/pkedu/questions/nb06.py",),
+    Claim("unmit-few-hundred-q06", (Q06,),
           "A few hundred, mostly Malaysian and Filipino police. Until 2012", lambda: _unmit_2010_police()
           and _nothing_in_region_after_2012()),
-    Claim("women-top-q06", ("src/pkedu/questions/nb06.py",),
+    Claim("women-top-q06", (Q06,),
           "Cambodia: about one in five of its peacekeepers was a woman, nearly twice \"\n"
           "                \"Malaysia's share and almost three times Indonesia's.",
           lambda: near(_women_jul_2025()["KHM"], 0.2, 0.025)
           and 1.7 <= _women_jul_2025()["KHM"] / _women_jul_2025()["MYS"] < 2
           and 2.5 <= _women_jul_2025()["KHM"] / _women_jul_2025()["IDN"] < 3),
-    Claim("idn-most-women-q06", ("src/pkedu/questions/nb06.py",), "Indonesia sends the most women in number",
+    Claim("idn-most-women-q06", (Q06,), "Indonesia sends the most women in number",
           lambda: _women_jul_2025_counts().idxmax() == "IDN"),
 ]

@@ -11,7 +11,10 @@ import pandas as pd
 
 from pkedu import analysis, data
 
-from prose_claim_helpers import Claim, _asean_month, _feb_2020_rebound, _indonesia_peak
+from prose_claim_helpers import (
+    Claim, LP02, LP05, LP06, LP07, NB00, NB02, NB04, NB06, Q05, Q06, _asean_month, _feb_2020_rebound,
+    _indonesia_peak,
+)
 
 
 def _event(event_id: str) -> pd.Series:
@@ -62,36 +65,36 @@ def _only_force_idea_before_1996() -> bool:
 
 
 CLAIMS = [
-    Claim("rules-lp02-plus-150", ("docs/lesson-plans/02_scale.md",),
+    Claim("rules-lp02-plus-150", (LP02,),
           "Students who call February 2020's +150 a surge have not looked at January's fall.", _feb_2020_rebound),
-    Claim("rules-lp05-brunei-2008", ("docs/lesson-plans/05_subregional_options.md",),
+    Claim("rules-lp05-brunei-2008", (LP05,),
           "Brunei has served inside Malaysia's battalion in the UN force in Lebanon since 2008",
           _brunei_in_unifil_since_2008),
-    Claim("rules-lp07-brunei-2008", ("docs/lesson-plans/07_capstone_fact_check.md",),
+    Claim("rules-lp07-brunei-2008", (LP07,),
           "Brunei inside Malaysia's UNIFIL battalion since 2008", _brunei_in_unifil_since_2008),
-    Claim("rules-lp06-interfet-landing", ("docs/lesson-plans/06_benefits.md",), "1999-09 (INTERFET's\n  landing)",
+    Claim("rules-lp06-interfet-landing", (LP06,), "1999-09 (INTERFET's\n  landing)",
           lambda: _event_says("interfet-authorised", "1999-09", "landed on 20 September 1999")),
     # the visit itself is in the Viet Nam News report of March 2025 that notebook 03 cites for it
-    Claim("rules-lp07-lao-march-2025", ("docs/lesson-plans/07_capstone_fact_check.md",),
+    Claim("rules-lp07-lao-march-2025", (LP07,),
           "in March 2025 Lao officers visited Vietnam's peacekeeping department",
           lambda: _event_says("lao-asks-vnm-help", "2025-03", "Lao army asked Vietnam")
           and "vietnamnews.vn/politics-laws/1694954/" in _event("lao-asks-vnm-help")["source_urls"]),
-    Claim("rules-nb00-never-near-4000", ("notebooks/text/00_start_here.md",),
+    Claim("rules-nb00-never-near-4000", (NB00,),
           "If Indonesia's numbers never came near 4,000, the pledge is real but unmet",
           lambda: _pledge() and _indonesia_peak() and _idn_monthly_max() < 0.9 * 4000),
-    Claim("rules-nb02-objective-pledge", ("notebooks/text/02_scale.md",),
+    Claim("rules-nb02-objective-pledge", (NB02,),
           "Indonesia's 4,000 pledge) against the UN's figures", _pledge),
-    Claim("rules-nb02-pledge-not-reached", ("notebooks/text/02_scale.md",),
+    Claim("rules-nb02-pledge-not-reached", (NB02,),
           "Indonesia's **4,000 pledge** was not reached in any month of the UN's data; its top-ten goal was.",
           lambda: _pledge() and _idn_monthly_max() < 4000 and _idn_reached_top_ten()),
-    Claim("rules-nb04-singapore-2004", ("notebooks/text/04_no_asean_force.md",),
+    Claim("rules-nb04-singapore-2004", (NB04,),
           "Singapore's refusal is on record (2004).",
           lambda: _event_says("idn-asean-force-proposal", "2004", "Singapore said ASEAN was the wrong body")),
-    Claim("rules-nb06-malaysia-1995", ("notebooks/text/06_benefits.md",),
+    Claim("rules-nb06-malaysia-1995", (NB06,),
           "only earlier idea for one, Malaysia's of about 1995, had been turned down.", _only_force_idea_before_1996),
-    Claim("rules-q05-pledge-plan", ("src/pkedu/questions/nb05.py",),
+    Claim("rules-q05-pledge-plan", (Q05,),
           "Indonesia's 4,000 pledge was written into its plan for 2015-2019.", _pledge),
-    Claim("rules-q06-some-5000", ("src/pkedu/questions/nb06.py",),
+    Claim("rules-q06-some-5000", (Q06,),
           "Slightly under 5,000, so 'some 5,000' is a fair round number.",
           lambda: 4700 <= _asean_month("2020-01") < 5000),
 ]
