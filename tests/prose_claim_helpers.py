@@ -225,7 +225,8 @@ def _world(year: int) -> float:
 def _denominator_story() -> bool:
     return bool(near(asean(2018) / asean(2009) - 1, 1 / 3, 0.02)
                 and near(asean(2009), 3450, 10) and near(asean(2018), 4570, 10)
-                and near(share(2009), 0.037, 0.0006) and near(share(2018), 0.050, 0.0006)
+                and near(share(2009), 0.037, 0.0005) and near(share(2018), 0.050, 0.0005)
+                and near(share(2015), 0.044, 0.0005) and near(share(2024), 0.078, 0.0005)
                 and 0 < asean(2024) / asean(2015) - 1 < 0.05
                 and near(share(2024) / share(2015) - 1, 0.75, 0.02)
                 and near(_world(2015), 106000, 200) and near(_world(2024), 62500, 100))
@@ -278,7 +279,9 @@ def _women_khm_vnm() -> bool:
     w = analysis.women_share(data.load_contributions(), ["KHM", "VNM"], by="iso3")
     yearly = w.assign(year=w["month"].dt.year).groupby(["iso3", "year"])["share"].mean()
     return bool(near(yearly["KHM", 2014], 0.03, 0.005) and yearly["KHM", 2025] > 0.20
-                and yearly["VNM", 2017] == 0 and yearly["VNM", 2018] > 0)
+                and all(yearly["VNM", y] == 0 for y in range(2014, 2018)) and yearly["VNM", 2018] > 0
+                and yearly["KHM", 2025] > analysis.women_share(data.load_contributions()).query(
+                    "month.dt.year == 2025")["share"].mean())
 
 
 def _myanmar_2015_2019() -> bool:

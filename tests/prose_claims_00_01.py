@@ -55,7 +55,9 @@ def _brunei_unifil() -> bool:
     brn = m[m["iso3"] == "BRN"]
     months = set(brn["month"])
     unifil = set(brn.loc[brn["mission"] == "UNIFIL", "month"])
-    return bool(_brunei_spell_then_2008() and months == unifil)
+    joined = data.load_events().set_index("id").loc["brn-first-deployment"]
+    return bool(_brunei_spell_then_2008() and months == unifil
+                and str(joined["date"]) == "2008" and "UNIFIL" in joined["title"] and bool(joined["source_urls"]))
 
 
 def _late_joiners() -> bool:

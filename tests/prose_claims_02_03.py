@@ -198,6 +198,17 @@ def _idn_peak_unique() -> bool:
 
 # --- notebook 02 -------------------------------------------------------------------------------------
 
+def _mostly_troops_in_lebanon_and_africa() -> bool:
+    """ASEAN's personnel in 2019: over 90% troops; December 2019: 99% in Lebanon (UNIFIL) or in Africa."""
+    c = data.load_contributions()
+    asean19 = c[c["iso3"].isin(data.ASEAN10) & (c["month"].dt.year == 2019)]
+    troops = asean19.loc[asean19["group"] == "troops", "total"].sum() / asean19["total"].sum()
+    where = analysis.where_they_serve(data.load_mission_contributions(), data.ASEAN10, "2019-12")
+    continent = where["mission"].map(data.load_missions().set_index("mission")["continent"])
+    placed = where.loc[(where["mission"] == "UNIFIL") | (continent == "Africa"), "total"].sum()
+    return bool(troops > 0.9 and placed / where["total"].sum() > 0.99)
+
+
 CLAIMS: list[Claim] = [
     Claim("only-from-april-2014-02", NB02,
           "In this table `male` and `female` are only filled in from April 2014", _gender_split_starts),
@@ -626,7 +637,8 @@ CLAIMS += [
           lambda: near(asean(2011), 4900, 50) and all(asean(y) < 4000 for y in (2013, 2014))
           and _level_since(2015) and near(share(2019), 0.057, 0.0005) and _ratio_south_asia()
           and _idn_more_than_half() and _idn_pledge_never_reached()
-          and country("THA", 2011) - country("THA", 2013) > (asean(2011) - asean(2013)) / 2),
+          and country("THA", 2011) - country("THA", 2013) > (asean(2011) - asean(2013)) / 2
+          and _mostly_troops_in_lebanon_and_africa()),
     Claim("against-world-lp02", LP02,
           "4,954 people, 5.9% of all UN uniformed personnel in December 2019.", _dec_2019_world),
     Claim("against-largest-lp02", LP02,

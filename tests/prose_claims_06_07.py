@@ -188,7 +188,7 @@ def _timor_missions_2000_2012() -> bool:
     """The UN took over in 2000 (UNTAET's count jumps in February 2000) and stayed to 2012 (UNMIT's last month)."""
     m = data.load_missions()
     timor = m[m["host_iso3"] == "TLS"]
-    return bool(timor["last_month"].max().year == 2012
+    return bool(timor["last_month"].max() >= pd.Timestamp("2012-11-01") and timor["last_month"].max().year == 2012
                 and monthly("PHL")["2000-02-01"] > 500 > monthly("PHL")["2000-01-01"])
 
 

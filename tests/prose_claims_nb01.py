@@ -172,8 +172,15 @@ Claim("singapore-2013", (NB01,), "at most two in 2013", _singapore_2013),
           "Malaysia's yearly average fell from about 1,128 in 2011 to about 845 in 2019, a quarter less.",
           _quarter_less),
     Claim("troops-800-01", (NB01,),
-          "Malaysia's troops held steady at about 800 a year (most of them its battalion in\nLebanon)",
-          lambda: _malaysia_groups() and _malaysia_unifil_2019() > 0.5 * _group_mean("MYS", "troops", 2019)),
+          "Malaysia's troops held steady at about 790 to 890 a year from 2010 (most of them its battalion in\nLebanon)",
+          lambda: _malaysia_groups() and _malaysia_unifil_2019() > 0.5 * _group_mean("MYS", "troops", 2019)
+          and all(785 <= _group_mean("MYS", "troops", y) <= 895 for y in range(2010, 2026))
+          and round(min(_group_mean("MYS", "troops", y) for y in range(2010, 2026)), -1) == 790),
+    Claim("phl-left-01", (NB01,), "What is left is fewer than 50 police and observers (and, in most months from "
+          "2020, one staff officer)",
+          lambda: all(country("PHL", y) < 50 for y in range(2018, 2026))
+          and all(_group_mean("PHL", "troops", y) <= 1 for y in range(2018, 2026))
+          and _group_mean("PHL", "troops", 2020) > 0.5),
     Claim("table-people-01", (NB01,),
           "| People deployed, yearly average, 2011 → 2019 | about 1,790 → 2,940 | about 1,130 → 845 | about 890 → 30 |",
           _broadened_table),
