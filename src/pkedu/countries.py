@@ -26,8 +26,8 @@ from collections.abc import Iterable, Mapping, Sequence
 
 from pkedu.data import load_countries
 
-__all__ = ["ALIASES", "and_list", "country_code", "country_codes", "did_you_mean", "exact_code",
-           "guess", "known_country"]
+__all__ = ["ALIASES", "and_list", "closest_code", "country_code", "country_codes", "did_you_mean",
+           "exact_code", "guess", "known_country"]
 
 #: Other names students use, in lower case, for the country's code.
 ALIASES: dict[str, str] = {
@@ -70,7 +70,9 @@ def country_codes(values: str | Iterable[object]) -> list[str]:
     >>> country_codes(["VNN", "IDN", "Thialand"])
     Traceback (most recent call last):
     ...
-    ValueError: I don't know the countries 'VNN' and 'Thialand'. Did you mean 'VNM' (Vietnam) and 'THA' (Thailand)? Use codes such as 'IDN' or names such as 'Indonesia'; pk.data.load_countries() lists them all.
+    ValueError: I don't know the countries 'VNN' and 'Thialand'. Did you mean 'VNM' (Vietnam) and \
+'THA' (Thailand)? Use codes such as 'IDN' or names such as 'Indonesia'; pk.data.load_countries() \
+lists them all.
     """
     if isinstance(values, str):
         values = [values]
@@ -114,6 +116,15 @@ def guess(text: str, lookup: Mapping[str, str]) -> str | None:
     """
     close = difflib.get_close_matches(text.strip().lower(), list(lookup), n=1, cutoff=0.6)
     return lookup[close[0]] if close else None
+
+
+def closest_code(text: str) -> str | None:
+    """The code of the country ``text`` names or most likely means (a code or a name), if any.
+
+    >>> closest_code("Vietnam"), closest_code("Thialand"), closest_code("zzzzzz")
+    ('VNM', 'THA', None)
+    """
+    return exact_code(text) or guess(text, _lookup())
 
 
 def did_you_mean(typed: Sequence[str], guesses: Sequence[str | None],
