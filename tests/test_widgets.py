@@ -164,6 +164,9 @@ COUNTRY_MIXTURES = [
     (["XQZQX", "Vietnan", "XQZQX"],
      ["I don't know the countries 'XQZQX' and 'Vietnan'. Did you mean 'VNM' (Vietnam) for "
       "'Vietnan'? Use names such as 'Indonesia' or codes such as 'IDN'."]),
+    (["VNN", "Vietnan"],
+     ["I don't know the countries 'VNN' and 'Vietnan'. Did you mean 'VNM' (Vietnam) for 'VNN' and "
+      "'VNM' (Vietnam) for 'Vietnan'? Use names such as 'Indonesia' or codes such as 'IDN'."]),
     ("Vietnam, Cambodja, Singapur",
      ["I don't know the countries 'Cambodja' and 'Singapur'. Did you mean 'KHM' (Cambodia) and "
       "'SGP' (Singapore)? Use names such as 'Indonesia' or codes such as 'IDN'."]),

@@ -131,18 +131,20 @@ def did_you_mean(typed: Sequence[str], guesses: Sequence[str | None],
                  names: Mapping[str, str]) -> str:
     """" Did you mean ...?" for the typed values that have a guess ('' when none has).
 
-    When only some have one, each guess says which typed value it is for.
+    When only some have one, or two share one, each guess says which typed value it is for.
 
     >>> names = {"VNM": "Vietnam", "THA": "Thailand"}
     >>> did_you_mean(["VNN", "Thialand"], ["VNM", "THA"], names)
     " Did you mean 'VNM' (Vietnam) and 'THA' (Thailand)?"
     >>> did_you_mean(["VNN", "XQZ"], ["VNM", None], names)
     " Did you mean 'VNM' (Vietnam) for 'VNN'?"
+    >>> did_you_mean(["VNN", "Vietnan"], ["VNM", "VNM"], names)
+    " Did you mean 'VNM' (Vietnam) for 'VNN' and 'VNM' (Vietnam) for 'Vietnan'?"
     """
     pairs = [(t, g) for t, g in zip(typed, guesses) if g is not None]
     if not pairs:
         return ""
-    each = len(pairs) < len(typed)
+    each = len(pairs) < len(typed) or len({g for _, g in pairs}) < len(pairs)
     said = [f"'{g}' ({names.get(g, g)})" + (f" for {t!r}" if each else "") for t, g in pairs]
     return f" Did you mean {and_list(said)}?"
 

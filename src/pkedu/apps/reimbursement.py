@@ -299,12 +299,12 @@ def _start_comparison(country: object, year: object) -> tuple[str, int, bool]:
     except InputProblem:
         year_value = 2019
     year_value = year_value if first <= year_value <= last else 2019
+    if blank(country):
+        return "", year_value, False
     try:
-        code = "" if blank(country) else to_country(country)
+        code = to_country(country)
     except InputProblem:
         code = ""
-    if blank(country):
-        return code, year_value, False
     try:
         _comparison(country, year)
     except InputProblem:
