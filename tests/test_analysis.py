@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 
 import pandas as pd
 import pytest
@@ -120,3 +121,29 @@ def test_select_without_a_filter_gives_every_row_and_leaves_the_table_alone() ->
     pd.testing.assert_frame_equal(every, c[pd.Series(True, index=c.index)])
     every.loc[every.index[0], "total"] = -1
     assert c["total"].iloc[0] != -1 and load_contributions()["total"].iloc[0] != -1
+
+
+@pytest.mark.parametrize("call", [
+    lambda c, bad: a.select(c, countries=bad),
+    lambda c, bad: a.monthly_totals(c, countries=bad),
+    lambda c, bad: a.first_contributions(c, bad),
+    lambda c, bad: a.ranking(c, "2019-12", countries=bad),
+    lambda c, bad: a.women_share(c, bad),
+], ids=["select", "monthly_totals", "first_contributions", "ranking", "women_share"])
+def test_every_unknown_country_is_named_at_once(c: pd.DataFrame, call: Callable) -> None:
+    """A list with several unknown countries names all of them, each typo with its likely
+    meaning, and never names the good ones beside them."""
+    with pytest.raises(ValueError) as caught:
+        call(c, ["VNN", "Philippines", "Thialand", "VNN", "phl"])
+    assert str(caught.value) == (
+        "I don't know the countries 'VNN' and 'Thialand'. Did you mean 'VNM' (Vietnam) and 'THA' "
+        "(Thailand)? Use codes such as 'IDN' or names such as 'Indonesia'; "
+        "pk.data.load_countries() lists them all.")
+    with pytest.raises(ValueError) as caught:
+        call(c, ["XQZQX", "IDN", "Phillipines"])
+    assert str(caught.value).startswith(
+        "I don't know the countries 'XQZQX' and 'Phillipines'. Did you mean 'PHL' "
+        "(Philippines) for 'Phillipines'? Use codes")
+    with pytest.raises(ValueError, match=r"^I don't know the country 'PHI'\. Did you mean 'PHL' "
+                                         r"\(Philippines\)\? Use a code such as 'IDN'"):
+        call(c, ["PHI"])

@@ -579,6 +579,12 @@ C = data.load_contributions
 BAD: list[tuple[Callable[[], Any], type[Exception], str]] = [
     (lambda: charts.contributions_over_time(C(), ["XXX"]), ValueError,
      "unknown country code 'XXX' in countries"),
+    (lambda: charts.contributions_over_time(C(), ["VNN", "IDN", "Thialand", "VNN"]), ValueError,
+     r"unknown country codes 'VNN' and 'Thialand' in countries \(did you mean 'VNM' \(Vietnam\) "
+     r"and 'THA' \(Thailand\)\?\); use ISO3 codes"),
+    (lambda: charts.compare_groups(C(), groups={"X": ["ZZZQQ", "Malasia", "MYS"]}), ValueError,
+     r"unknown country codes 'ZZZQQ' and 'Malasia' in the group 'X' \(did you mean 'MYS' "
+     r"\(Malaysia\) for 'Malasia'\?\)"),
     (lambda: charts.contributions_over_time(C(), []), ValueError, "countries is empty"),
     (lambda: charts.contributions_over_time(C(), [1, 2]), TypeError, "written as text"),
     (lambda: charts.contributions_over_time(C(), countries=None), TypeError,

@@ -32,9 +32,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pkedu import checks, questions
+from pkedu import checks, questions, theme
 from pkedu.apps._common import AppResult
 from pkedu.checks import STATUSES, Feedback, check
+from pkedu.countries import known_country
+from pkedu.data import ASEAN10
 from pkedu.questions import COUNTRY_ALIASES, Question
 from pkedu.widgets import consensus_model, explorer_model, force_model, reimbursement_model
 
@@ -375,3 +377,84 @@ def test_a_number_the_app_cannot_use_is_refused_with_its_range(value: Any, data:
                                                       or "cost" in name):
         assert re.search(r"between|more than zero and at most", result.message), (
             f"{name}: no range in {result.message!r}")
+
+
+# --------------------------------------------------------------------------- several bad inputs
+
+#: ASEAN members as students write them, none of them quoted in any message.
+GOOD_COUNTRIES = ["vietnam", "Burma", "sgp", "Lao PDR", "kampuchea", "Malaysia", "Brunei"]
+#: Typos, made-up places and real countries outside ASEAN.
+BAD_COUNTRIES = ["VNN", "Thialand", "Cambodja", "Atlantis", "XQZQX", "BGD", "France", "Japan"]
+WORDS = st.text(alphabet="abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ", min_size=2,
+                max_size=9)
+
+
+def _asean(text: str) -> bool:
+    """Is ``text`` an ASEAN member by code, name or common variant? (the test's own oracle)"""
+    return ((known_country(text) or "")[-4:-1] in ASEAN10
+            or text.strip().lower() in {theme.label(c).lower() for c in ASEAN10})
+
+
+@settings(max_examples=60, deadline=None, derandomize=True)
+@given(countries=st.lists(st.sampled_from(GOOD_COUNTRIES) | st.sampled_from(BAD_COUNTRIES)
+                          | WORDS, min_size=1, max_size=8))
+def test_every_bad_country_of_a_list_is_named_once_and_no_good_one(countries: list[str]) -> None:
+    result = explorer_model(countries, 2010, 2019)
+    bad = list(dict.fromkeys(c for c in countries if not _asean(c)))
+    good = [c for c in countries if _asean(c)]
+    if not bad:
+        assert result.ok, result.message
+        return
+    assert not result.ok
+    _assert_app(result, f"countries <- {countries!r}")
+    lines = result.message.splitlines()
+    assert len(lines) == len(set(lines)) <= 2, result.message  # unknown ones; real ones outside
+    for text in bad:  # named once, and once more only to say which typo a guess is for
+        named = result.message.count(repr(text)) - result.message.count(f"for {text!r}")
+        assert named == 1, (text, result.message)
+    for text in good:
+        assert repr(text) not in result.message, (text, result.message)
+
+
+STANCE_WORDS = {"support", "neutral", "oppose", "unknown", "no recorded position", "no record",
+                "none", "yes", "no", "object", "abstain"}
+
+
+@settings(max_examples=60, deadline=None, derandomize=True)
+@given(stances=st.dictionaries(st.sampled_from(ASEAN10), st.sampled_from(
+    ["support", " Oppose", "neutral", "maybe", "later", None, 5, [], "no record"]), max_size=10))
+def test_consensus_names_every_bad_stance_once_in_order(stances: dict[str, Any]) -> None:
+    result = consensus_model(stances)
+    bad = [code for code, value in stances.items()
+           if not (isinstance(value, str) and value.strip().lower() in STANCE_WORDS)]
+    if not bad:
+        assert result.ok, result.message
+        return
+    _assert_app(result, f"stances <- {stances!r}")
+    lines = result.message.splitlines()
+    assert [line.split(" must be ")[0] for line in lines] == [
+        f"The stance for {theme.label(code)}" for code in bad], result.message
+
+
+UNIT_KEYS = ["infantry", "engineers", "medical", "demining", "police", "observers", "staff"]
+
+
+@settings(max_examples=60, deadline=None, derandomize=True)
+@given(units=st.dictionaries(
+    st.sampled_from(ASEAN10),
+    st.dictionaries(st.sampled_from([*UNIT_KEYS, "tanks", "jets"]),
+                    st.integers(-3, 25) | st.sampled_from(["two", None, 1.5, "3"]), max_size=4),
+    min_size=1, max_size=4))
+def test_force_names_every_bad_unit_type_and_count(units: dict[str, dict[str, Any]]) -> None:
+    result = force_model(units)
+    types = sum(any(u not in UNIT_KEYS for u in offer) for offer in units.values())
+    counts = sum(u in UNIT_KEYS and not (n == "3" or isinstance(n, int) and 0 <= n <= 20)
+                 for offer in units.values() for u, n in offer.items())
+    lines = result.message.splitlines()
+    _assert_app(result, f"units <- {units!r}")
+    if not types and not counts:
+        assert result.ok or lines == ["Choose at least one state and give it at least one unit."]
+        return
+    assert not result.ok
+    assert len(lines) == len(set(lines)) == types + counts, result.message
+    assert sum(line.startswith("The unit type must be") for line in lines) == types

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import re
+from html import unescape as html_unescape
 from collections.abc import Iterator
 from typing import Any
 
@@ -155,6 +156,57 @@ def test_explorer_messages(args: tuple, expected: str) -> None:
     assert expected in result.message
 
 
+#: Lists of countries with several mistakes, and the lines the explorer answers with.
+COUNTRY_MIXTURES = [
+    (["VNN", "IDN", "Thialand"],
+     ["I don't know the countries 'VNN' and 'Thialand'. Did you mean 'VNM' (Vietnam) and 'THA' "
+      "(Thailand)? Use names such as 'Indonesia' or codes such as 'IDN'."]),
+    (["XQZQX", "Vietnan", "XQZQX"],
+     ["I don't know the countries 'XQZQX' and 'Vietnan'. Did you mean 'VNM' (Vietnam) for "
+      "'Vietnan'? Use names such as 'Indonesia' or codes such as 'IDN'."]),
+    (["VNN", "Vietnan"],
+     ["I don't know the countries 'VNN' and 'Vietnan'. Did you mean 'VNM' (Vietnam) for 'VNN' and "
+      "'VNM' (Vietnam) for 'Vietnan'? Use names such as 'Indonesia' or codes such as 'IDN'."]),
+    ("Vietnam, Cambodja, Singapur",
+     ["I don't know the countries 'Cambodja' and 'Singapur'. Did you mean 'KHM' (Cambodia) and "
+      "'SGP' (Singapore)? Use names such as 'Indonesia' or codes such as 'IDN'."]),
+    (["BGD", "IDN", "Atlantis", "France", 5],
+     ["This app covers the ten ASEAN states; 'BGD' (Bangladesh) and 'France' are not among them.",
+      "I don't know the country 'Atlantis'. Use a name such as 'Indonesia' or a code such as "
+      "'IDN'.",
+      "Countries are given by name or by code such as 'IDN' (you gave 5)."]),
+]
+
+
+@pytest.mark.parametrize("countries,lines", COUNTRY_MIXTURES)
+def test_every_bad_country_in_a_list_is_named_in_one_line(countries: object,
+                                                          lines: list[str]) -> None:
+    """Each bad country is named once, in one line per kind of mistake, typos with their likely
+    meaning; the good countries beside them are never named as wrong."""
+    result = explorer_model(countries, 2010, 2019)
+    assert_message(result)
+    assert result.message.splitlines() == lines
+    for good in ("'IDN'", "'Vietnam'"):
+        assert f"{good} and" not in result.message and f"{good})" not in result.message
+
+
+def test_bad_countries_are_reported_with_the_other_bad_inputs() -> None:
+    result = explorer_model(["VNN", "Thialand", "IDN"], "soon", 2010, "navy")
+    lines = result.message.splitlines()
+    assert len(lines) == 3, result.message
+    assert lines[0].startswith("I don't know the countries 'VNN' and 'Thialand'. Did you mean")
+    assert lines[1].startswith("The personnel group must be")
+    assert lines[2].startswith("'soon' is not a number")
+
+
+def test_explorer_view_names_every_bad_country_and_keeps_the_good_ones() -> None:
+    app = pk.widgets.explorer(["VNN", "IDN", "Thialand"], 2010, 2019)
+    assert "Did you mean &#x27;VNM&#x27; (Vietnam) and &#x27;THA&#x27; (Thailand)?" in headline(app)
+    assert control(app, "pk-explorer-countries").value == ("IDN",)
+    control(app, "pk-explorer-group").value = "troops"
+    assert "Indonesia had on average" in headline(app)
+
+
 # --------------------------------------------------------------------------- reimbursement model
 
 
@@ -264,6 +316,56 @@ def test_reimbursement_bad_custom_rate_and_year_are_reported_with_the_rest() -> 
     assert "no UN figures for 1970" in lines[2]
 
 
+@pytest.mark.parametrize("kwargs,lines", [
+    ({"country": "Vietnan", "year": 1970},
+     ["I don't know the country 'Vietnan'. Did you mean 'VNM' (Vietnam)? Use a name such as "
+      "'Indonesia' or a code such as 'IDN'.",
+      "There are no UN figures for 1970; choose a comparison year between 1990 and 2025. "
+      "(The comparison is left out.)"]),
+    ({"country": "France", "year": "next year"},
+     ["This app covers the ten ASEAN states; 'France' is not one of them.",
+      "'next year' is not a number. Type the comparison year in digits, for example 2025. "
+      "(The comparison is left out.)"]),
+])
+def test_a_bad_comparison_country_does_not_hide_a_bad_year(kwargs: dict,
+                                                           lines: list[str]) -> None:
+    result = reimbursement_model(**kwargs)
+    assert_message(result)
+    assert result.ok  # the rest of the calculation is still shown
+    assert result.message.splitlines() == lines
+    assert "country" not in result.numbers
+
+
+def test_a_bad_comparison_is_reported_with_the_other_bad_inputs() -> None:
+    result = reimbursement_model(size="lots", months=500, country="Thialand", year=10**20)
+    assert not result.ok
+    lines = result.message.splitlines()
+    assert len(lines) == 4, result.message
+    assert lines[0].startswith("'lots' is not a number")
+    assert lines[1].startswith("The number of months must be between 1 and 120")
+    assert lines[2].startswith("I don't know the country 'Thialand'. Did you mean 'THA'")
+    assert lines[3].startswith("The comparison year must be a year from 1990 to 2025 (you gave "
+                               "a number with 21 digits)")
+
+
+def test_reimbursement_view_says_what_its_comparison_could_not_use() -> None:
+    app = pk.widgets.reimbursement_calculator(country="Vietnan", year=1970)
+    text = headline(app)
+    assert "Did you mean &#x27;VNM&#x27; (Vietnam)?" in text and "no UN figures for 1970" in text
+    assert "US$14,565,600" in text  # the calculation itself is still shown
+    assert control(app, "pk-reimbursement-country").value == ""
+    named = pk.widgets.reimbursement_calculator(country="Viet Nam", year="2015")
+    assert control(named, "pk-reimbursement-country").value == "VNM"
+    assert control(named, "pk-reimbursement-year").value == 2015
+    assert "Vietnam 2015" in chart_spec(named)["description"]
+    assert "pk-message" not in headline(named)
+    late = pk.widgets.reimbursement_calculator(country="KHM", year=1970)
+    assert control(late, "pk-reimbursement-country").value == "KHM"
+    assert "no UN figures for 1970" in headline(late)
+    control(late, "pk-reimbursement-year").value = 2010
+    assert "Cambodia 2010" in control(late, "pk-reimbursement-table").value
+
+
 # --------------------------------------------------------------------------- consensus model
 
 
@@ -340,6 +442,42 @@ def test_consensus_messages(stances: object, concerns: object, expected: str) ->
     assert expected in result.message
 
 
+CONSENSUS_MIXTURE = (
+    {"SGP": "maybe", "Atlantis": "yes", "VNM": None, "IDN": "support", "Narnia": "support",
+     "Thialand": "oppose", "MYS": "no"},
+    {"KHM": ["money", "cost", 5], "PHL": "cost", "MMR": "boredom", "LAO": 7},
+)
+
+
+def test_consensus_reports_every_bad_stance_and_concern_in_input_order() -> None:
+    result = consensus_model(*CONSENSUS_MIXTURE)
+    assert_message(result)
+    assert result.message.splitlines() == [
+        "The stance for Singapore must be support, neutral, oppose or no recorded position "
+        "(you gave 'maybe').",
+        "I don't know the countries 'Atlantis', 'Narnia' and 'Thialand'. Did you mean 'THA' "
+        "(Thailand) for 'Thialand'? Use names such as 'Indonesia' or codes such as 'IDN'.",
+        "The stance for Vietnam must be support, neutral, oppose or no recorded position "
+        "(you gave nothing).",
+        "Concerns are chosen from regime security, cost, sovereignty (you gave 'money' and 5 for "
+        "Cambodia).",
+        "Concerns are chosen from regime security, cost, sovereignty (you gave 'boredom' for "
+        "Myanmar).",
+        "Concerns for Laos must be a list such as ['cost'].",
+    ]
+
+
+def test_consensus_bad_stances_of_unknown_members_are_told_too() -> None:
+    lines = consensus_model({"Atlantis": "maybe", "SGP": "support"}).message.splitlines()
+    assert lines == [
+        "I don't know the country 'Atlantis'. Use a name such as 'Indonesia' or a code such as "
+        "'IDN'.",
+        "The stance for 'Atlantis' must be support, neutral, oppose or no recorded position "
+        "(you gave 'maybe').",
+    ]
+    assert consensus_model({"SGP": "x", "Singapore": "x"}).message.count("\n") == 0  # said once
+
+
 # --------------------------------------------------------------------------- force builder model
 
 
@@ -409,6 +547,37 @@ def test_force_messages(units: object, expected: str) -> None:
     result = force_model(units)
     assert_message(result)
     assert expected in result.message
+
+
+FORCE_MIXTURE = {"IDN": {"infantry": 2, "tanks": 1, "jets": 2, "medical": "two", "Tanks ": 3},
+                 "Narnia": {"infantry": 1}, "VNM": "abc", "KHM": {"demining": 99, "staff": 1},
+                 "Atlantis": {}, "PHL": None}
+FORCE_LINES = [
+    "The unit type must be one of infantry, engineers, medical, demining, police, observers, "
+    "staff (you gave 'tanks', 'jets' and 'Tanks' for Indonesia).",
+    "'two' is not a number. Type the number of level-2 field hospitals from Indonesia in digits, "
+    "for example 2.",
+    "I don't know the countries 'Narnia' and 'Atlantis'. Use names such as 'Indonesia' or codes "
+    "such as 'IDN'.",
+    "Give Vietnam's units as {unit type: number}, for example {'medical': 1}.",
+    "The number of demining/EOD units from Cambodia must be between 0 and 20 (you gave 99). "
+    "A small rapid reaction group is a few hundred to a few thousand people.",
+]
+
+
+def test_force_reports_every_bad_state_unit_and_count_in_input_order() -> None:
+    result = force_model(FORCE_MIXTURE)
+    assert_message(result)
+    assert result.message.splitlines() == FORCE_LINES
+
+
+def test_force_view_starts_from_the_usable_part_and_names_every_problem() -> None:
+    app = pk.widgets.force_builder(FORCE_MIXTURE)
+    notice = control(app, "pk-force-notice")
+    shown_lines = re.findall(r"<div[^>]*>(.*?) \(Left out\.\)</div>", notice.value)
+    assert [html_unescape(line) for line in shown_lines] == FORCE_LINES
+    assert control(app, "pk-force-states").value == ("KHM", "IDN", "PHL")
+    assert "Your force: 310 personnel" in headline(app)  # 2 infantry companies and a staff cell
 
 
 # --------------------------------------------------------------------------- fuzzing

@@ -4,8 +4,8 @@
 * :mod:`pkedu.apps.reimbursement`: cost and reimbursement calculator;
 * :mod:`pkedu.apps.consensus`: consensus simulator;
 * :mod:`pkedu.apps.force_builder`: force builder;
-* :mod:`pkedu.apps._common`, :mod:`pkedu.apps._inputs` (input checks) and
-  :mod:`pkedu.apps._series`: what they share.
+* :mod:`pkedu.apps._common`, :mod:`pkedu.apps._inputs` and :mod:`pkedu.apps._countries`
+  (input checks) and :mod:`pkedu.apps._series`: what they share.
 
 Every app has two halves:
 

@@ -1,7 +1,7 @@
 """What the four apps share: the result type, formatting and view parts.
 
-Not here: the input checks (:mod:`pkedu.apps._inputs`, imported here so that
-the apps find everything shared in one place) and the cached data series
+Not here: the input checks (:mod:`pkedu.apps._inputs` and :mod:`pkedu.apps._countries`,
+imported here so that the apps find everything shared in one place) and the cached data series
 (:mod:`pkedu.apps._series`).
 
 >>> fmt_money(14565600)
@@ -22,9 +22,12 @@ import numpy as np
 import pandas as pd
 
 from pkedu import theme
-from pkedu.apps._inputs import (  # noqa: F401 (the apps import the input checks from here)
-    InputProblem, Problems, blank, shown, shown_money, to_amount, to_choice, to_count, to_countries,
-    to_country, to_number, to_year,
+from pkedu.apps._countries import (  # noqa: F401 (the apps import the input checks from here)
+    country_keys, to_countries, to_country,
+)
+from pkedu.apps._inputs import (  # noqa: F401
+    InputProblem, Problems, blank, shown, shown_money, to_amount, to_choice, to_count, to_number,
+    to_year,
 )
 from pkedu.data import DataError
 

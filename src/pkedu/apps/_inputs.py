@@ -5,7 +5,7 @@ whose message is one plain-English sentence that the app shows instead of a
 traceback. A number out of range is told the range that is allowed, and what
 the student gave is quoted back short: never a raw Python form, never a
 number with hundreds of digits. Not here: formatting results and the views
-(:mod:`pkedu.apps._common`).
+(:mod:`pkedu.apps._common`); countries (:mod:`pkedu.apps._countries`).
 
 >>> to_count("1,500", "the contingent size")
 1500
@@ -13,8 +13,6 @@ number with hundreds of digits. Not here: formatting results and the views
 Traceback (most recent call last):
 ...
 pkedu.apps._inputs.InputProblem: The contingent size must be between 1 and 2,000 (you gave -5).
->>> to_countries(["vietnam", "IDN"])
-('VNM', 'IDN')
 
 An app with several inputs checks each one through :class:`Problems`, so that a
 student who typed several bad values hears about all of them at once, one line each.
@@ -22,21 +20,17 @@ student who typed several bad values hears about all of them at once, one line e
 
 from __future__ import annotations
 
-import functools
 import math
 import numbers
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from decimal import Decimal
 from typing import Any, TypeVar
 
 import pandas as pd
 
-from pkedu import theme
-from pkedu.data import ASEAN10, country_name
-
 __all__ = ["InputProblem", "Problems", "blank", "to_number", "to_count", "to_year", "to_amount", "shown",
-           "shown_money", "to_country", "to_countries", "to_choice"]
+           "shown_money", "to_choice"]
 
 #: Numbers with more digits than this are quoted back by their length, not written out.
 MAX_DIGITS = 15
@@ -295,72 +289,6 @@ def _shown_collection(value: list | tuple | set | dict) -> str:
     noun = {dict: "dictionary", tuple: "group", set: "set"}.get(type(value), "list")
     n = len(value)
     return f"a {noun} of {n} item{'s' * (n != 1)}"
-
-
-_ALIASES = {"brunei": "BRN", "burma": "MMR", "viet nam": "VNM", "lao pdr": "LAO",
-            "lao people's democratic republic": "LAO", "kampuchea": "KHM"}
-
-
-@functools.lru_cache(maxsize=1)
-def _country_lookup() -> dict[str, str]:
-    lookup = dict(_ALIASES)
-    for code in ASEAN10:
-        lookup[code.lower()] = code
-        lookup[country_name(code).lower()] = code
-        lookup[theme.label(code).lower()] = code
-    return lookup
-
-
-def to_country(value: object, allowed: Sequence[str] = ASEAN10) -> str:
-    """One ASEAN country code from a code or a name, in any letter case.
-
-    >>> to_country("burma")
-    'MMR'
-    >>> to_country("BGD")  # doctest: +ELLIPSIS
-    Traceback (most recent call last):
-    ...
-    pkedu.apps._inputs.InputProblem: This app covers the ten ASEAN states; 'BGD' (Bangladesh)...
-    """
-    if blank(value):
-        raise InputProblem("Please pick a country.")
-    if not isinstance(value, str):
-        raise InputProblem("Countries are given by name or by code such as 'IDN' "
-                           f"(you gave {shown(value)}).")
-    code = _country_lookup().get(value.strip().lower())
-    if code is None:
-        try:
-            name = country_name(value.strip().upper())
-        except KeyError:
-            raise InputProblem(f"I don't know the country {value.strip()!r}. Use a name such as "
-                               "'Indonesia' or a code such as 'IDN'.") from None
-        raise InputProblem(f"This app covers the ten ASEAN states; {value.strip()!r} ({name}) is "
-                           "not one of them.")
-    if code not in allowed:
-        raise InputProblem(f"{country_name(code)} cannot be chosen here.")
-    return code
-
-
-def to_countries(values: object, allowed: Sequence[str] = ASEAN10) -> tuple[str, ...]:
-    """Country codes from codes or names (a list, or one text with commas); no repeats.
-
-    >>> to_countries("Indonesia, MYS, idn")
-    ('IDN', 'MYS')
-    >>> to_countries([])
-    Traceback (most recent call last):
-    ...
-    pkedu.apps._inputs.InputProblem: Pick at least one country.
-    """
-    if isinstance(values, str):
-        values = [v for v in values.split(",") if v.strip()]
-    if values is None or not isinstance(values, Iterable):
-        if values is None:
-            raise InputProblem("Pick at least one country.")
-        raise InputProblem("Countries must be a list such as ['IDN', 'MYS'] "
-                           f"(you gave {shown(values)}).")
-    codes = tuple(dict.fromkeys(to_country(v, allowed) for v in values))
-    if not codes:
-        raise InputProblem("Pick at least one country.")
-    return codes
 
 
 def to_choice(value: object, choices: Sequence[str], what: str) -> str:

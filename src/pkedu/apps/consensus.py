@@ -19,7 +19,7 @@ year of data.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -28,10 +28,11 @@ import pandas as pd
 
 from pkedu import chartdata, theme
 from pkedu.apps._common import (
-    AppResult, InputProblem, ResultPanel, app_box, fmt_int, highlight, names, shown, tag,
-    to_country,
+    AppResult, InputProblem, Problems, ResultPanel, app_box, country_keys, fmt_int, highlight,
+    names, shown, tag,
 )
 from pkedu.apps._series import GROUP_KINDS, latest_full_year, year_mean
+from pkedu.countries import and_list
 from pkedu.data import ASEAN10
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -106,44 +107,80 @@ CONCERNS: dict[str, str] = {
 }
 
 
-def _stance(value: object, code: str) -> str:
+def _stance(value: object, who: str) -> str:
     if isinstance(value, str):
         word = value.strip().lower()
         word = _STANCE_WORDS.get(word, word)
         if word in STANCES:
             return word
-    raise InputProblem(f"The stance for {theme.label(code)} must be support, neutral, oppose or "
+    raise InputProblem(f"The stance for {who} must be support, neutral, oppose or "
                        f"no recorded position (you gave {shown(value)}).")
 
 
+def _concerns(value: object, who: str) -> tuple[str, ...]:
+    """One member's concerns; every unknown one is named in one line."""
+    items = [value] if isinstance(value, str) else value
+    if items is None:
+        return ()
+    if not isinstance(items, Iterable) or isinstance(items, Mapping):
+        raise InputProblem(f"Concerns for {who} must be a list such as ['cost'].")
+    clean, bad = [], []
+    for item in items:
+        word = item.strip().lower() if isinstance(item, str) else None
+        if word in CONCERNS:
+            clean.append(word)
+        elif shown(item) not in bad:
+            bad.append(shown(item))
+    if bad:
+        raise InputProblem(f"Concerns are chosen from {', '.join(CONCERNS)} (you gave "
+                           f"{and_list(bad)} for {who}).")
+    return tuple(dict.fromkeys(clean))
+
+
+def _members(pairs: object, problems: Problems,
+             example: str) -> Iterator[tuple[str | None, str, Any]]:
+    """(code or None, who, value) for each pair of ``pairs``, noting problems with the members
+    as it goes (every bad member in one line, where the first of them was given)."""
+    if pairs is None:
+        return
+    if not isinstance(pairs, Mapping):
+        problems.add(f"Give {example}.")
+        return
+    codes, message = country_keys(pairs.keys())
+    for code, (key, value) in zip(codes, pairs.items()):
+        if code is None:
+            problems.add(message)
+        yield code, theme.label(code) if code else shown(key), value
+
+
 def _parse(stances: object, concerns: object) -> tuple[dict[str, str], dict[str, tuple[str, ...]]]:
+    """Clean stances and concerns, or one :class:`InputProblem` naming every problem in
+    the order given, one line each.
+
+    >>> _parse({"SGP": "maybe", "Atlantis": "yes", "VNM": "no"}, {"KHM": ["money", 5]})
+    Traceback (most recent call last):
+    ...
+    pkedu.apps._inputs.InputProblem: The stance for Singapore must be support, neutral, oppose \
+or no recorded position (you gave 'maybe').
+    I don't know the country 'Atlantis'. Use a name such as 'Indonesia' or a code such as 'IDN'.
+    Concerns are chosen from regime security, cost, sovereignty (you gave 'money' and 5 for \
+Cambodia).
+    """
+    problems = Problems()
     chosen = {code: RECORD[code].stance for code in ASEAN10}
-    if stances is not None:
-        if not isinstance(stances, Mapping):
-            raise InputProblem("Give stances as pairs such as {'SGP': 'oppose'}.")
-        for key, value in stances.items():
-            code = to_country(key)
-            chosen[code] = _stance(value, code)
+    for code, who, value in _members(stances, problems,
+                                     "stances as pairs such as {'SGP': 'oppose'}"):
+        stance = problems.check(_stance, value, who)
+        if code is not None and stance is not None:
+            chosen[code] = stance
     worries: dict[str, tuple[str, ...]] = {}
-    if concerns is not None:
-        if not isinstance(concerns, Mapping):
-            raise InputProblem("Give concerns as pairs such as {'MMR': ['regime security']}.")
-        for key, value in concerns.items():
-            code = to_country(key)
-            items = [value] if isinstance(value, str) else value
-            if items is None:
-                continue
-            if not isinstance(items, Iterable):
-                raise InputProblem(f"Concerns for {theme.label(code)} must be a list such as "
-                                   "['cost'].")
-            clean = []
-            for item in items:
-                word = item.strip().lower() if isinstance(item, str) else None
-                if word not in CONCERNS:
-                    raise InputProblem(f"Concerns are chosen from {', '.join(CONCERNS)} "
-                                       f"(you gave {shown(item)}).")
-                clean.append(word)
-            worries[code] = tuple(dict.fromkeys(clean))
+    for code, who, value in _members(concerns, problems,
+                                     "concerns as pairs such as {'MMR': ['regime security']}"):
+        items = problems.check(_concerns, value, who)
+        if code is not None and items:
+            worries[code] = items
+    if problems:
+        raise InputProblem(problems.message())
     return chosen, worries
 
 

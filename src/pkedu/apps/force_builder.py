@@ -33,8 +33,9 @@ from pkedu import chartdata, theme
 from pkedu.apps._common import (
     CHART_WIDTH,
     AppResult, InputProblem, ResultPanel, app_box, fmt_int, fmt_money, highlight, month_text,
-    names, shown, table_html, tag, to_count, to_country,
+    names, table_html, tag,
 )
+from pkedu.apps._force_input import MAX_UNITS, check_force, read_force
 from pkedu.apps._series import first_month, latest_full_year, year_mean
 from pkedu.data import ASEAN10, load_mission_contributions, load_reimbursement_rates
 
@@ -42,7 +43,6 @@ if TYPE_CHECKING:  # pragma: no cover
     import ipywidgets
 
 APP = "force"
-MAX_UNITS = 20
 ILLUSTRATIVE = "Illustrative planning assumption."
 
 
@@ -136,9 +136,6 @@ PRECEDENT_SOURCES: tuple[tuple[str, str], ...] = (
      "peacekeepersto-lebanon"),
     ("MALBATT 850 in UNIFIL", SPECIALISATION["BRN"][1]),
 )
-_UNIT_WORDS = {"eod": "demining", "demining/eod": "demining", "hospital": "medical",
-               "fpu": "police", "observer": "observers", "engineer": "engineers",
-               "staff officers": "staff"}
 UNIT_COLORS = ("#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#000000")
 REAL_COLOR = "#606060"  # apart from every unit colour for colour-blind readers too
 #: The force the app starts with: each state offers units in its specialisation.
@@ -189,43 +186,6 @@ def unit_sizes() -> pd.DataFrame:
                           "Sources": " ; ".join(u.sources) or "-"} for u in UNITS.values()])
 
 
-def _unit_key(value: object) -> str:
-    if isinstance(value, str):
-        word = value.strip().lower()
-        word = _UNIT_WORDS.get(word, word)
-        for unit in UNITS.values():
-            if word in (unit.key, unit.label.lower()):
-                return unit.key
-    raise InputProblem(f"The unit type must be one of {', '.join(UNITS)} "
-                       f"(you gave {shown(value)}).")
-
-
-def _parse(units: object) -> dict[str, dict[str, int]]:
-    if units is None:
-        raise InputProblem("Choose at least one state and give it at least one unit.")
-    if not isinstance(units, Mapping):
-        raise InputProblem("Give the force as {state: {unit type: number}}, for example "
-                           "{'IDN': {'infantry': 2}}.")
-    force: dict[str, dict[str, int]] = {}
-    for state, offer in units.items():
-        code = to_country(state)
-        if offer is None:
-            offer = {}
-        if not isinstance(offer, Mapping):
-            raise InputProblem(f"Give {theme.label(code)}'s units as {{unit type: number}}, "
-                               "for example {'medical': 1}.")
-        counts = force.setdefault(code, {})
-        for unit, number in offer.items():
-            key = _unit_key(unit)
-            counts[key] = to_count(
-                number, f"the number of {UNITS[key].plural} from {theme.label(code)}",
-                minimum=0, maximum=MAX_UNITS, example="2",
-                why="A small rapid reaction group is a few hundred to a few thousand people.")
-    if not any(sum(c.values()) for c in force.values()):
-        raise InputProblem("Choose at least one state and give it at least one unit.")
-    return force
-
-
 def force_model(units: object = None) -> AppResult:
     """Size, capability coverage, cost shares and records for a force of national units.
 
@@ -242,7 +202,7 @@ def force_model(units: object = None) -> AppResult:
     'The number of level-2 field hospitals from Vietnam must be between 0 and 20 (you gave -5)...'
     """
     try:
-        force = _parse(units)
+        force = check_force(units, UNITS)
     except InputProblem as problem:
         return AppResult.problem(str(problem))
     rate = standard_rate()
@@ -383,30 +343,8 @@ def _start_counts(units: object) -> tuple[dict[str, dict[str, int]], list[str]]:
     ({'IDN': {'medical': 1}}, ['The number of infantry companies from Indonesia must be an \
 ordinary number (you gave inf).'])
     """
-    if not isinstance(units, Mapping):
-        return {}, ["Give the force as {state: {unit type: number}}, for example "
-                    "{'IDN': {'infantry': 2}}."]
-    known: dict[str, dict[str, int]] = {}
-    problems: list[str] = []
-    for state, offer in units.items():
-        try:
-            code = to_country(state)
-            if offer is not None and not isinstance(offer, Mapping):
-                raise InputProblem(f"Give {theme.label(code)}'s units as {{unit type: number}}, "
-                                   "for example {'medical': 1}.")
-        except InputProblem as problem:
-            problems.append(str(problem))
-            continue
-        counts = known.setdefault(code, {})
-        for unit, number in (offer or {}).items():
-            try:
-                key = _unit_key(unit)
-                counts[key] = to_count(
-                    number, f"the number of {UNITS[key].plural} from {theme.label(code)}",
-                    minimum=0, maximum=MAX_UNITS)
-            except InputProblem as problem:
-                problems.append(str(problem))
-    return known, problems
+    force, problems = read_force(units, UNITS)
+    return force, problems.messages
 
 
 def force_builder(units: Mapping[str, Mapping[str, int]] | None = None) -> ipywidgets.VBox:

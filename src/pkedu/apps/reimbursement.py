@@ -203,13 +203,25 @@ def _national(numbers: dict[str, Any], cost: float, notes: list[str]) -> str:
 
 
 def _comparison(country: object, year: object) -> tuple[str, int]:
-    """The country and year of the real-deployment comparison, or an :class:`InputProblem`."""
-    code = to_country(country)
+    """The country and year of the real-deployment comparison, or an :class:`InputProblem`
+    naming every problem of the two.
+
+    >>> _comparison("Vietnan", "next year")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    pkedu.apps._inputs.InputProblem: I don't know the country 'Vietnan'. Did you mean 'VNM' \
+(Vietnam)? ...
+    'next year' is not a number. Type the comparison year in digits, for example 2025.
+    """
+    problems = Problems()
+    code = problems.check(to_country, country)
     first, last = data_years()
-    year = to_year(year, "the comparison year", first, last)
-    if not first <= year <= last:
-        raise InputProblem(f"There are no UN figures for {year}; choose a comparison year "
-                           f"between {first} and {last}.")
+    year = problems.check(to_year, year, "the comparison year", first, last)
+    if year is not None and not first <= year <= last:
+        problems.add(f"There are no UN figures for {year}; choose a comparison year between "
+                     f"{first} and {last}.")
+    if problems or code is None or year is None:
+        raise InputProblem(problems.message())
     return code, year
 
 
@@ -274,6 +286,32 @@ def _chart(numbers: dict[str, Any]) -> alt.Chart:
     ).properties(title="UN reimbursement and costs", height=40 * len(bars), width=CHART_WIDTH)
 
 
+def _start_comparison(country: object, year: object) -> tuple[str, int, bool]:
+    """What the calculator's comparison controls start with: the country's code ("" for
+    none), the year, and whether the arguments had a problem the controls cannot show.
+
+    >>> _start_comparison("Vietnam", "2015"), _start_comparison("Vietnam", 1970)
+    (('VNM', 2015, False), ('VNM', 2019, True))
+    """
+    first, last = data_years()
+    try:
+        year_value = to_year(year, "the comparison year", first, last)
+    except InputProblem:
+        year_value = 2019
+    year_value = year_value if first <= year_value <= last else 2019
+    if blank(country):
+        return "", year_value, False
+    try:
+        code = to_country(country)
+    except InputProblem:
+        code = ""
+    try:
+        _comparison(country, year)
+    except InputProblem:
+        return code, year_value, True
+    return code, year_value, False
+
+
 def reimbursement_calculator(size: object = 850, months: object = 12,
                              rate: str = "2018-07-01", country: object = "IDN",
                              year: object = 2019) -> ipywidgets.VBox:
@@ -312,26 +350,26 @@ def reimbursement_calculator(size: object = 850, months: object = 12,
     cost_box = text("", "National cost (US$)", "national-cost",
                     "optional: per person per month, e.g. 2000")
     options = [("(no comparison)", "")] + [(theme.label(c), c) for c in ASEAN10]
-    country_box = tag(widgets.Dropdown(options=options,
-                                       value=country if country in ASEAN10 else "",
+    code, year_value, untold = _start_comparison(country, year)
+    country_box = tag(widgets.Dropdown(options=options, value=code,
                                        description="Compare with", style=style, layout=wide),
                       APP, "country")
-    year_value = year if isinstance(year, int) and first <= year <= last else 2019
     year_box = tag(widgets.IntSlider(value=year_value, min=first, max=last,
                                      description="Comparison year", style=style, layout=wide,
                                      continuous_update=False), APP, "year")
     panel = ResultPanel(APP)
 
-    def update(_: object = None) -> None:
+    def update(_: object = None, compared: tuple[object, object] | None = None) -> None:
         custom_box.disabled = rate_box.value != CUSTOM
+        country, year = compared or (country_box.value, year_box.value)
         panel.show(lambda: reimbursement_model(size_box.value, months_box.value, rate_box.value,
-                                               custom_box.value, cost_box.value,
-                                               country_box.value, year_box.value))
+                                               custom_box.value, cost_box.value, country, year))
 
     controls = [size_box, months_box, rate_box, custom_box, cost_box, country_box, year_box]
     for control in controls:
         control.observe(update, names="value")
-    update()
+    # A comparison the controls cannot show is told, not silently dropped.
+    update(compared=(country, year) if untold else None)
     return app_box(APP, "Cost and reimbursement calculator",
                    "What does the UN pay a government for its peacekeepers, and does that cover "
                    "the cost? Type a contingent size and months, pick a rate, and optionally a "

@@ -40,7 +40,8 @@ except ImportError:  # pragma: no cover - a later Altair without it: check as us
     _debug_mode = None
 
 from pkedu import analysis, chartdata, theme
-from pkedu.data import ASEAN10, GROUPS, load_countries
+from pkedu.countries import and_list, closest_code, did_you_mean
+from pkedu.data import ASEAN10, GROUPS, country_name, load_countries
 
 #: The most rows of data one chart may carry.
 MAX_ROWS = 600
@@ -118,19 +119,37 @@ def _codes(values: object, what: str = "countries", allow_empty: bool = False) -
         raise TypeError(f"{what} must be a list of ISO3 country codes such as ['IDN', 'MYS'], "
                         f"not {type(values).__name__}")
     codes: list[str] = []
+    unknown: list[str] = []
     for value in values:
         if not isinstance(value, str):
             raise TypeError(f"{what} must be ISO3 country codes written as text such as 'IDN', "
                             f"not {value!r}")
         code = value.strip().upper()
         if code not in _known_codes():
-            raise ValueError(f"unknown country code {value!r} in {what}; use ISO3 codes such "
-                             f"as 'IDN' (pk.data.load_countries() lists them all)")
-        if code not in codes:
+            unknown += [value] if value not in unknown else []
+        elif code not in codes:
             codes.append(code)
+    if unknown:  # every unknown one named at once, with what it most likely means
+        raise ValueError(_unknown_codes(unknown, what))
     if not codes and not allow_empty:
         raise ValueError(f"{what} is empty; name at least one country, such as ['IDN']")
     return codes
+
+
+def _unknown_codes(unknown: list[str], what: str) -> str:
+    """The message for codes that are no country's.
+
+    >>> _unknown_codes(["VNN", "Thailand", "XQZQX"], "countries")  # doctest: +NORMALIZE_WHITESPACE
+    "unknown country codes 'VNN', 'Thailand' and 'XQZQX' in countries (did you mean 'VNM' \
+(Vietnam) for 'VNN' and 'THA' (Thailand) for 'Thailand'?); use ISO3 codes such as 'IDN' \
+(pk.data.load_countries() lists them all)"
+    """
+    guesses = [closest_code(v) for v in unknown]
+    hint = did_you_mean(unknown, guesses, {g: country_name(g) for g in guesses if g})
+    hint = f" ({hint.strip().replace('Did', 'did', 1)})" if hint else ""
+    listed = and_list([repr(v) for v in unknown])
+    return (f"unknown country code{'s' * (len(unknown) > 1)} {listed} in {what}{hint}; use ISO3 "
+            "codes such as 'IDN' (pk.data.load_countries() lists them all)")
 
 
 def _month(value: object, what: str) -> pd.Timestamp:
