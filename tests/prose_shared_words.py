@@ -52,7 +52,7 @@ _CLASS_TIME = re.compile(
 _WORLD_TIME = re.compile(r"\b(?:within|lasted|took|after|over\s+the\s+(?:next|following))\s+(?:about\s+)?\S*$"
                          r"|^\s+(?:later|earlier|ago)\b", re.IGNORECASE)
 _SHARED = re.compile(rf"\b{SHARED_NOUNS}\b(?!\s+plans?\b)", re.IGNORECASE)
-#: A figure of the course's own brief or notebook: "(Figure 1, UN data)".
+#: A figure of the course's own brief or notebook: "(Figure 1, UN data)" (not "Figure 1 of the report").
 _OWN_FIGURE = re.compile(r"(?-i:Figures?)\s+\d")
 
 
@@ -82,9 +82,10 @@ def holds_here(name: str, m: re.Match[str], token: Token) -> bool:
     ([None], 'structural: time')
     """
     if name in ("course element", "count of course elements") and _SHARED.search(m.group()):
-        if _OWN_FIGURE.match(m.group()) or (re.search(r"\boptions\b", m.group(), re.IGNORECASE)
-                                            and token.doc.file.startswith("src/pkedu/questions/")):
-            return True  # "Figure 1"; a question's hint about its own options
+        own_figure = _OWN_FIGURE.match(m.group()) and not re.match(r"\s+(?:of|in|from)\b", _context(m, token)[2])
+        if own_figure or (re.search(r"\boptions\b", m.group(), re.IGNORECASE)
+                          and token.doc.file.startswith("src/pkedu/questions/")):
+            return True  # "(Figure 1)" of the course's brief, not "Figure 1 of the UN report"; a question's options
         if (token.doc.file.startswith("docs/lesson-plans/")
                 and re.match(r"(?:groups|teams)\s+of", m.group(), re.IGNORECASE)
                 and re.search(r"(?:^|\bin\s+|[.:;]\s*)$", _context(m, token)[0])):

@@ -276,9 +276,11 @@ def test_structural_rules_cover_the_course_not_the_facts(file: str, text: str,
       ("half", "numbers in words about numbers"), ("5", "course element")]),
     ("docs/lesson-plans/05_subregional_options.md",
      "Vietnam sent two groups to South Sudan. The centre trained 200 students. Two sources say Cambodia sent 800. "
-     "The Philippines kept three lines of supply. Step 2 of ASEAN's roadmap came in 2015. Sort the ten states "
-     "into three groups in Exercise 3. Read the two sources in this notebook. Work in groups of three.",
+     "The Philippines kept three lines of supply. Step 2 of ASEAN's roadmap came in 2015. Figure 1 of the UN "
+     "report shows it. Sort the ten states into three groups in Exercise 3. Read the two sources in this "
+     "notebook. Work in groups of three.",
      [("two", None), ("200", None), ("Two", None), ("800", None), ("three", None), ("2", None), ("2015", None),
+      ("1", None),
       ("ten", "ASEAN's ten members"), ("three", "count of course elements"), ("3", "course element"),
       ("two", "count of course elements"), ("three", "count of course elements")]),
     ("docs/lesson-plans/06_benefits.md",
