@@ -6,6 +6,11 @@ quotation of the article, which ``test_prose_numbers.py`` checks against the art
 structural (one of :data:`STRUCTURAL`, searched in the token's line, or of :data:`PARAGRAPH_RULES`, whose
 words may run over a line break), or (d) it is in the allowlist of ``test_prose_numbers.py``.
 Words like "first" or "only" count only in a sentence about the world (:func:`about_the_world`).
+Words the course shares with the world hold as structural only where their sentence is about the course
+(``prose_shared_words.holds_here``): a count of groups, pairs, sources, lines, steps ... (:data:`SHARED_NOUNS`) or an
+ordinal of "one", "half", "step", "session" ... (:data:`ORDINAL_SHARED`) only in a sentence about the
+course's material and not after what a state did ("Vietnam sent two groups", "the second half of 2014" and
+"the first one to deploy" are facts), and a duration only of the class's work ("within six weeks" is a fact).
 
 >>> from prose_text import Document, tokens_of
 >>> doc = Document("x.md", "Run Exercise 3 first (10 minutes). Indonesia sent 4,000 troops in 2016.")
@@ -21,15 +26,18 @@ from functools import lru_cache
 from typing import Any
 
 from prose_text import Document, Token, hidden, python_source_text, tokens_of
+from prose_shared_words import NW, ORD, ORDINAL_SHARED, SHARED_NOUNS, holds_here
 
 # --- (c) structural: what the course says about itself, never about the world --------------------
 
-_COURSE_NOUNS = (r"(?:exercises?|figures?|marks?|points?|steps?|sections?|pauses?|prompts?|parts?|questions?|claims?|cells?|tasks?"
-                 r"|notebooks?|lesson plans?|sets?|groups?|pairs?|charts?|options?|objectives?|columns?"
-                 r"|rows?|tables?|boxes?|apps?|hints?|sentences?|paragraphs?|lines?|words?|bullet points?"
-                 r"|numbers?|answers?|verdicts?|slides?|students?|sessions?|handouts?|tabs?|blanks?|checks?"
-                 r"|self-checks?|quizz?e?s?|sources?|readings?|things?|habits?|skills?|ways?|kinds?|stories"
-                 r"|moves?|reasons?|lessons?|minutes?|hours?|weeks?|cases?|questions?|motives?)")
+# Nouns only the course uses with a count ("Exercise 3", "three sentences", "two charts"), and the nouns it
+# shares with the world (prose_shared_words.SHARED_NOUNS: "two groups"), which hold only in a sentence about
+# the course's material
+_COURSE_NOUNS = (r"(?:exercises?|sections?|pauses?|prompts?|questions?|claims?|cells?|notebooks?|lesson plans?"
+                 r"|charts?|columns?|rows?|tables?|boxes?|apps?|hints?|sentences?|paragraphs?|bullet points?"
+                 r"|answers?|verdicts?|slides?|handouts?|tabs?|blanks?|checks?|self-checks?|quizz?e?s?|habits?"
+                 r"|skills?|minute|session|{shared})")
+_COURSE_NOUNS = _COURSE_NOUNS.format(shared=SHARED_NOUNS)
 _N = r"(?:\d+[a-z]?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|twenty)"
 # a count of the course's own things is never a year ("January 2014 figures" is a date)
 _NC = r"(?:\d{1,3}(?!\d)[a-z]?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|twenty)"
@@ -38,10 +46,12 @@ STRUCTURAL: dict[str, re.Pattern[str]] = {name: re.compile(pattern, re.IGNORECAS
                                           name, pattern in {
     # "Exercise 3", "section 9", "notebooks 00-03", "Step 2", "claims 1 and 2", "Lesson plan 02"
     "course element": rf"\b{_COURSE_NOUNS}\s+{_N}(?:\s*(?:,|and|or|to|-|–)\s*{_N})*\b",
-    # stated times: "55 minutes", "minute 28", "an hour", "at home"
-    "time": r"\ballow \d+\b|"
-            rf"\b{_N}(?:\s*(?:-|–|to|or|and|,)\s*{_N})*[\s-]+(?:minutes?|min|hours?|sessions?|class(?:es)?|weeks?)\b"
-            r"|\bminutes?\s+\d+(?:\s*[-–]\s*\d+)?|\b\d{1,2}:\d\d\s*[-–]\s*\d{1,2}:\d\d\b"
+    # stated times of the class's work: "55 minutes", "a 15-minute role play", "minute 28", "allow 90 if",
+    # "Two sessions"; held only in a sentence about the class (:data:`_CLASS_TIME`), so "within six weeks",
+    # "six weeks later" or "for two hours the patrol ..." stay facts (weeks are never the course's)
+    "time": r"\ballow\s+\d+(?=\s+(?:minutes?|min\b|if\b))|"
+            rf"\b{_N}(?:\s*(?:-|–|to|or|and|,)\s*{_N})*[\s-]+(?:minutes?|min|hours?|sessions?|class(?:es)?)\b"
+            r"|\bminutes?\s+\d+(?:\s*[-–]\s*\d+)?|^\|\s*\d{1,2}:\d\d\s*[-–]\s*\d{1,2}:\d\d\b"
             # "present it in 90 seconds"
             rf"|\b{_N}\s+seconds\b",
     # "three sentences", "one or two lines", "12 claims", "the first two exercises"
@@ -67,7 +77,9 @@ STRUCTURAL: dict[str, re.Pattern[str]] = {name: re.compile(pattern, re.IGNORECAS
     "code": r"\b[A-Za-z_][\w.]*\[[^\]\n]*\]|\b[a-z_]+=\s*'?\d[\d-]*'?|(?<![\w\]])\[-?\d*:-?\d*\]"
             rf"|\b(?:first|last)\s+{_N}\s+(?:characters|letters|digits)\b",
     # numbers that open a heading or a numbered list item ("## 3.", "1. ", "| 2. ", "(a) ")
-    "heading or list number": r"^(?:#+\s+(?:Lesson plan\s+|Part\s+)?[\d.]+|\s*\d{1,2}\.\s)|\|\s*\d+\.\s|\((?:\d|[a-h])\)\s",
+    # ("## 3. Step 1: who takes part" numbers the article's steps as the course does)
+    "heading or list number": r"^(?:#+\s+(?:Lesson plan\s+|Part\s+)?[\d.]+(?:\s+Steps?\s+\d(?:\s+and\s+\d)?(?=:))?"
+                              r"|\s*\d{1,2}\.\s)|\|\s*\d+\.\s|\((?:\d|[a-h])\)\s",
     # a lesson plan's timings row: "| 0-5 |", "| 5-15 min |", "| 0:00-0:05 |", and the section number
     # that opens its next cell ("| 20-28 | 4. The data", "| 0-5 | Introduction, 1. The claim", "| 18-50 | 3-6. ...")
     "timings row": rf"^\|\s*{_CLOCK}\s*[-–]\s*{_CLOCK}\s*(?:min(?:utes)?\.?\s*)?\|"
@@ -118,13 +130,19 @@ STRUCTURAL: dict[str, re.Pattern[str]] = {name: re.compile(pattern, re.IGNORECAS
                           r"|\b(?:Jenne|she|the author)\s+(?:wrote|writes|was writing)\s+in\s+(?:early\s+)?2019\b"
                           r"|\bthe article was (?:written|published) in (?:early |April )?2019\b"
                           r"|\bwriting in (?:early )?2019, (?:Jenne|she|the author)\b",
-    # how the course writes months in code ("2019-12" is December 2019 in the data)
-    "numbers in words about numbers": r"\bthe\s+(?:first|second|third)\s+(?:one|two|three|row|column|cell|chart|"
-                                      r"table|step|exercise|question|claim|sentence|part|half(?!\s+of\s+(?:19|20)\d\d)|"
-                                      r"option|answer|draft|line|tab|hint|look|thing|"
-                                      r"month in the data|session|lesson)\b|\bfirst month in the data\b"
+    # ordinals of the course's own things: "the second cell", "the first two lines below", "the second
+    # part of Exercise 2", "a first chart", "the first-deployments chart"; "one", "half", "part" or a bare
+    # count only of the course's material ("the second half of 2014" and "the first one to deploy" are
+    # facts), and the words of :data:`ORDINAL_SHARED` only in a sentence about the course's material
+    "numbers in words about numbers": rf"\bthe\s+(?:very\s+)?{ORD}\s+(?:{NW}\s+)?"
+                                      r"(?:rows?|columns?|cells?|charts?|tables?|tabs?|hints?|month in the data)\b"
+                                      rf"|\bthe\s+{ORD}\s+(?:{NW}\s+)?lines?\s+(?:below|above"
+                                      r"|of\s+(?:the\s+)?(?:code|cell|worked example|\w+\s+example))\b"
+                                      rf"|\bthe\s+{ORD}\s+(?:half|part|one)\s+of\s+(?:Exercise\s+\d+"
+                                      r"|the\s+(?:exercise|notebook|lesson|session|question|chart|table))\b"
+                                      rf"|{ORDINAL_SHARED}|\bfirst month in the data\b"
                                       # "a first chart", "a third thing", "the first-deployments chart"
-                                      r"|\ba\s+first\s+(?:chart|look|exercise|question|try|draft)\b"
+                                      r"|\ba\s+first\s+(?:chart|look|try)\b"
                                       r"|\ba\s+(?:second|third)\s+(?:thing|factor|cause|explanation)\b"
                                       r"|\bthe\s+(?P<named>first)-[a-z]+\s+(?:chart|table|column)\b",
     # ordinals that number what follows, opening a sentence: 'First: "..."', 'Second, that ...',
@@ -186,7 +204,8 @@ def structural_rule(token: Token) -> str | None:
     line_end = len(text) if line_end < 0 else line_end
     for name, pattern in STRUCTURAL.items():
         for m in pattern.finditer(text, line_start, line_end):
-            if any(start <= token.start and token.end <= end for start, end in covered_spans(m)):
+            if (any(start <= token.start and token.end <= end for start, end in covered_spans(m))
+                    and holds_here(name, m, token)):
                 return f"structural: {name}"
     start, end = next(((s, e) for s, e in token.doc.blocks if s <= token.start < e), (line_start, line_end))
     for name, pattern in PARAGRAPH_RULES.items():

@@ -7,7 +7,10 @@ Covered means one of (see ``prose_rules.py`` for the exact rules, and docs/instr
 (b) it is sourced: its paragraph, list item or table row links to a source; its row of data/events.csv
     names sources; it quotes the article (in quotation marks, or in a sentence that says what the article
     says), which the maintainer-only tests below check against the article's text;
-(c) it is structural: exercise, section and notebook numbers, stated times and timings rows, question ids,
+(c) it is structural: exercise, section and notebook numbers, the durations of the class's work and timings
+    rows (not how long a world event took: "within six weeks"), counts and ordinals of the course's own
+    things (a count of groups, pairs, sources, lines or steps, or "the first one", "the second half", only
+    in a sentence about the course's material), question ids,
     formats shown as examples, code, arithmetic to do ("times 100"), a duration or threshold that defines
     what an exercise computes, the article's date, a question put to the reader, an invented case or a
     general argument, and the course's own wording: how a lesson is split and the class organised,
@@ -130,7 +133,7 @@ NB = "notebooks/text/02_scale.md"
     # a lesson plan's timings rows; a fact in the row's other cells stays uncovered
     (PLAN, "| 0-5 | Introduction, 1. The claim | Read it. |\n| 5-15 min | 2. Scale | x |\n"
            "| 18-50 | 3-6. The claims | x |\n| 33-43 | The UN stayed | Missions in June 2010. |",
-     [("0-5", "timings row"), ("1", "timings row"), ("5-15", "time"), ("2", "heading or list number"),
+     [("0-5", "timings row"), ("1", "timings row"), ("5-15", "timings row"), ("2", "heading or list number"),
       ("18-50", "timings row"), ("3-6", "timings row"), ("33-43", "timings row"), ("2010", None)]),
     (PLAN, "| 0:00-0:05 | Start |", [("0", "time"), ("00-0", "time"), ("05", "time")]),
     # arithmetic the reader is told to do; a ratio between states is a fact
@@ -257,6 +260,53 @@ def test_structural_rules_cover_the_course_not_the_facts(file: str, text: str,
                                                          expected: list[tuple[str, str | None]]) -> None:
     found = [(t.text, rule) for t, rule in classify([(Document(file, text), False)], [], ())]
     assert found == [(token, rule and f"structural: {rule}") for token, rule in expected]
+
+
+# Words the course shares with the world, held only where the sentence is about the course's material:
+# ordinals of "one", "half", "step" or a bare count; counts of groups, students, sources, lines or steps;
+# durations, only of the class's work ("within six weeks" of a deployment is a fact).
+@pytest.mark.parametrize("file,text,expected", [
+    (PLAN, "Vietnam's second battalion came in the second half of the decade. Thailand was the first one to send "
+           "engineers. The first three states to deploy were Indonesia, Malaysia and Thailand. ASEAN took the first "
+           "step in 2011. Try your own changes in the second cell. The first line below makes Vietnam's yearly table. "
+           "Push on the second half of Exercise 5.",
+     [("second", None), ("second", None), ("half", None), ("first", None), ("first", None), ("three", None),
+      ("first", None), ("2011", None), ("second", "numbers in words about numbers"),
+      ("first", "numbers in words about numbers"), ("second", "numbers in words about numbers"),
+      ("half", "numbers in words about numbers"), ("5", "course element")]),
+    ("docs/lesson-plans/05_subregional_options.md",
+     "Vietnam sent two groups to South Sudan. The centre trained 200 students. Two sources say Cambodia sent 800. "
+     "The Philippines kept three lines of supply. Step 2 of ASEAN's roadmap came in 2015. Figure 1 of the UN "
+     "report shows it. Sort the ten states into three groups in Exercise 3. Read the two sources in this "
+     "notebook. Work in groups of three.",
+     [("two", None), ("200", None), ("Two", None), ("800", None), ("three", None), ("2", None), ("2015", None),
+      ("1", None),
+      ("ten", "ASEAN's ten members"), ("three", "count of course elements"), ("3", "course element"),
+      ("two", "count of course elements"), ("three", "count of course elements")]),
+    ("docs/lesson-plans/06_benefits.md",
+     "The force arrived within six weeks. Six weeks later Indonesia sent 300 more. For two hours the patrol "
+     "waited off Sulu. The talks lasted 90 minutes. A 20-minute naval exercise followed. ASEAN agreed to allow "
+     "300 observers. **Exercise 3** in pairs (15 minutes). Allow 10 minutes for Exercise 4.",
+     [("six", None), ("Six", None), ("300", None), ("two", None), ("90", None), ("20", None), ("300", None),
+      ("3", "course element"), ("15", "time"), ("10", "time"), ("4", "course element")]),
+])
+def test_words_shared_with_the_world_count_only_about_the_course(file: str, text: str,
+                                                                  expected: list[tuple[str, str | None]]) -> None:
+    found = [(t.text, rule) for t, rule in classify([(Document(file, text), False)], [], ())]
+    assert found == [(token, rule and f"structural: {rule}") for token, rule in expected]
+
+
+def test_the_plans_index_states_each_plans_session_length() -> None:
+    """A duration of the class is structural, so nothing else checks it: the index of the lesson plans
+    must give each plan the length its own Session row gives."""
+    plans = HERE.parent / "docs" / "lesson-plans"
+    rows = re.findall(r"^\|\s*\[[^\]]*\]\((\d\d_[a-z_]+\.md)\)\s*\|[^|]*\|\s*(\d+) minutes:",
+                      (plans / "README.md").read_text(encoding="utf-8"), re.MULTILINE)
+    assert len(rows) >= 6
+    for name, minutes in rows:
+        session = re.search(r"^\|\s*\*\*Session\*\*\s*\|\s*(?:About\s+)?(\d+) minutes",
+                            (plans / name).read_text(encoding="utf-8"), re.MULTILINE | re.IGNORECASE)
+        assert session and session.group(1) == minutes, f"{name}: the index says {minutes} minutes"
 
 
 def _claimed_tokens() -> list[tuple[str, Token]]:
