@@ -29,7 +29,8 @@ COUNT_PIXELS_JS = """async ([selector, rgb]) => {
     const svg = document.querySelector(selector);
     const box = svg.getBoundingClientRect();
     const image = new Image();
-    image.src = 'data:image/svg+xml,' + encodeURIComponent(new XMLSerializer().serializeToString(svg));
+    const text = new XMLSerializer().serializeToString(svg);
+    image.src = 'data:image/svg+xml,' + encodeURIComponent(text);
     await image.decode();
     const canvas = document.createElement('canvas');
     canvas.width = 64; canvas.height = 64;
