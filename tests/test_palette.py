@@ -45,10 +45,10 @@ MIN_DIFFERENCE = 10.0
 #: The lightness weight of CIEDE2000 for lines (kL: lightness differences count half).
 LINE_KL = 2.0
 #: The smallest difference allowed between two line colours of one chart, measured with
-#: ``LINE_KL``. Two lines that differ in lightness only must then be about 20 CIELAB
-#: lightness units apart (a fifth of the way from black to white; 16 at the dark end):
-#: black and the world's dark grey (L* 33) pass, Myanmar's former grey (L* 47) and the
-#: world's grey (15 apart) did not.
+#: ``LINE_KL``. Two lines that differ in lightness only must then be 18 (mid-grey) to 25
+#: (next to black or white) CIELAB lightness units apart, about a fifth of the way from
+#: black to white: black and the world's dark grey (L* 33) pass, Myanmar's former grey
+#: (L* 47) and the world's grey (15 apart) did not.
 MIN_LINE_DIFFERENCE = 8.0
 #: The smallest contrast with the white background for a line (WCAG 2.1, 1.4.11).
 MIN_LINE_CONTRAST = 3.0
