@@ -8,7 +8,9 @@ The plain-text form starts with an emoji (a terminal shows its own font's).
 The HTML form, which JupyterLab and Voila show, draws its mark as a small
 inline SVG in the status colour instead, so it needs no emoji font: a
 classroom computer without one would show empty boxes. The mark is hidden
-from screen readers; they read the status in words.
+from screen readers; they read the status in words. (JupyterLab leaves SVG
+out of the stored outputs of a notebook it does not trust; the words stay,
+and the mark appears once the cell runs.)
 
 >>> Feedback("00-demo", "correct", "Correct!").correct
 True
