@@ -14,7 +14,7 @@ Importing this module (``pkedu.charts`` does) does three things once:
 Every ASEAN state has one fixed colour in every chart (:data:`COUNTRY_COLORS`).
 
 >>> COUNTRY_COLORS["IDN"]
-'#D55E00'
+'#BA3A11'
 >>> label("BRN")
 'Brunei'
 >>> color_scale(["IDN", "VNM"]).domain
@@ -30,45 +30,53 @@ import altair as alt
 from pkedu import chartcheck
 from pkedu.data import ASEAN10, country_name
 
-#: Fixed colours for the ten ASEAN states. Built on the Okabe-Ito palette
-#: (safe for the common forms of colour blindness), extended with three darker
-#: tones chosen so that every two of the ten, and each of them and the world
-#: grey, stay apart under simulated deuteranopia, protanopia and tritanopia
-#: (CIEDE2000 difference of at least 10; tests/test_palette.py checks it). The
-#: largest contributors get the most distinct hues.
+#: Fixed colours for the ten ASEAN states. The hues of the Okabe-Ito palette, made darker
+#: where needed so that every line stands out from the white background (contrast at
+#: least 3:1, WCAG 2.1, 1.4.11), and tuned by measurement: every two of the ten, each of
+#: them and the world's grey, and each of them and :data:`OTHER_COLORS` stay apart for
+#: normal vision and under simulated deuteranopia, protanopia and tritanopia, also when
+#: lightness differences count only half (thin lines; tests/test_palette.py). Only
+#: Singapore (black) and the world (grey, dashed) have no hue.
 COUNTRY_COLORS: dict[str, str] = {
-    "IDN": "#D55E00",  # vermillion
-    "MYS": "#0072B2",  # blue
-    "KHM": "#009E73",  # bluish green
-    "THA": "#E69F00",  # orange
-    "PHL": "#CC79A7",  # reddish purple
-    "VNM": "#56B4E9",  # sky blue
+    "IDN": "#BA3A11",  # vermillion
+    "MYS": "#0164A2",  # blue
+    "KHM": "#068A55",  # green
+    "THA": "#E97400",  # orange
+    "PHL": "#997EAD",  # lilac
+    "VNM": "#3C9AE6",  # sky blue
     "SGP": "#000000",  # black
-    "BRN": "#882200",  # rust brown
-    "MMR": "#707070",  # grey
+    "BRN": "#8A0016",  # dark red
+    "MMR": "#C67F8E",  # dusty rose
     "LAO": "#440066",  # dark purple
 }
 
 #: Colours for countries that are not ASEAN states, in the order they are handed out:
-#: brown, deep blue, plum, lavender. None is a grey (a grey line beside Singapore's black
-#: or the world's grey is hard to tell apart), and each stays apart from every ASEAN
-#: state's colour, the world grey and one another under simulated deuteranopia,
-#: protanopia and tritanopia, as the ten states' colours do (tests/test_palette.py). A
-#: chart with more than four other countries uses them again.
-OTHER_COLORS: tuple[str, ...] = ("#995544", "#0000CC", "#774477", "#8877FF")
+#: aubergine, deep blue, mauve, bright blue. None is a grey (a grey line beside
+#: Singapore's black or the world's grey is hard to tell apart), and each stays apart
+#: from every ASEAN state's colour, the world grey and one another, measured as for the
+#: ten states (tests/test_palette.py). A chart with more than four other countries uses
+#: them again.
+OTHER_COLORS: tuple[str, ...] = ("#573D64", "#1200DF", "#91617D", "#355AFF")
 
-#: Colours for personnel groups.
-GROUP_COLORS: dict[str, str] = {"troops": "#0072B2", "police": "#E69F00", "experts": "#009E73"}
+#: Colours for personnel groups (lines, stacked areas, bars): Malaysia's blue, Thailand's
+#: orange and Cambodia's green, each at least 3:1 against white.
+GROUP_COLORS: dict[str, str] = {"troops": "#0164A2", "police": "#E97400", "experts": "#068A55"}
 
 #: Colours for series that are not single countries (regions, "World", a
 #: group of countries taken together), in the order they are handed out. Paul
 #: Tol's colour-blind-safe colours, with his magenta in place of his wine red,
-#: which looks like the world grey to a reader with deuteranopia.
-SERIES_COLORS: tuple[str, ...] = ("#332288", "#EE3377", "#117733", "#999933", "#44AA99",
-                                  "#AA4499")
+#: which looks like the world grey to a reader with deuteranopia, his teal a little
+#: darker (to stand out from white) and his purple a little lighter (apart from his
+#: indigo under protanopia).
+SERIES_COLORS: tuple[str, ...] = ("#332288", "#EE3377", "#117733", "#999933", "#42A18E",
+                                  "#B34CA1")
 
 #: The colour of the world total and of reference lines.
 WORLD_COLOR = "#4D4D4D"
+
+#: The dash of the world's line in charts over time (6 pixels drawn, 3 left out), so that it
+#: is told apart from the countries' lines by its pattern as well as its colour.
+WORLD_DASH: tuple[int, int] = (6, 3)
 
 #: The colour of bars and dots that are shown but not highlighted.
 MUTED_COLOR = "#BDBDBD"
@@ -112,7 +120,7 @@ def color_scale(iso3_codes: Iterable[str]) -> alt.Scale:
     :data:`OTHER_COLORS` in order.
 
     >>> color_scale(["BGD", "IDN", "AUS"]).range
-    ['#995544', '#D55E00', '#0000CC']
+    ['#573D64', '#BA3A11', '#1200DF']
     """
     codes = list(iso3_codes)
     others = iter(OTHER_COLORS * (1 + len(codes) // len(OTHER_COLORS)))

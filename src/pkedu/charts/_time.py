@@ -139,6 +139,8 @@ def _time_layers(wide: pd.DataFrame, series: Sequence[str], scale: alt.Scale, *,
                  gap_reason: str = "No UN report") -> list[alt.Chart]:
     """Lines (or stacked areas) for the series columns of ``wide``, with hover and gaps.
 
+    A series named "World" is drawn dashed (:data:`pkedu.theme.WORLD_DASH`) as well as
+    in its colour, and its legend entry shows the dash.
     The data are given to the enclosing layer chart; the gap bands carry their own.
     A null value breaks a Vega-Lite 5 line or area only while the mark's ``invalid``
     is left unset: ``invalid="filter"`` joins the line across the gap (Vega-Lite
@@ -156,6 +158,12 @@ def _time_layers(wide: pd.DataFrame, series: Sequence[str], scale: alt.Scale, *,
     marks = (base.mark_area(opacity=0.85, interpolate=interpolate) if stack
              else base.mark_line(interpolate=interpolate))
     lines = marks.encode(x=_x_time(), y=y, color=color)
+    if not stack and "World" in series:
+        # The world line is dashed as well as coloured; its legend entry shows the dash.
+        dashes = [list(theme.WORLD_DASH) if s == "World" else [1, 0] for s in series]
+        lines = lines.encode(strokeDash=alt.StrokeDash(
+            "c:N", scale=alt.Scale(domain=series, range=dashes), sort=series,
+            legend=legend if len(series) > 1 else None))
     if selection and len(series) > 1:
         chosen = alt.selection_point(name=selection, fields=["c"], bind="legend")
         lines = lines.encode(opacity=_fade(chosen, 1, 0.15))
