@@ -160,8 +160,11 @@ PARAGRAPH_RULES: dict[str, re.Pattern[str]] = {name: re.compile(pattern, re.IGNO
     "marking guidance": r"\bmakes\s+at\s+least\s+(?:two|three)\s*:|\bcombine\s+two\s*\.|\bmixed\s+the\s+two\s+up\b"
                         r"|\bseparates\s+the\s+two\s+(?:goals|definitions|measures|questions)\b",
     # what an exercise asks for, in the imperative: "find Cambodia's first month with experts", "Find when each
-    # state first had", "Ask them to define ... first" (not "we find that Cambodia first ...")
-    "what an exercise asks for": r"(?:^|(?<=[.:!?*,]\s)|\bto\s+|\band\s+)find\b[^.;|]{0,120}?\b(?P<f1>first)\b(?:[^.;|]{0,60}?\b(?P<f2>first)\b)?"
+    # state first had", "Ask them to define ... first" (not "we find that Cambodia first ...", nor a "first"
+    # after the instruction: "find the last year: not the first year ..."); "find" and its "first" stay in one
+    # clause (no colon, semicolon or sentence end between them) and at most 40 characters apart
+    "what an exercise asks for": r"(?:^|(?<=[.:!?*,]\s)|\bto\s+|\band\s+)find\b[^.;:!?|]{0,40}?\b(?P<f1>first)\b"
+                                 r"(?:[^.;:!?|]{0,40}?\b(?P<f2>first)\b)?"
                                  r"|\b(?:ask|tell)\s+(?:them|students|the class)\s+to\b[^.;|]{0,60}?\b(?P<ask>first)\b"
                                  r"|\b(?:questions?:|about\b[^.;|]{0,80}?\band)\s+(?:when|which|who)\b[^.;:|]{0,60}?"
                                  r"\b(?:send|sent)\s+the\s+(?P<most>most)\b",
@@ -336,10 +339,87 @@ def reports_the_article(token: Token) -> bool:
     return False
 
 
+_MONTHS = ("january february march april may june july august september october november "
+           "december").split()
+#: the parts of a question: runs of text between commas, colons, semicolons and dashes (a comma inside a
+#: number such as 4,000 does not split), and each parenthesis on its own
+_PART = re.compile(r"\([^()]*\)|(?:[^,:;()–—]|,(?=\d)|\(\))+")
+#: a part that asks: it holds a question word, or opens with a verb that opens a yes-no question
+_ASKING = re.compile(r"\b(?:what|which|who|whom|whose|where|why|how)\b|\bwhen\s+(?:is|are|was|were|do|does|did|"
+                     r"can|could|would|will|should|has|have|had)\b|^\W*(?:is|are|was|were|do|does|did|can|could|"
+                     r"would|will|should|has|have|had|may|might|must)\b", re.IGNORECASE)
+#: a part set apart from the asking clause that still belongs to it: a time or a condition it asks about
+#: ("In December 2019, which ...", "... , at the July 2018 rate,", "if every peacekeeper were ..."), or
+#: the next item of a list ("about 5, about 50 or about 500")
+_FRAME = re.compile(r"^\W*(?:in|on|at|since|from|for|by|between|until|during|after|before|over|through|if|suppose"
+                    r"|imagine|or|and|than|about)\b", re.IGNORECASE)
+#: after the asking clause, a part that carries it on ("Which force, the one that ..., came first?"): it opens
+#: with a word in lower case that is no article or pronoun (not an appositive: ", the first resolution ...",
+#: ", with more than twice ...", ", November 1990")
+_GOES_ON = re.compile(r"^\s*(?!(?:the|a|an|its|their|his|her|with|whose|one|both|each|all|some|most|which|who|that)\b)"
+                      r"[a-z]")
+
+
+def asked_spans(sentence: str) -> list[tuple[int, int]]:
+    """The spans of a question that ask (their numbers and words like "first" state nothing).
+
+    A question is cut at commas, colons, semicolons, dashes and parentheses. A part asks when it holds the
+    question word ("which", "how", "did ...") or opens with the time, condition or alternative asked about
+    ("In December 2019,", "if every peacekeeper ...", "or about 500"). Every other part states what the
+    question takes for granted, and its numbers count (after the question word, a part that opens with a
+    verb in lower case carries the question on, "..., came first?"): a parenthesis (unless it only writes the month just
+    named as code does, "December 2019 (2019-12)"), an appositive (", the first resolution Indonesia
+    drafted,", ", with more than twice ...", ", November 1990") and an opening phrase such as "Among the
+    five states with more than 250 ...," or "When Indonesia chaired the Council in May 2019,". A question
+    with no question word (a heading "Brunei: 1993 or 2008?") asks all of it but its parentheses.
+
+    >>> q = "What is resolution 2538 (August 2020), the first resolution Indonesia drafted, about?"
+    >>> [q[s:e].strip() for s, e in asked_spans(q)]
+    ['What is resolution 2538', 'about?']
+    >>> q = "In December 2019 (2019-12), which mission had the most?"
+    >>> [q[s:e].strip() for s, e in asked_spans(q)]
+    ['In December 2019', '(2019-12)', 'which mission had the most?']
+    """
+    parts = [(m.start(), m.end(), m.group()) for m in _PART.finditer(sentence)]
+    if not any(_ASKING.search(p) for _, _, p in parts if not p.startswith("(")):
+        return [(s, e) for s, e, p in parts if not p.startswith("(") or _repeats_month(sentence, s, p)]
+    spans, last_asks, asked_yet = [], False, False
+    for s, e, p in parts:
+        asked_yet = asked_yet or bool(_ASKING.search(p))
+        if p.startswith("("):
+            if _repeats_month(sentence, s, p):
+                spans.append((s, e))
+            continue
+        if (_ASKING.search(p) or _FRAME.match(p) or (asked_yet and _GOES_ON.match(p))
+                or (sentence[s - 1:s] == ")" and last_asks)):  # the clause goes on after a parenthesis
+            spans.append((s, e))
+            last_asks = True
+        else:
+            last_asks = False
+    return spans
+
+
+def _repeats_month(sentence: str, start: int, part: str) -> bool:
+    """The parenthesis writes the month named just before it as code does: "December 2019 (2019-12)"."""
+    m = re.fullmatch(r"\(\s*(\d{4})-(\d\d)\s*\)", part)
+    before = re.search(r"\b([A-Za-z]+)\s+(\d{4})\s*$", sentence[:start])
+    return bool(m and before and before.group(1).lower() in _MONTHS
+                and (int(m.group(1)), int(m.group(2))) == (int(before.group(2)),
+                                                           _MONTHS.index(before.group(1).lower()) + 1))
+
+
 def asks(token: Token) -> bool:
-    """The token is in a question put to the reader (a sentence that ends with a question mark)."""
-    sentence = token.sentence.rstrip(" *_)|\"'”")
-    return sentence.endswith("?") and not in_quotation(token)
+    """The token is in what a question put to the reader asks (see :func:`asked_spans`), not in a fact it
+    takes for granted."""
+    sentence = token.sentence
+    if not sentence.rstrip(" *_)|\"'”").endswith("?") or in_quotation(token):
+        return False
+    text = hidden(token.doc.text)
+    start = token.doc.text.rfind(sentence, 0, token.start + len(sentence))
+    if start < 0:
+        return False
+    at = token.start - start
+    return any(s <= at and at + len(token.text) <= e for s, e in asked_spans(text[start:start + len(sentence)]))
 
 
 _QUESTION_ID = re.compile(r"`\d\d-[a-z0-9]+(?:-[a-z0-9]+)*`")
@@ -350,6 +430,63 @@ def answer_table_row(token: Token) -> bool:
     block = token.doc.block_at(token.start)
     return (token.doc.file.startswith("docs/lesson-plans/") and block.lstrip().startswith("|")
             and bool(_QUESTION_ID.search(block)))
+
+
+_WORD_BEFORE = re.compile(r"([A-Za-z]+)[^A-Za-z\d]*$")
+_WORD_AFTER = re.compile(r"[^A-Za-z\d]*([A-Za-z]+)")
+
+
+def neighbours(token: Token) -> set[tuple[str, str]]:
+    """The words right before and right after a token: what it is a number of, or when.
+
+    >>> from prose_text import Document, tokens_of
+    >>> sorted(neighbours(next(tokens_of(Document("x", "In December 2019 (2019-12), who led?")))))
+    [('after', '2019'), ('before', 'december')]
+    """
+    text = hidden(token.doc.text)
+    found = set()
+    before = _WORD_BEFORE.search(text[max(0, token.start - 40):token.start].split("\n")[-1])
+    after = re.match(r"[^A-Za-z\d\n]*([A-Za-z]+|\d{4})", text[token.end:token.end + 40])
+    if before:
+        found.add(("before", before.group(1).lower()))
+    if after:
+        found.add(("after", after.group(1).lower()))
+    return found
+
+
+#: a period of the prompt named as a row, a total or a chart of the data: "the 2019 total", "the 2015 ranking chart"
+_PERIOD_LABEL = re.compile(r"\s+(?:total|totals|average|averages|row|rows|items|figure|figures|ranking|data)\b")
+#: a sentence that restates the question: "the question asks for December 2019"
+_RESTATES = re.compile(r"\b(?:the|this) question asks\b", re.IGNORECASE)
+
+
+def given_in_the_question(token: Token, claims: Sequence[Any], allowlist: Iterable[tuple[str, str, str]]) -> bool:
+    """A hint's or feedback's token repeats a token of its question's prompt that is itself covered (the
+    question asks it, or a claim proves it), in the same role: with the same word right before or after it
+    ("December 2019" for "December 2019"), as a month written as code ("2019-12"), as the label of the
+    prompt's period in the data ("the 2019 total", "the 2015 ranking chart"), or in a sentence that restates
+    the question ("the question asks for 2019"). The same year stating another fact ("Indonesia made the
+    2004 proposal", "In May 2011 the ministers endorsed ...") is not covered.
+
+    >>> from prose_text import Document, tokens_of
+    >>> prompt = "How many personnel did Cambodia have in December 2019?"
+    >>> doc = Document("x", "December 2019 alone; take the 2019 total. Cambodia first sent troops in 2019.",
+    ...                "q.hint1", prompt)
+    >>> [given_in_the_question(t, [], ()) for t in tokens_of(doc)]
+    [True, True, False, False]
+    """
+    question = token.doc.where.split(".")[0]
+    prompt = Document(token.doc.file, token.doc.given, f"{question}.prompt")
+    same = [t for t in tokens_of(prompt) if t.text.lower() == token.text.lower()]
+    if not same or not any(rule_of(t, claims, allowlist) is not None for t in same):
+        return False
+    text = hidden(token.doc.text)
+    if (re.fullmatch(r"\d{4}-\d\d", token.text) or _RESTATES.search(token.sentence)
+            or (re.fullmatch(r"\d{4}", token.text) and _PERIOD_LABEL.match(text, token.end)
+                and text[max(0, token.start - 4):token.start].lower().endswith("the "))):
+        return True
+    mine = neighbours(token)
+    return any(neighbours(t) & mine for t in same if rule_of(t, claims, allowlist) is not None)
 
 
 # --- (a) claims ----------------------------------------------------------------------------------
@@ -413,7 +550,7 @@ def rule_of(token: Token, claims: Sequence[Any], allowlist: Iterable[tuple[str, 
         return "checked elsewhere: a lesson plan's answer row (test_lesson_plans checks it against the registry)"
     if ".option[" in token.doc.where:
         return "structural: an answer option (the question's answer says which is right)"
-    if token.doc.given and token.text.lower() in {t.text.lower() for t in tokens_of(Document("", token.doc.given))}:
+    if token.doc.given and given_in_the_question(token, claims, allowlist):
         return "structural: given in the question it answers"
     sentence = normalised(token.sentence)
     for file, snippet, _reason in allowlist:
