@@ -2,7 +2,7 @@
 
 A question covers only what it asks; the facts it presupposes (a parenthesis, an appositive, an opening
 phrase) and a hint's or feedback's number that states another fact than its prompt's need a check of their
-own (see prose_rules.asked_spans and prose_rules.given_in_the_question). Each check computes the fact from
+own (see prose_questions.py). Each check computes the fact from
 the course data, the events table (whose rows name their sources), the consensus app's record of positions,
 or the value the question registry computes for a typical wrong answer.
 """
@@ -15,7 +15,7 @@ from pkedu import analysis, data, questions
 from pkedu.apps.consensus import RECORD
 
 from prose_claim_helpers import (
-    LP01, LP04, NB01, NB04, Q00, Q01, Q02, Q03, Q04, Q05, Q06, Q07, Claim, country, members_count, near,
+    LP01, LP04, NB01, NB04, NB05, NB06, Q00, Q01, Q02, Q03, Q04, Q05, Q06, Q07, Claim, country, members_count, near,
     _big_changes_one_in_ten, _brunei_1993, _feb_2020_rebound, _laos_never_deployed, _monthly,
 )
 
@@ -118,6 +118,12 @@ def _khm_first_month() -> bool:
     return bool(pd.Timestamp(_mistake("07-khm-first", 0)) == first and khm[first] <= 3)
 
 
+def _rate_in_force(month: str) -> float:
+    r = data.load_reimbursement_rates()
+    r = r[pd.to_datetime(r["effective_from"]) <= pd.Timestamp(month)]
+    return float(r.sort_values("effective_from")["rate_usd"].iloc[-1])
+
+
 def _idn_2019() -> pd.Series:
     return _monthly("IDN")["2019-01-01":"2019-12-01"]
 
@@ -158,6 +164,13 @@ CLAIMS: list[Claim] = [
           lambda: _sourced("unsc-res-2538", "2020-08", "2538", "first resolution drafted by Indonesia")),
     Claim("unsc-may-2019", Q03, "When Indonesia chaired the UN Security Council in May 2019",
           lambda: _sourced("idn-unsc-presidency", "2019-05", "presidency in May 2019")),
+    Claim("apcn-jakarta", Q03, "endorse in Jakarta in May 2011",
+          lambda: _sourced("apcn-endorsed", "2011-05", "Jakarta")),
+    Claim("rate-1428", Q03, "reimbursed at US$1,428 a month",
+          lambda: all(_rate_in_force(f"2019-{m:02d}-01") == 1428 for m in range(1, 13))),
+    Claim("rate-1210", Q03, "from the average of about US$1,210 paid before to the new rate",
+          lambda: _rate_in_force("2014-06-01") == 1210 and _rate_in_force("2014-07-01") > 1210
+          and "average" in str(data.load_reimbursement_rates()["note"].iloc[0])),
     Claim("idn-12-months", Q03, "divided by the 12 reported months", _idn_2019_months),
     # notebook 04: the largest contributor, the proposals, the positions on record
     Claim("largest-twice-asean", Q04, "with more than twice ASEAN's total on its own", _largest_twice_asean_2015),
@@ -165,6 +178,7 @@ CLAIMS: list[Claim] = [
           "Network", lambda: _sourced("apcn-endorsed", "2011-05", "Peacekeeping Centres Network")),
     Claim("no-proposal-2011", Q04, "No source we found records a force proposal in 2011.", _no_force_proposal_2011),
     Claim("jayakumar-2004", Q04, "Jayakumar, as the Straits Times reported in March 2004.", _jayakumar_march_2004),
+    Claim("wrong-entity-2004", Q04, "Whose foreign minister said in 2004", _jayakumar_march_2004),
     Claim("idn-2004-proposal", Q04, "Indonesia made the 2004 proposal.",
           lambda: _sourced("idn-asean-force-proposal", "2004-02", "Indonesia")
           and str(_event("idn-asean-force-proposal")["category"]) == "force_proposal"),
@@ -180,6 +194,11 @@ CLAIMS: list[Claim] = [
           and _monthly("IDN").idxmax().year != 2019),
     Claim("mistake-idn-upside-down", Q05, "Divide Indonesia's average by 4,000",
           lambda: near(_mistake("05-idn-pledge-2019", 2), 4000 / _idn_2019().mean() * 100, 0.01)),
+    Claim("pledge-4000", NB05, "Indonesia kept its pledge of 4,000",
+          lambda: _sourced("idn-4000-pledge", "2015", "4,000", "pledge")),
+    Claim("sgp-bamiyan-iraq", Q05, "Think of Bamiyan (Afghanistan) and Iraq in 2017",
+          lambda: _sourced("sgp-bamiyan-embedded", "2007", "Bamiyan")
+          and _sourced("sgp-iraq-embedded", "2017", "In 2017", "Iraq")),
     # notebook 06: INTERFET, women in the five largest contingents
     Claim("interfet-1999", Q06, "the force that entered East Timor in September 1999",
           lambda: _sourced("interfet-authorised", "1999-09", "landed on 20 September 1999")),
@@ -187,7 +206,11 @@ CLAIMS: list[Claim] = [
           lambda: _sourced("interfet-authorised", "1999-09", "INTERFET", "landed on 20 September 1999")),
     Claim("five-over-250", Q06, "Among the five ASEAN states with more than 250 personnel deployed in July 2025",
           _women_top_2025),
-    # notebook 07: the wrong answers
+    Claim("five-over-250-nb06", NB06, "Which of the five had the highest share of women in July 2025?",
+          _women_top_2025),
+    # notebook 07: the years of Indonesia's plan, the wrong answers
+    Claim("plan-years", Q07, "from January 2015 to December 2019, the years of Indonesia's plan",
+          lambda: _sourced("idn-4000-pledge", "2015", "2015 to 2019")),
     Claim("mistake-below-3000", Q07, "That counts the months below 3,000.",
           lambda: _mistake("07-idn-months-3000", 0)
           == int((_monthly("IDN")["2015-01-01":"2019-12-01"] < 3000).sum())),

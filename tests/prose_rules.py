@@ -6,6 +6,9 @@ quotation of the article, which ``test_prose_numbers.py`` checks against the art
 structural (one of :data:`STRUCTURAL`, searched in the token's line, or of :data:`PARAGRAPH_RULES`, whose
 words may run over a line break), or (d) it is in the allowlist of ``test_prose_numbers.py``.
 Words like "first" or "only" count only in a sentence about the world (:func:`about_the_world`).
+A question covers only what it asks, not what it takes for granted (:func:`asks`); a hint or feedback
+repeats its prompt's token only in the same role (:func:`given_in_the_question`); both are defined in
+``prose_questions.py``.
 
 >>> from prose_text import Document, tokens_of
 >>> doc = Document("x.md", "Run Exercise 3 first (10 minutes). Indonesia sent 4,000 troops in 2016.")
@@ -20,6 +23,7 @@ from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from typing import Any
 
+from prose_questions import asked_spans, repeats_in_the_same_role
 from prose_text import Document, Token, hidden, python_source_text, tokens_of
 
 # --- (c) structural: what the course says about itself, never about the world --------------------
@@ -339,78 +343,9 @@ def reports_the_article(token: Token) -> bool:
     return False
 
 
-_MONTHS = ("january february march april may june july august september october november "
-           "december").split()
-#: the parts of a question: runs of text between commas, colons, semicolons and dashes (a comma inside a
-#: number such as 4,000 does not split), and each parenthesis on its own
-_PART = re.compile(r"\([^()]*\)|(?:[^,:;()–—]|,(?=\d)|\(\))+")
-#: a part that asks: it holds a question word, or opens with a verb that opens a yes-no question
-_ASKING = re.compile(r"\b(?:what|which|who|whom|whose|where|why|how)\b|\bwhen\s+(?:is|are|was|were|do|does|did|"
-                     r"can|could|would|will|should|has|have|had)\b|^\W*(?:is|are|was|were|do|does|did|can|could|"
-                     r"would|will|should|has|have|had|may|might|must)\b", re.IGNORECASE)
-#: a part set apart from the asking clause that still belongs to it: a time or a condition it asks about
-#: ("In December 2019, which ...", "... , at the July 2018 rate,", "if every peacekeeper were ..."), or
-#: the next item of a list ("about 5, about 50 or about 500")
-_FRAME = re.compile(r"^\W*(?:in|on|at|since|from|for|by|between|until|during|after|before|over|through|if|suppose"
-                    r"|imagine|or|and|than|about)\b", re.IGNORECASE)
-#: after the asking clause, a part that carries it on ("Which force, the one that ..., came first?"): it opens
-#: with a word in lower case that is no article or pronoun (not an appositive: ", the first resolution ...",
-#: ", with more than twice ...", ", November 1990")
-_GOES_ON = re.compile(r"^\s*(?!(?:the|a|an|its|their|his|her|with|whose|one|both|each|all|some|most|which|who|that)\b)"
-                      r"[a-z]")
-
-
-def asked_spans(sentence: str) -> list[tuple[int, int]]:
-    """The spans of a question that ask (their numbers and words like "first" state nothing).
-
-    A question is cut at commas, colons, semicolons, dashes and parentheses. A part asks when it holds the
-    question word ("which", "how", "did ...") or opens with the time, condition or alternative asked about
-    ("In December 2019,", "if every peacekeeper ...", "or about 500"). Every other part states what the
-    question takes for granted, and its numbers count (after the question word, a part that opens with a
-    verb in lower case carries the question on, "..., came first?"): a parenthesis (unless it only writes the month just
-    named as code does, "December 2019 (2019-12)"), an appositive (", the first resolution Indonesia
-    drafted,", ", with more than twice ...", ", November 1990") and an opening phrase such as "Among the
-    five states with more than 250 ...," or "When Indonesia chaired the Council in May 2019,". A question
-    with no question word (a heading "Brunei: 1993 or 2008?") asks all of it but its parentheses.
-
-    >>> q = "What is resolution 2538 (August 2020), the first resolution Indonesia drafted, about?"
-    >>> [q[s:e].strip() for s, e in asked_spans(q)]
-    ['What is resolution 2538', 'about?']
-    >>> q = "In December 2019 (2019-12), which mission had the most?"
-    >>> [q[s:e].strip() for s, e in asked_spans(q)]
-    ['In December 2019', '(2019-12)', 'which mission had the most?']
-    """
-    parts = [(m.start(), m.end(), m.group()) for m in _PART.finditer(sentence)]
-    if not any(_ASKING.search(p) for _, _, p in parts if not p.startswith("(")):
-        return [(s, e) for s, e, p in parts if not p.startswith("(") or _repeats_month(sentence, s, p)]
-    spans, last_asks, asked_yet = [], False, False
-    for s, e, p in parts:
-        asked_yet = asked_yet or bool(_ASKING.search(p))
-        if p.startswith("("):
-            if _repeats_month(sentence, s, p):
-                spans.append((s, e))
-            continue
-        if (_ASKING.search(p) or _FRAME.match(p) or (asked_yet and _GOES_ON.match(p))
-                or (sentence[s - 1:s] == ")" and last_asks)):  # the clause goes on after a parenthesis
-            spans.append((s, e))
-            last_asks = True
-        else:
-            last_asks = False
-    return spans
-
-
-def _repeats_month(sentence: str, start: int, part: str) -> bool:
-    """The parenthesis writes the month named just before it as code does: "December 2019 (2019-12)"."""
-    m = re.fullmatch(r"\(\s*(\d{4})-(\d\d)\s*\)", part)
-    before = re.search(r"\b([A-Za-z]+)\s+(\d{4})\s*$", sentence[:start])
-    return bool(m and before and before.group(1).lower() in _MONTHS
-                and (int(m.group(1)), int(m.group(2))) == (int(before.group(2)),
-                                                           _MONTHS.index(before.group(1).lower()) + 1))
-
-
 def asks(token: Token) -> bool:
-    """The token is in what a question put to the reader asks (see :func:`asked_spans`), not in a fact it
-    takes for granted."""
+    """The token is in what a question put to the reader asks (see ``prose_questions.asked_spans``), not in
+    a fact it takes for granted."""
     sentence = token.sentence
     if not sentence.rstrip(" *_)|\"'”").endswith("?") or in_quotation(token):
         return False
@@ -432,41 +367,9 @@ def answer_table_row(token: Token) -> bool:
             and bool(_QUESTION_ID.search(block)))
 
 
-_WORD_BEFORE = re.compile(r"([A-Za-z]+)[^A-Za-z\d]*$")
-_WORD_AFTER = re.compile(r"[^A-Za-z\d]*([A-Za-z]+)")
-
-
-def neighbours(token: Token) -> set[tuple[str, str]]:
-    """The words right before and right after a token: what it is a number of, or when.
-
-    >>> from prose_text import Document, tokens_of
-    >>> sorted(neighbours(next(tokens_of(Document("x", "In December 2019 (2019-12), who led?")))))
-    [('after', '2019'), ('before', 'december')]
-    """
-    text = hidden(token.doc.text)
-    found = set()
-    before = _WORD_BEFORE.search(text[max(0, token.start - 40):token.start].split("\n")[-1])
-    after = re.match(r"[^A-Za-z\d\n]*([A-Za-z]+|\d{4})", text[token.end:token.end + 40])
-    if before:
-        found.add(("before", before.group(1).lower()))
-    if after:
-        found.add(("after", after.group(1).lower()))
-    return found
-
-
-#: a period of the prompt named as a row, a total or a chart of the data: "the 2019 total", "the 2015 ranking chart"
-_PERIOD_LABEL = re.compile(r"\s+(?:total|totals|average|averages|row|rows|items|figure|figures|ranking|data)\b")
-#: a sentence that restates the question: "the question asks for December 2019"
-_RESTATES = re.compile(r"\b(?:the|this) question asks\b", re.IGNORECASE)
-
-
 def given_in_the_question(token: Token, claims: Sequence[Any], allowlist: Iterable[tuple[str, str, str]]) -> bool:
     """A hint's or feedback's token repeats a token of its question's prompt that is itself covered (the
-    question asks it, or a claim proves it), in the same role: with the same word right before or after it
-    ("December 2019" for "December 2019"), as a month written as code ("2019-12"), as the label of the
-    prompt's period in the data ("the 2019 total", "the 2015 ranking chart"), or in a sentence that restates
-    the question ("the question asks for 2019"). The same year stating another fact ("Indonesia made the
-    2004 proposal", "In May 2011 the ministers endorsed ...") is not covered.
+    question asks it, or a claim proves it), in the same role (``prose_questions.repeats_in_the_same_role``).
 
     >>> from prose_text import Document, tokens_of
     >>> prompt = "How many personnel did Cambodia have in December 2019?"
@@ -477,16 +380,9 @@ def given_in_the_question(token: Token, claims: Sequence[Any], allowlist: Iterab
     """
     question = token.doc.where.split(".")[0]
     prompt = Document(token.doc.file, token.doc.given, f"{question}.prompt")
-    same = [t for t in tokens_of(prompt) if t.text.lower() == token.text.lower()]
-    if not same or not any(rule_of(t, claims, allowlist) is not None for t in same):
-        return False
-    text = hidden(token.doc.text)
-    if (re.fullmatch(r"\d{4}-\d\d", token.text) or _RESTATES.search(token.sentence)
-            or (re.fullmatch(r"\d{4}", token.text) and _PERIOD_LABEL.match(text, token.end)
-                and text[max(0, token.start - 4):token.start].lower().endswith("the "))):
-        return True
-    mine = neighbours(token)
-    return any(neighbours(t) & mine for t in same if rule_of(t, claims, allowlist) is not None)
+    covered = [t for t in tokens_of(prompt)
+               if t.text.lower() == token.text.lower() and rule_of(t, claims, allowlist) is not None]
+    return repeats_in_the_same_role(token, covered)
 
 
 # --- (a) claims ----------------------------------------------------------------------------------

@@ -9,10 +9,14 @@ Covered means one of (see ``prose_rules.py`` for the exact rules, and docs/instr
     says), which the maintainer-only tests below check against the article's text;
 (c) it is structural: exercise, section and notebook numbers, stated times and timings rows, question ids,
     formats shown as examples, code, arithmetic to do ("times 100"), a duration or threshold that defines
-    what an exercise computes, the article's date, a question put to the reader, an invented case or a
-    general argument, and the course's own wording: how a lesson is split and the class organised,
-    marking guidance, the course's numbering of the article's steps, a term being defined, what an
-    exercise asks students to find, a recommendation's own wording in a model brief;
+    what an exercise computes, the article's date, what a question put to the reader asks (its question
+    clause, the time or condition it asks about, the options it offers; not what it takes for granted in a
+    parenthesis, an appositive or an opening phrase: ``prose_questions.asked_spans``), a hint's or feedback's
+    repeat of its prompt's covered token in the same role (``prose_rules.given_in_the_question``), an
+    invented case or a general argument, and the course's own wording: how a lesson is split and the class
+    organised, marking guidance, the course's numbering of the article's steps, a term being defined, what
+    an exercise asks students to find (a "first" in the instruction's own clause), a recommendation's own
+    wording in a model brief;
 (d) it is in :data:`ALLOWLIST`, with a reason.
 
 Tokens nobody has checked yet are listed in ``prose_numbers_backlog.txt``: the list may only shrink.
@@ -449,6 +453,10 @@ if __name__ == "__main__":
       ("most", "a question asks, it states nothing"), ("850", "hypothetical"),
       ("2019", "a question asks, it states nothing"), ("2019", None),
       ("1999", None), ("first", "a question asks, it states nothing")]),
+    # a list item has the status of the item before it; options after the question's colon are asked
+    (NB, "Think of Bamiyan (Afghanistan) and Iraq in 2017: who led those operations? Which would you trust "
+         "more: the number of training centres, or the record of a country's army at home?",
+     [("2017", None), ("record", "a question asks, it states nothing")]),
     # "find ... first" covers the instruction's own clause, not a "first" after its colon
     (NB, "Use the explorer to find the last year in which Singapore had anyone deployed: not the first year "
          "Indonesia sent troops.",
