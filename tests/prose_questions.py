@@ -44,16 +44,16 @@ def asked_spans(sentence: str) -> list[tuple[int, int]]:
     """The spans of a question that ask (their numbers and words like "first" state nothing).
 
     A question is cut at commas, colons, semicolons, dashes and parentheses. A part asks when it holds the
-    question word ("which", "how", "did ...") or opens with the time, condition or alternative asked about
-    ("In December 2019,", "if every peacekeeper ..."), or lists the options it asks between (after a colon that
-    follows the question: "Which would you trust more: a rising share of women, ..., or the record of ..."); the
-    next item of a list ("..., or about 500") has the status of the item before it. Every other part states what the
-    question takes for granted, and its numbers count (after the question word, a part that opens with a
-    verb in lower case carries the question on, "..., came first?"): a parenthesis (unless it only writes the month just
-    named as code does, "December 2019 (2019-12)"), an appositive (", the first resolution Indonesia
-    drafted,", ", with more than twice ...", ", November 1990") and an opening phrase such as "Among the
-    five states with more than 250 ...," or "When Indonesia chaired the Council in May 2019,". A question
-    with no question word (a heading "Brunei: 1993 or 2008?") asks all of it but its parentheses.
+    question word ("which", "how", "did ...") or opens with the time or condition asked about ("In December
+    2019,", "if every peacekeeper ..."); after the question word, a part that opens with a verb in lower case
+    carries the question on ("..., came first?"); after a colon that follows the question, the options it asks
+    between are asked ("Which would you trust more: a rising share of women, ..., or the record of ..."); the
+    next item of a list ("..., or about 500") has the status of the item before it. Every other part states
+    what the question takes for granted, and its numbers count: a parenthesis (unless it only writes the month
+    just named as code does, "December 2019 (2019-12)"), an appositive (", the first resolution Indonesia
+    drafted,", ", with more than twice ...", ", November 1990") and an opening phrase such as "Among the five
+    states with more than 250 ...," or "When Indonesia chaired the Council in May 2019,". A question with no
+    question word (a heading "Brunei: 1993 or 2008?") asks all of it but its parentheses.
 
     >>> q = "What is resolution 2538 (August 2020), the first resolution Indonesia drafted, about?"
     >>> [q[s:e].strip() for s, e in asked_spans(q)]
