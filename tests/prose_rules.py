@@ -11,6 +11,9 @@ Words the course shares with the world hold as structural only where their sente
 ordinal of "one", "half", "step", "session" ... (:data:`ORDINAL_SHARED`) only in a sentence about the
 course's material and not after what a state did ("Vietnam sent two groups", "the second half of 2014" and
 "the first one to deploy" are facts), and a duration only of the class's work ("within six weeks" is a fact).
+A question covers only what it asks, not what it takes for granted (:func:`asks`); a hint or feedback
+repeats its prompt's token only in the same role (:func:`given_in_the_question`); both are defined in
+``prose_questions.py``.
 
 >>> from prose_text import Document, tokens_of
 >>> doc = Document("x.md", "Run Exercise 3 first (10 minutes). Indonesia sent 4,000 troops in 2016.")
@@ -25,6 +28,7 @@ from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from typing import Any
 
+from prose_questions import asked_spans, repeats_in_the_same_role
 from prose_text import Document, Token, hidden, python_source_text, tokens_of
 from prose_shared_words import NW, ORD, ORDINAL_SHARED, SHARED_NOUNS, holds_here
 
@@ -178,8 +182,11 @@ PARAGRAPH_RULES: dict[str, re.Pattern[str]] = {name: re.compile(pattern, re.IGNO
     "marking guidance": r"\bmakes\s+at\s+least\s+(?:two|three)\s*:|\bcombine\s+two\s*\.|\bmixed\s+the\s+two\s+up\b"
                         r"|\bseparates\s+the\s+two\s+(?:goals|definitions|measures|questions)\b",
     # what an exercise asks for, in the imperative: "find Cambodia's first month with experts", "Find when each
-    # state first had", "Ask them to define ... first" (not "we find that Cambodia first ...")
-    "what an exercise asks for": r"(?:^|(?<=[.:!?*,]\s)|\bto\s+|\band\s+)find\b[^.;|]{0,120}?\b(?P<f1>first)\b(?:[^.;|]{0,60}?\b(?P<f2>first)\b)?"
+    # state first had", "Ask them to define ... first" (not "we find that Cambodia first ...", nor a "first"
+    # after the instruction: "find the last year: not the first year ..."); "find" and its "first" stay in one
+    # clause (no colon, semicolon or sentence end between them) and at most 40 characters apart
+    "what an exercise asks for": r"(?:^|(?<=[.:!?*,]\s)|\bto\s+|\band\s+)find\b[^.;:!?|]{0,40}?\b(?P<f1>first)\b"
+                                 r"(?:[^.;:!?|]{0,40}?\b(?P<f2>first)\b)?"
                                  r"|\b(?:ask|tell)\s+(?:them|students|the class)\s+to\b[^.;|]{0,60}?\b(?P<ask>first)\b"
                                  r"|\b(?:questions?:|about\b[^.;|]{0,80}?\band)\s+(?:when|which|who)\b[^.;:|]{0,60}?"
                                  r"\b(?:send|sent)\s+the\s+(?P<most>most)\b",
@@ -356,9 +363,17 @@ def reports_the_article(token: Token) -> bool:
 
 
 def asks(token: Token) -> bool:
-    """The token is in a question put to the reader (a sentence that ends with a question mark)."""
-    sentence = token.sentence.rstrip(" *_)|\"'”")
-    return sentence.endswith("?") and not in_quotation(token)
+    """The token is in what a question put to the reader asks (see ``prose_questions.asked_spans``), not in
+    a fact it takes for granted."""
+    sentence = token.sentence
+    if not sentence.rstrip(" *_)|\"'”").endswith("?") or in_quotation(token):
+        return False
+    text = hidden(token.doc.text)
+    start = token.doc.text.rfind(sentence, 0, token.start + len(sentence))
+    if start < 0:
+        return False
+    at = token.start - start
+    return any(s <= at and at + len(token.text) <= e for s, e in asked_spans(text[start:start + len(sentence)]))
 
 
 _QUESTION_ID = re.compile(r"`\d\d-[a-z0-9]+(?:-[a-z0-9]+)*`")
@@ -369,6 +384,25 @@ def answer_table_row(token: Token) -> bool:
     block = token.doc.block_at(token.start)
     return (token.doc.file.startswith("docs/lesson-plans/") and block.lstrip().startswith("|")
             and bool(_QUESTION_ID.search(block)))
+
+
+def given_in_the_question(token: Token, claims: Sequence[Any], allowlist: Iterable[tuple[str, str, str]]) -> bool:
+    """A hint's or feedback's token repeats a token of its question's prompt that is itself covered (the
+    question asks it, or a claim proves it), in the same role (``prose_questions.repeats_in_the_same_role``).
+
+    >>> from prose_text import Document, tokens_of
+    >>> prompt = "How many personnel did Cambodia have in December 2019?"
+    >>> doc = Document("x", "December 2019 alone; take the 2019 total. Cambodia first sent troops in 2019.",
+    ...                "q.hint1", prompt)
+    >>> [given_in_the_question(t, [], ()) for t in tokens_of(doc)]
+    [True, True, False, False]
+    """
+    question = token.doc.where.split(".")[0]
+    given = "claim" if token.doc.file.endswith("capstone/article.py") else "prompt"  # what the text answers
+    prompt = Document(token.doc.file, token.doc.given, f"{question}.{given}")
+    covered = [t for t in tokens_of(prompt)
+               if t.text.lower() == token.text.lower() and rule_of(t, claims, allowlist) is not None]
+    return repeats_in_the_same_role(token, covered)
 
 
 # --- (a) claims ----------------------------------------------------------------------------------
@@ -432,7 +466,7 @@ def rule_of(token: Token, claims: Sequence[Any], allowlist: Iterable[tuple[str, 
         return "checked elsewhere: a lesson plan's answer row (test_lesson_plans checks it against the registry)"
     if ".option[" in token.doc.where:
         return "structural: an answer option (the question's answer says which is right)"
-    if token.doc.given and token.text.lower() in {t.text.lower() for t in tokens_of(Document("", token.doc.given))}:
+    if token.doc.given and given_in_the_question(token, claims, allowlist):
         return "structural: given in the question it answers"
     sentence = normalised(token.sentence)
     for file, snippet, _reason in allowlist:

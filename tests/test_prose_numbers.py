@@ -12,10 +12,14 @@ Covered means one of (see ``prose_rules.py`` for the exact rules, and docs/instr
     things (a count of groups, pairs, sources, lines or steps, or "the first one", "the second half", only
     in a sentence about the course's material), question ids,
     formats shown as examples, code, arithmetic to do ("times 100"), a duration or threshold that defines
-    what an exercise computes, the article's date, a question put to the reader, an invented case or a
-    general argument, and the course's own wording: how a lesson is split and the class organised,
-    marking guidance, the course's numbering of the article's steps, a term being defined, what an
-    exercise asks students to find, a recommendation's own wording in a model brief;
+    what an exercise computes, the article's date, what a question put to the reader asks (its question
+    clause, the time or condition it asks about, the options it offers; not what it takes for granted in a
+    parenthesis, an appositive or an opening phrase: ``prose_questions.asked_spans``), a hint's or feedback's
+    repeat of its prompt's covered token in the same role (``prose_rules.given_in_the_question``), an
+    invented case or a general argument, and the course's own wording: how a lesson is split and the class
+    organised, marking guidance, the course's numbering of the article's steps, a term being defined, what
+    an exercise asks students to find (a "first" in the instruction's own clause), a recommendation's own
+    wording in a model brief;
 (d) it is in :data:`ALLOWLIST`, with a reason.
 
 Tokens nobody has checked yet are listed in ``prose_numbers_backlog.txt``: the list may only shrink.
@@ -479,3 +483,47 @@ def main(argv: list[str]) -> None:
 
 if __name__ == "__main__":
     main(sys.argv[1:])
+
+
+# --- questions, hints and exercises: what they ask is covered, what they take for granted is not -------
+
+@pytest.mark.parametrize("file,text,expected", [
+    # a question asks its open slot; what it presupposes (a parenthesis, an appositive, an opening phrase
+    # that is no time or condition) states facts
+    ("src/pkedu/questions/nb03.py", "What is UN Security Council resolution 2538 (August 2020), the first resolution "
+                                    "Indonesia drafted, about?",
+     [("2538", "a question asks, it states nothing"), ("2020", None), ("first", None)]),
+    (NB, "Among the five ASEAN states with more than 250 personnel deployed in July 2025, which had the highest "
+         "share of women? Was 2011 the peak? In December 2019 (2019-12), which mission had the most? If a unit "
+         "had 850, how many months would it stay by 2019? When Indonesia chaired the Council in May 2019, what "
+         "theme did it choose? Which force, the one that landed in September 1999, came first?",
+     [("five", None), ("250", None), ("2025", None), ("highest", "a question asks, it states nothing"),
+      ("2011", "a question asks, it states nothing"), ("peak", "a question asks, it states nothing"),
+      ("2019", "a question asks, it states nothing"), ("2019-12", "a question asks, it states nothing"),
+      ("most", "a question asks, it states nothing"), ("850", "hypothetical"),
+      ("2019", "a question asks, it states nothing"), ("2019", None),
+      ("1999", None), ("first", "a question asks, it states nothing")]),
+    # a list item has the status of the item before it; options after the question's colon are asked
+    (NB, "Think of Bamiyan (Afghanistan) and Iraq in 2017: who led those operations? Which would you trust "
+         "more: the number of training centres, or the record of a country's army at home?",
+     [("2017", None), ("record", "a question asks, it states nothing")]),
+    # "find ... first" covers the instruction's own clause, not a "first" after its colon
+    (NB, "Use the explorer to find the last year in which Singapore had anyone deployed: not the first year "
+         "Indonesia sent troops.",
+     [("first", None)]),
+])
+def test_questions_and_exercises_cover_what_they_ask_not_what_they_assume(
+        file: str, text: str, expected: list[tuple[str, str | None]]) -> None:
+    found = [(t.text, rule) for t, rule in classify([(Document(file, text), False)], [], ())]
+    assert found == [(token, rule and f"structural: {rule}") for token, rule in expected]
+
+
+def test_a_hint_repeats_its_prompt_only_in_the_same_role() -> None:
+    """A hint or feedback may repeat what its prompt asks ("December 2019", "the 2019 total"), but the same
+    year stating another fact ("In May 2019 Indonesia chaired ...") counts."""
+    prompt = "How many personnel did Indonesia have deployed in December 2019 (2019-12)?"
+    doc = Document("src/pkedu/questions/nb02.py", "Pick December 2019, type \"2019-12\", and take the 2019 total. "
+                   "In May 2019 Indonesia chaired the Council; Indonesia made the 2019 pledge.", "x.hint1", prompt)
+    found = [(t.text, rule) for t, rule in classify([(doc, False)], [], ())]
+    given = "structural: given in the question it answers"
+    assert found == [("2019", given), ("2019-12", given), ("2019", given), ("2019", None), ("2019", None)]

@@ -330,12 +330,12 @@ register(
     prompt="In which year does Vietnam first appear in the UN data?",
     answer=vietnam_first_year,
     hints=("Draw the chart for Vietnam alone and find where its line leaves zero.",
-           "Hover over the first point of the line to read its year."),
+           "Hover over the leftmost point of the line to read its year."),
     feedback={2012: "One Vietnamese news site says 2012, but that is not what the UN data "
                     "show: look at the chart again."},
     mistakes=((lambda: vietnam_first_year() + 1,
-               "In that year Vietnam's line is already above zero; find the first year it "
-               "leaves zero."),),
+               "In that year Vietnam's line is already above zero; look for the earliest "
+               "year in which it is above zero."),),
     explanation="The data agree with the article here: Vietnam's first two officers appear in "
                 "2014.",
 )

@@ -200,9 +200,9 @@ register(
     feedback={"BRN": "Brunei's steady presence starts in 2008, but look at its very first "
                      "month in the data.",
               "LAO": "Laos has no first month at all: it never sent anyone."},
-    hints=("In first_by_group a state's first month is the earliest date in its row. Or "
+    hints=("In first_by_group the earliest date in a state's row is the month it starts. Or "
            "run pk.analysis.first_contributions(contributions, pk.data.ASEAN10): its "
-           "first_month column gives one first month per state.",
+           "first_month column gives that month for each state.",
            "Laos has no first month; it is not a late joiner but a non-contributor."),
     explanation="Cambodia, Vietnam and Myanmar, the three states the article dates to 2005, "
                 "2014 and 2015. Brunei is the odd one out: the article groups it with "
@@ -279,7 +279,7 @@ register(
     rel_tolerance=0.05,
     hints=("Run the Malaysian example again with countries=\"PHL\" in place of "
            "countries=\"MYS\".",
-           "Pick the row for the year 2019 and read its total column."),
+           "Pick the 2019 row and read its total column."),
     mistakes=((lambda: yearly_average("MYS", 2019),
                "That is Malaysia's average for 2019: change the country code to the "
                "Philippines' (PHL)."),

@@ -309,14 +309,14 @@ register(
          "That is one month's payment. The question asks for a year: multiply by 12 as well."),
         (lambda: reimbursable_average("IDN", 2019) * 12 * rate_on("2019-07-01") * 12,
          "That is twelve times too much: you used the sum of the twelve months instead of the "
-         "average. Divide the sum by 12 first, then multiply by the rate and by 12 months."),
+         "average. Divide the sum by 12 first, then multiply by the rate, and multiply by 12 months."),
         (lambda: reimbursable_average("IDN", 2019) * rate_on("2019-07-01") * 12 / 1e6,
          "That looks like the right amount in millions. Answer in US dollars, e.g. 12500000."),
     ),
     hints=("Keep the rows of Indonesia in 2019 whose type is 'Troops', 'Staff Officer' or "
            "'Formed Police Units'.",
            "Their total summed over the year, divided by the 12 reported months, is the "
-           "average; then multiply by the rate and by 12.",
+           "average; then multiply by the rate, and multiply by 12.",
            "If your number is a little too high, check that you left out experts and "
            "individual police."),
     explanation="Roughly fifty million US dollars a year, paid to the Indonesian government.",

@@ -155,7 +155,7 @@ register(
                "Keep only the rows whose category is 'force_proposal' first."),),
     hints=("Keep the rows of events whose category is 'force_proposal', as the worked "
            "example does for 'regional_dialogue'.",
-           "The date column is text like '2004-02'; the earliest text sorts first, and [:4] "
+           "The date column is text like '2004-02'; the earliest text sorts to the top, and [:4] "
            "keeps its first four characters."),
     explanation="The earliest idea in the record is Malaysia's, around 1995, which Indonesia "
                 "turned down. The article dates the first proposal to 2011.",

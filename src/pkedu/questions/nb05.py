@@ -194,8 +194,8 @@ register(
     mistakes=((lambda: vietnam_growth_2022("mean"), "That compares the yearly averages. The "
                "question asks for the end of each year: the December figures, which "
                "pk.analysis.annual gives by default."),
-              (lambda: -vietnam_growth_2022(), "That subtracts the wrong way round: take 2021 "
-               "from 2022, so that growth is a positive number.")),
+              (lambda: -vietnam_growth_2022(), "That subtracts the wrong way round: take the 2021 total "
+               "from the 2022 total, so that growth is a positive number.")),
     hints=("Use pk.analysis.monthly_totals(contributions, countries='VNM'), then "
            "pk.analysis.annual(...) for one row per year.",
            "Subtract the 2021 total from the 2022 total."),
@@ -333,8 +333,8 @@ register(
     objective="05.6",
     kind="number",
     prompt="What would the UN reimburse per year, at the July 2018 rate, in US$, for this group: "
-           "Indonesia (two infantry companies and a staff cell), Cambodia (a demining unit), "
-           "Thailand (an engineering company) and Vietnam (a field hospital)?",
+           "two Indonesian infantry companies and a staff cell, a Cambodian demining unit, "
+           "a Thai engineering company and a Vietnamese field hospital?",
     answer=starting_force_cost,
     rel_tolerance=0.01,
     mistakes=((lambda: starting_force_cost() / 12, "That is the cost of one month. Multiply by "

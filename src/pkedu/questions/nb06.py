@@ -188,7 +188,7 @@ register(
                     "question asks what the Philippine figures show: read the month column of "
                     "the first row above 500."),
     ),
-    hints=("Keep the rows of philippines_since_1999 where total > 500: "
+    hints=("Keep the rows of philippines_since_1999 whose total is above 500: "
            "philippines_since_1999[philippines_since_1999['total'] > 500].",
            "The first row that is left holds the month you want: ['month'].iloc[0]."),
     explanation="The jump comes in the count for the end of February 2000: INTERFET's troops "
