@@ -286,6 +286,15 @@ def test_lines_stand_out_from_the_white_background(name: str) -> None:
     assert not low, f"{name}: line colours below {MIN_LINE_CONTRAST}:1 on white: {low}"
 
 
+APP_PALETTES = [name for name in PALETTES if " app: " in name]
+
+
+@pytest.mark.parametrize("name", APP_PALETTES)
+def test_the_apps_colours_stand_out_from_the_white_background(name: str) -> None:
+    low = {c: round(contrast(c, WHITE), 2) for c in PALETTES[name] if contrast(c, WHITE) < MIN_LINE_CONTRAST}
+    assert not low, f"{name}: colours below {MIN_LINE_CONTRAST}:1 on white: {low}"
+
+
 def test_the_world_line_is_dashed() -> None:
     chart = pk.charts.women_share(pk.data.load_contributions(), ["SGP", "MMR", "IDN"],
                                   by_country=True)

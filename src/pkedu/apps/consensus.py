@@ -42,8 +42,8 @@ APP = "consensus"
 STANCES: tuple[str, ...] = ("support", "neutral", "oppose", "unknown")
 STANCE_LABELS: dict[str, str] = {"support": "Support", "neutral": "Neutral", "oppose": "Oppose",
                                  "unknown": "No recorded position"}
-STANCE_COLORS: dict[str, str] = {"support": "#009E73", "neutral": "#56B4E9", "oppose": "#D55E00",
-                                 "unknown": "#BBBBBB"}
+STANCE_COLORS: dict[str, str] = {"support": "#068A55", "neutral": "#3C9AE6", "oppose": "#BA3A11",
+                                 "unknown": "#8C8C8C"}
 _STANCE_WORDS = {"no recorded position": "unknown", "no record": "unknown", "none": "unknown",
                  "yes": "support", "no": "oppose", "object": "oppose", "abstain": "neutral"}
 

@@ -136,7 +136,7 @@ PRECEDENT_SOURCES: tuple[tuple[str, str], ...] = (
      "peacekeepersto-lebanon"),
     ("MALBATT 850 in UNIFIL", SPECIALISATION["BRN"][1]),
 )
-UNIT_COLORS = ("#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#000000")
+UNIT_COLORS = ("#0164A2", "#E97400", "#068A55", "#BA3A11", "#997EAD", "#3C9AE6", "#000000")
 REAL_COLOR = "#606060"  # apart from every unit colour for colour-blind readers too
 #: The force the app starts with: each state offers units in its specialisation.
 DEFAULT_FORCE: dict[str, dict[str, int]] = {
