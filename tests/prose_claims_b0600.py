@@ -194,10 +194,12 @@ def _interfet_roles() -> bool:
 
 
 def _imt_first_team() -> bool:
-    """The monitoring team from October 2004: 41 from Malaysia in the first team, Malaysia's first mission
-    outside the UN."""
+    """The monitoring team from October 2004: about 60 from Malaysia, Brunei and Libya, Malaysia's first
+    mission outside the UN; Japan from October 2006 (sourced events row)."""
     row = event("imt-mindanao")
-    return bool(str(row["date"]) == "2004-10" and "41 from Malaysia" in row["detail"]
+    return bool(str(row["date"]) == "2004-10" and row["source_urls"]
+                and "about 60 monitors from Malaysia, Brunei and Libya began" in row["detail"]
+                and "Japan joined in October 2006" in row["detail"]
                 and "Malaysia's first mission outside the UN" in row["detail"])
 
 
@@ -279,7 +281,6 @@ CLAIMS: list[Claim] = [
     Claim("b00-q-laos-only", (Q00,), "Laos is the only ASEAN state without peacekeeping experience", _laos_alone),
     # question texts of notebook 06
     Claim("b06-q-imt-first", (Q06,), "Malaysia leads it: its first mission outside the UN.", _imt_first_team),
-    Claim("b06-q-imt-41", (Q06,), "The team's first batch had 41 people from its lead country.", _imt_first_team),
     Claim("b06-q-22-states", (Q06,), "Australia led a coalition of about 22 states.", _interfet_roles),
     Claim("b06-q-1264", (Q06,), "Resolution 1264 authorised the force", _interfet_roles),
     Claim("b06-q-second", (Q06,), "Thailand was second only to Australia.", _interfet_roles),

@@ -229,7 +229,7 @@ register(
     feedback={"BRN": "Brunei sent monitors, but did not lead the team.",
               "LBY": "Libya sent a few monitors in the first team.",
               "IDN": "Indonesia was invited to join later (section 2 says when)."},
-    hints=("The team's first batch had 41 people from its lead country.",),
+    hints=("The state that facilitates the MILF talks (the table in section 2) also leads the monitors.",),
     explanation="Malaysia leads it: its first mission outside the UN. ASEAN members (Malaysia, "
                 "Brunei, later Indonesia) did the monitoring, though not as ASEAN.",
 )
