@@ -72,7 +72,7 @@ STRUCTURAL: dict[str, re.Pattern[str]] = {name: re.compile(pattern, re.IGNORECAS
                                 r"|\breads\s+the\s+\d{4}\s+figure\b",
     # ASEAN has ten members (data.ASEAN10; test_prose_numbers checks the count)
     "ASEAN's ten members": r"\b(?:the|all|ASEAN's|its|of|among|ten)\s+(?:ten\s+)?(?:ASEAN\s+)?(?:member\s+)?"
-                           r"(?:states|members|countries)\b|\bten\s+(?:ASEAN\s+)?(?:member\s+)?(?:states|members|countries)\b"
+                           r"(?:states|members|countries)\b(?!['’])|\bten\s+(?:ASEAN\s+)?(?:member\s+)?(?:states|members|countries)\b(?!['’])"
                            r"|\b(?:all|of the|the) ten\b(?!\s+(?:largest|biggest|top|highest|most|years|months))",
     # notebook numbers (00 to 07, 99 for the demo) and learning objectives (02.1)
     "notebook or objective": r"(?<![\d,.])(?:0[0-7]|99)(?:\.\d+)?(?:\s?(?:-|–|to|and)\s?(?:0[0-7])(?:\.\d+)?)?\b",
@@ -297,8 +297,26 @@ _LINK = re.compile(r"\]\(\s*https?://|<https?://|(?<![(<])https?://", re.IGNOREC
 
 
 def linked(token: Token) -> bool:
-    """The token's paragraph, list item or table row carries a link to an outside source."""
-    return bool(_LINK.search(token.doc.block_at(token.start)))
+    """The token's own sentence (a table row counts as one) links to an outside source, or the citation in
+    brackets that follows it does: "... in 2013 ([The Diplomat](...))." A link elsewhere in the paragraph
+    is for another fact.
+
+    >>> from prose_text import Document, tokens_of
+    >>> doc = Document("x.md", "It was 22 in 2013 ([A](https://a.org)). Its first mission was in 1989.")
+    >>> [(t.text, linked(t)) for t in tokens_of(doc)]
+    [('22', True), ('2013', True), ('first', False), ('1989', False)]
+    """
+    block = token.doc.block_at(token.start)
+    if block.lstrip().startswith("|"):
+        return bool(_LINK.search(block))
+    sentence = token.sentence
+    if _LINK.search(sentence):
+        return True
+    text = token.doc.text
+    end = text.find(sentence[-20:], token.start - len(sentence)) + len(sentence[-20:]) if sentence else token.end
+    after = text[end:end + 600]
+    citation = re.match(r"\s*\((?:[^()]|\([^()]*\))*\)", after)
+    return bool(citation and _LINK.search(citation.group()))
 
 
 QUOTES = re.compile(r"\"([^\"]{3,}?)\"|“([^”]{3,}?)”")
@@ -379,11 +397,29 @@ def asks(token: Token) -> bool:
 _QUESTION_ID = re.compile(r"`\d\d-[a-z0-9]+(?:-[a-z0-9]+)*`")
 
 
+def _the_right_option(where: str) -> bool:
+    """``where`` ("02-x.option[b]") is an option the question takes as right: its facts need a claim."""
+    from pkedu.questions import get
+
+    question_id, key = where.split(".option[")
+    answer = get(question_id).answer
+    answer = answer() if callable(answer) else answer
+    answers = answer if isinstance(answer, (tuple, list, set, frozenset)) else (answer,)
+    return key.rstrip("]") in {str(a) for a in answers}
+
+
 def answer_table_row(token: Token) -> bool:
     """A row of a lesson plan's answer table: it names a question, and test_lesson_plans checks its answer."""
     block = token.doc.block_at(token.start)
-    return (token.doc.file.startswith("docs/lesson-plans/") and block.lstrip().startswith("|")
-            and bool(_QUESTION_ID.search(block)))
+    if not (token.doc.file.startswith("docs/lesson-plans/") and block.lstrip().startswith("|")
+            and _QUESTION_ID.search(block)):
+        return False
+    cells = block.strip().strip("|").split("|")
+    if re.match(r"\s*\d", cells[0]):
+        return False  # a timings row ("| 18-32 | ...") that names a quiz is not an answer row
+    start = token.doc.text.find(block)
+    last_cell = start + len(block.rstrip().rstrip("|")) - len(cells[-1])
+    return token.start >= last_cell
 
 
 def given_in_the_question(token: Token, claims: Sequence[Any], allowlist: Iterable[tuple[str, str, str]]) -> bool:
@@ -464,7 +500,7 @@ def rule_of(token: Token, claims: Sequence[Any], allowlist: Iterable[tuple[str, 
         return "structural: a question asks, it states nothing"
     if answer_table_row(token):
         return "checked elsewhere: a lesson plan's answer row (test_lesson_plans checks it against the registry)"
-    if ".option[" in token.doc.where:
+    if ".option[" in token.doc.where and not _the_right_option(token.doc.where):
         return "structural: an answer option (the question's answer says which is right)"
     if token.doc.given and given_in_the_question(token, claims, allowlist):
         return "structural: given in the question it answers"

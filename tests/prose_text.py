@@ -35,7 +35,7 @@ _FACT_WORDS = "first only most largest biggest highest lowest never peak peaked 
 _NUMBER = r"\d+(?:[,.]\d+)*(?:\s?%|st|nd|rd|th|s\b)?"
 _WORD = "|".join(_COUNTS + _ORDINALS + _FACT_WORDS)
 TOKEN = re.compile(
-    rf"(?<![\w.-])(?:{_NUMBER}(?:\s?(?:-|–|to)\s?{_NUMBER})?"          # 1,234  4.4%  27th  2009-2011
+    rf"(?:(?<=\bmid-)|(?<=\bearly-)|(?<=\blate-)|(?<![\w.-]))(?:{_NUMBER}(?:\s?(?:-|–|to)\s?{_NUMBER})?"          # 1,234  4.4%  27th  2009-2011
     rf"|(?:a|one|two|three)\s(?:third|quarter|half|fifth)s?\b"        # a third, three quarters
     rf"|(?:{_WORD})(?:-(?:largest|biggest|highest|lowest|most|last|to-last))?"
     rf"(?:\s(?:to|or)\s(?:{_WORD})\stimes)?)(?![\w])",
