@@ -1,7 +1,8 @@
 """Which factual tokens of the prose are covered, and by which rule.
 
 A token is covered when (a) a claim (``prose_claims_*.py``) names its file and a snippet containing
-it, (b) it is sourced (a link in its paragraph, list item or table row; a source in its events row; or a
+it, (b) it is sourced (a link in its sentence or table row, or in the bracketed citation right after it; a
+source in its events row; or a
 quotation of the article, which ``test_prose_numbers.py`` checks against the article text), (c) it is
 structural (one of :data:`STRUCTURAL`, searched in the token's line, or of :data:`PARAGRAPH_RULES`, whose
 words may run over a line break), or (d) it is in the allowlist of ``test_prose_numbers.py``.

@@ -4,7 +4,8 @@ Covered means one of (see ``prose_rules.py`` for the exact rules, and docs/instr
 
 (a) a claim (in a ``prose_claims_*.py`` module) names the file and a snippet containing the token, with
     the computation that proves it against the data;
-(b) it is sourced: its paragraph, list item or table row links to a source; its row of data/events.csv
+(b) it is sourced: its sentence (or table row) links to a source, or a citation in brackets right after
+    it does; its row of data/events.csv
     names sources; it quotes the article (in quotation marks, or in a sentence that says what the article
     says), which the maintainer-only tests below check against the article's text;
 (c) it is structural: exercise, section and notebook numbers, the durations of the class's work and timings
@@ -527,3 +528,49 @@ def test_a_hint_repeats_its_prompt_only_in_the_same_role() -> None:
     found = [(t.text, rule) for t, rule in classify([(doc, False)], [], ())]
     given = "structural: given in the question it answers"
     assert found == [("2019", given), ("2019-12", given), ("2019", given), ("2019", None), ("2019", None)]
+
+
+def test_a_link_covers_its_own_sentence_not_its_paragraph() -> None:
+    """A link is the source of the sentence it stands in, or of the sentence its bracketed citation
+    follows; a fact in another sentence of the same paragraph needs its own source or claim."""
+    doc = Document("x.md", "Singapore had 22 people in 2013 ([The Diplomat](https://thediplomat.com/x)). "
+                           "Its first UN mission was in Namibia in 1989.\n\n"
+                           "Brunei joined in 2008.\n([Borneo Bulletin](https://borneobulletin.com.bn/x))")
+    found = [(t.text, r) for t, r in classify([(doc, False)], [], ())]
+    assert found == [("22", "sourced: link"), ("2013", "sourced: link"), ("first", None), ("1989", None),
+                     ("2008", "sourced: link")]
+
+
+def test_a_timings_row_that_names_a_quiz_is_no_answer_row() -> None:
+    """Only the answer cell of a lesson plan's answer table is checked against the registry."""
+    plan = "docs/lesson-plans/02_scale.md"
+    doc = Document(plan, "| 73-83 | 8. Indonesia's 4,000 peacekeepers | The president's 3,552, quiz `02-idn-peak`. "
+                         "| 02.5 |\n\n| Self-check `02-idn-peak` | 02.5 | class | 2018-11 |")
+    found = {t.text: r for t, r in classify([(doc, False)], [], ())}
+    assert found["4,000"] is None and found["3,552"] is None
+    assert found["2018-11"].startswith("checked elsewhere: a lesson plan's answer row")
+
+
+def test_years_after_mid_early_and_late_are_read() -> None:
+    doc = Document("x.md", "Thailand's battalion went home in mid-2012, Vietnam's in late-2022, after COVID-19.")
+    assert [t.text for t in tokens_of(doc)] == ["2012", "2022"]
+
+
+def test_ten_countries_of_a_survey_are_not_asean() -> None:
+    doc = Document("x.md", "The rate is an average of ten countries' costs. All ten members agreed.")
+    found = [(t.text, r) for t, r in classify([(doc, False)], [], ())]
+    assert found == [("ten", None), ("ten", "structural: ASEAN's ten members")]
+
+
+def test_the_right_option_of_a_question_states_facts() -> None:
+    """The wrong options of a choice question are the question's own; the right one is a fact."""
+    from pkedu.questions import get
+
+    question = next(q for q in (get("02-top-mission"),) if q.options)
+    right = question.answer() if callable(question.answer) else question.answer
+    wrong = next(k for k in question.options if k != right)
+    docs = [(Document("src/pkedu/questions/nb02.py", "Indonesia sent 4,000 in 2016.",
+                      f"02-top-mission.option[{key}]"), False) for key in (right, wrong)]
+    rules = [r for _, r in classify(docs, [], ())]
+    option = "structural: an answer option (the question's answer says which is right)"
+    assert rules == [None, None, option, option]
