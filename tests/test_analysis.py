@@ -147,3 +147,44 @@ def test_every_unknown_country_is_named_at_once(c: pd.DataFrame, call: Callable)
     with pytest.raises(ValueError, match=r"^I don't know the country 'PHI'\. Did you mean 'PHL' "
                                          r"\(Philippines\)\? Use a code such as 'IDN'"):
         call(c, ["PHI"])
+
+
+_COUNTRY_CALLS = [
+    lambda c, bad: a.select(c, countries=bad),
+    lambda c, bad: a.monthly_totals(c, countries=bad),
+    lambda c, bad: a.first_contributions(c, bad),
+    lambda c, bad: a.ranking(c, "2019-12", countries=bad),
+    lambda c, bad: a.women_share(c, bad),
+    lambda c, bad: a.share_of_world(c, bad),
+    lambda c, bad: a.personnel_mix(c, bad, "2019-12"),
+    lambda c, bad: a.contributors_count(c, bad),
+    lambda c, bad: a.where_they_serve(load_mission_contributions(), bad, "2019-12"),
+]
+_COUNTRY_IDS = ["select", "monthly_totals", "first_contributions", "ranking", "women_share",
+                "share_of_world", "personnel_mix", "contributors_count", "where_they_serve"]
+
+
+@pytest.mark.parametrize("empty", [[], set(), {}, ()], ids=["list", "set", "dict", "tuple"])
+@pytest.mark.parametrize("call", _COUNTRY_CALLS, ids=_COUNTRY_IDS)
+def test_an_empty_country_list_is_refused_not_answered_with_an_empty_table(
+        c: pd.DataFrame, call: Callable, empty: object) -> None:
+    with pytest.raises(ValueError, match=r"^Name at least one country, e\.g\. \['IDN'\]\.$"):
+        call(c, empty)
+
+
+@pytest.mark.parametrize("bad, said", [(5, "5"), (3.5, "3.5"), (True, "True"),
+                                       (pd.NA, "a missing value"), (b"IDN", "'IDN' (as bytes)")])
+@pytest.mark.parametrize("call", _COUNTRY_CALLS, ids=_COUNTRY_IDS)
+def test_countries_that_are_not_a_code_or_a_list_get_a_sentence(
+        c: pd.DataFrame, call: Callable, bad: object, said: str) -> None:
+    with pytest.raises(TypeError) as caught:
+        call(c, bad)
+    assert str(caught.value) == ("countries must be a code such as 'IDN', a name, or a list of "
+                                 f"them (you gave {said}).")
+
+
+@pytest.mark.parametrize("call", _COUNTRY_CALLS[5:], ids=_COUNTRY_IDS[5:])
+def test_none_is_refused_where_the_countries_are_required(c: pd.DataFrame,
+                                                          call: Callable) -> None:
+    with pytest.raises(TypeError, match=r"\(you gave None\)\.$"):
+        call(c, None)
