@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable
 
 import pandas as pd
 import pytest
 
 from pkedu import analysis as a
+from pkedu.countries import country_codes
 from pkedu.data import ASEAN10, load_contributions, load_mission_contributions
 
 
@@ -188,3 +190,45 @@ def test_none_is_refused_where_the_countries_are_required(c: pd.DataFrame,
                                                           call: Callable) -> None:
     with pytest.raises(TypeError, match=r"\(you gave None\)\.$"):
         call(c, None)
+
+
+#: What a student typed and the one guess that may be offered (None: no guess is better
+#: than a wrong one). The bad guesses of difflib against every code and name are here.
+_GUESSES = [
+    ("ID", "IDN"), ("Indon", "IDN"), ("Malay", "MYS"), ("Phil", "PHL"), ("Syria", None),
+    ("Atlantis", None), ("Taiwan", None), ("Narnia", None), ("ІDN", "IDN"), ("VNN", "VNM"),
+    ("PHI", "PHL"), ("Thialand", "THA"), ("Tailand", "THA"), ("Phillipines", "PHL"),
+    ("Malasia", "MYS"), ("Cambodja", "KHM"), ("Vietnan", "VNM"), ("Loas", "LAO"),
+    ("Singapur", "SGP"), ("Myanmr", "MMR"), ("Brunai", "BRN"), ("Holand", "NLD"),
+    ("Turky", "TUR"), ("Syrai", None), ("Pland", "POL"), ("XQZ", None),
+]
+
+
+@pytest.mark.parametrize("typed, meant", _GUESSES, ids=[t for t, _ in _GUESSES])
+def test_a_guess_is_the_right_country_or_none(c: pd.DataFrame, typed: str,
+                                              meant: str | None) -> None:
+    with pytest.raises(ValueError) as caught:
+        a.select(c, countries=typed)
+    said = re.findall(r"Did you mean '([A-Z]{3})'", str(caught.value))
+    assert said == ([meant] if meant else []), str(caught.value)
+
+
+@pytest.mark.parametrize("typed, code", [
+    ("Turkey", "TUR"), ("Holland", "NLD"), ("US", "USA"), ("USA", "USA"), ("America", "USA"),
+    ("UAE", "ARE"), ("Ivory Coast", "CIV"), ("Burma", "MMR"), ("Siam", "THA"),
+    ("Kampuchea", "KHM"), ("Swaziland", "SWZ"), ("ＩＤＮ", "IDN"), ("ｉｎｄｏｎｅｓｉａ", "IDN"),
+])
+def test_common_english_names_and_full_width_letters_are_countries(typed: str, code: str) -> None:
+    assert country_codes([typed]) == [code]
+
+
+def test_lookalike_letters_and_several_countries_in_one_text_are_explained() -> None:
+    with pytest.raises(ValueError) as caught:
+        country_codes(["ІDN"])
+    assert ("'ІDN' contains a letter that is not a Latin letter. Did you mean 'IDN' (Indonesia)?"
+            in str(caught.value))
+    for typed in ["IDN MYS", "IDN;MYS"]:
+        with pytest.raises(ValueError) as caught:
+            country_codes([typed])
+        assert (f"{typed!r} looks like several countries: separate them with commas."
+                in str(caught.value)) and "Did you mean" not in str(caught.value)

@@ -852,3 +852,26 @@ def test_a_decimal_comma_is_never_read_as_thousands(typed: str) -> None:
     result = reimbursement_model(850, 12, "custom", custom_rate=typed)
     assert not result.ok and "a comma may only group thousands" in result.message
     assert reimbursement_model(850, 12, "custom", custom_rate="1,428.50").ok
+
+
+@pytest.mark.parametrize("typed, said", [
+    ("Taiwan", "I don't know the country 'Taiwan'. Use a name"),
+    ("Atlantis", "I don't know the country 'Atlantis'. Use a name"),
+    ("Holland", "This app covers the ten ASEAN states; 'Holland' (Netherlands) is not one of them."),
+    ("Swaziland", "This app covers the ten ASEAN states; 'Swaziland' (Eswatini) is not one of them."),
+    ("Turkey", "This app covers the ten ASEAN states; 'Turkey' (Türkiye) is not one of them."),
+    ("US", "This app covers the ten ASEAN states; 'US' (United States) is not one of them."),
+    ("UAE", "This app covers the ten ASEAN states; 'UAE' (United Arab Emirates) is not one"),
+    ("Ivory Coast", "This app covers the ten ASEAN states; 'Ivory Coast' (Côte d'Ivoire) is"),
+    ("Indon", "I don't know the country 'Indon'. Did you mean 'IDN' (Indonesia)?"),
+    ("Malay", "I don't know the country 'Malay'. Did you mean 'MYS' (Malaysia)?"),
+    ("ID", "I don't know the country 'ID'. Did you mean 'IDN' (Indonesia)?"),
+    ("ІDN", "I don't know the country 'ІDN'. 'ІDN' contains a letter that is not a Latin letter. "
+            "Did you mean 'IDN' (Indonesia)?"),
+    ("IDN MYS", "I don't know the country 'IDN MYS'. 'IDN MYS' looks like several countries: "
+                "separate them with commas. Use a name"),
+])
+def test_app_countries_guess_only_the_right_country(typed: str, said: str) -> None:
+    from pkedu.apps._countries import country_problems
+    assert country_problems([typed]).startswith(said)
+    assert country_problems(["ＭＹＳ", "Siam"]) == ""

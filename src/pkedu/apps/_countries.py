@@ -22,7 +22,8 @@ from collections.abc import Iterable, Sequence
 
 from pkedu import theme
 from pkedu.apps._inputs import InputProblem, blank, shown
-from pkedu.countries import and_list, did_you_mean, exact_code, guess
+from pkedu.country_guess import normal
+from pkedu.countries import and_list, exact_code, hint
 from pkedu.data import ASEAN10, country_name
 
 __all__ = ["country_keys", "country_problems", "to_country", "to_countries"]
@@ -35,9 +36,9 @@ _ALIASES = {"brunei": "BRN", "burma": "MMR", "viet nam": "VNM", "lao pdr": "LAO"
 def _asean_lookup() -> dict[str, str]:
     lookup = dict(_ALIASES)
     for code in ASEAN10:
-        lookup[code.lower()] = code
-        lookup[country_name(code).lower()] = code
-        lookup[theme.label(code).lower()] = code
+        lookup[normal(code)] = code
+        lookup[normal(country_name(code))] = code
+        lookup[normal(theme.label(code))] = code
     return lookup
 
 
@@ -48,7 +49,7 @@ def _sort(value: object, allowed: Sequence[str]) -> tuple[str, object]:
     if not isinstance(value, str):
         return "not text", shown(value)
     text = value.strip()
-    code = _asean_lookup().get(text.lower()) or exact_code(text)
+    code = _asean_lookup().get(normal(text)) or exact_code(text)
     if code is None:
         return "unknown", text
     if code not in ASEAN10:
@@ -65,14 +66,13 @@ def _sentence(kind: str, details: list, allowed: Sequence[str]) -> str:
                 f"(you gave {and_list(details)}).")
     if kind == "unknown":
         choices = {key: code for key, code in _asean_lookup().items() if code in allowed}
-        hint = did_you_mean(details, [guess(text, choices) for text in details],
-                            {code: country_name(code) for code in ASEAN10})
+        said = hint(details, choices, {code: country_name(code) for code in ASEAN10})
         return (f"I don't know the countr{'y' if one else 'ies'} "
-                f"{and_list([repr(t) for t in details])}.{hint} Use "
+                f"{and_list([repr(t) for t in details])}.{said} Use "
                 f"{'a name' if one else 'names'} such as 'Indonesia' or "
                 f"{'a code' if one else 'codes'} such as 'IDN'.")
     if kind == "outside":
-        said = [repr(text) if text.lower() == country_name(code).lower()
+        said = [repr(text) if normal(text) == normal(country_name(code))
                 else f"{text!r} ({country_name(code)})" for text, code in details]
         return (f"This app covers the ten ASEAN states; {and_list(said)} "
                 f"{'is not one of them' if one else 'are not among them'}.")
