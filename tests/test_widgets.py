@@ -475,7 +475,9 @@ def test_consensus_bad_stances_of_unknown_members_are_told_too() -> None:
         "The stance for 'Atlantis' must be support, neutral, oppose or no recorded position "
         "(you gave 'maybe').",
     ]
-    assert consensus_model({"SGP": "x", "Singapore": "x"}).message.count("\n") == 0  # said once
+    assert consensus_model({"SGP": "x", "Singapore": "x"}).message.splitlines() == [  # said once
+        "The stance for Singapore must be support, neutral, oppose or no recorded position "
+        "(you gave 'x').", "Singapore is given twice ('SGP' and 'Singapore')."]
 
 
 # --------------------------------------------------------------------------- force builder model
@@ -875,3 +877,35 @@ def test_app_countries_guess_only_the_right_country(typed: str, said: str) -> No
     from pkedu.apps._countries import country_problems
     assert country_problems([typed]).startswith(said)
     assert country_problems(["ＭＹＳ", "Siam"]) == ""
+
+
+def test_a_member_or_unit_given_twice_is_a_problem_not_overwritten() -> None:
+    from pkedu.apps.force_builder import force_model
+    assert consensus.consensus_model({"sgp": "oppose", "Singapore": "support"}).message == (
+        "Singapore is given twice ('sgp' and 'Singapore').")
+    assert consensus.consensus_model(None, {"MMR": ["cost"], "Myanmar": []}).message == (
+        "Myanmar is given twice ('MMR' and 'Myanmar').")
+    assert force_model({"IDN": {"infantry": 2}, "Indonesia": {"infantry": 3}}).message == (
+        "Indonesia is given twice ('IDN' and 'Indonesia').")
+    assert force_model({"IDN": {"hospital": 1, "medical": 2}}).message == (
+        "For Indonesia, the unit type level-2 field hospital is given twice ('hospital' and "
+        "'medical').")
+
+
+def test_consensus_names_an_unknown_country_of_both_inputs_once() -> None:
+    message = consensus.consensus_model({"Atlantis": "maybe", "SGP": "x"},
+                                        {"Atlantis": ["money"], "Narnia": ["cost"]}).message
+    assert [line for line in message.splitlines() if "know" in line] == [
+        "I don't know the countries 'Atlantis' and 'Narnia'. Use names such as 'Indonesia' or "
+        "codes such as 'IDN'."]
+
+
+def test_each_kind_of_bad_country_is_said_where_its_first_was_given() -> None:
+    from pkedu.apps.force_builder import force_model
+    lines = force_model({"Narnia": {}, "IDN": {"infantry": "x"}, "BGD": {}}).message.splitlines()
+    assert [line.split()[:3] for line in lines] == [
+        ["I", "don't", "know"], ["'x'", "is", "not"], ["This", "app", "covers"]]
+    lines = consensus.consensus_model({"IDN": "maybe", "BGD": "support"},
+                                      {"Narnia": ["cost"]}).message.splitlines()
+    assert [line.split()[:2] for line in lines] == [["The", "stance"], ["This", "app"],
+                                                    ["I", "don't"]]

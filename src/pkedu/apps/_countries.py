@@ -18,7 +18,7 @@ whose names, aliases and wording this module shares).
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from pkedu import theme
 from pkedu.apps._inputs import InputProblem, blank, shown
@@ -26,7 +26,7 @@ from pkedu.country_guess import normal
 from pkedu.countries import and_list, exact_code, hint
 from pkedu.data import ASEAN10, country_name
 
-__all__ = ["country_keys", "country_problems", "to_country", "to_countries"]
+__all__ = ["country_keys", "country_lines", "country_problems", "given_twice", "to_country", "to_countries"]
 
 _ALIASES = {"brunei": "BRN", "burma": "MMR", "viet nam": "VNM", "lao pdr": "LAO",
             "lao people's democratic republic": "LAO", "kampuchea": "KHM"}
@@ -79,6 +79,30 @@ def _sentence(kind: str, details: list, allowed: Sequence[str]) -> str:
     return f"{and_list([country_name(code) for code in details])} cannot be chosen here."
 
 
+def country_lines(values: Iterable[object], allowed: Sequence[str] = ASEAN10
+                  ) -> tuple[list[str | None], dict[int, str]]:
+    """The code of each value (None where it has none), and one line per kind of mistake,
+    keyed by the place of the first value of that kind (so that an app can say it there).
+
+    >>> codes, lines = country_lines(["Narnia", "IDN", "BGD", "Atlantis"])
+    >>> codes, sorted(lines)
+    ([None, 'IDN', None, None], [0, 2])
+    >>> lines[0]  # doctest: +ELLIPSIS
+    "I don't know the countries 'Narnia' and 'Atlantis'. Use names such as 'Indonesia' or..."
+    """
+    codes: list[str | None] = []
+    kinds: dict[str, list] = {}
+    first: dict[str, int] = {}
+    for i, value in enumerate(values):
+        kind, detail = _sort(value, allowed)
+        codes.append(detail if kind == "ok" else None)  # type: ignore[arg-type]
+        if kind != "ok" and detail not in kinds.setdefault(kind, []):
+            kinds[kind].append(detail)
+            first.setdefault(kind, i)
+    return codes, {first[kind]: _sentence(kind, details, allowed)
+                   for kind, details in kinds.items() if details}
+
+
 def country_keys(values: Iterable[object],
                  allowed: Sequence[str] = ASEAN10) -> tuple[list[str | None], str]:
     """The code of each value (None where it has none), and the message for the bad ones.
@@ -92,14 +116,29 @@ def country_keys(values: Iterable[object],
     >>> message  # doctest: +ELLIPSIS
     "I don't know the country 'Atlantis'. Use a name such as 'Indonesia' or a code such as..."
     """
-    codes: list[str | None] = []
-    kinds: dict[str, list] = {}
-    for value in values:
-        kind, detail = _sort(value, allowed)
-        codes.append(detail if kind == "ok" else None)  # type: ignore[arg-type]
-        if kind != "ok" and detail not in kinds.setdefault(kind, []):
-            kinds[kind].append(detail)
-    return codes, "\n".join(_sentence(kind, details, allowed) for kind, details in kinds.items())
+    codes, lines = country_lines(values, allowed)
+    return codes, "\n".join(lines[i] for i in sorted(lines))
+
+
+def given_twice(values: Sequence[object], keys: Sequence[str | None],
+                name: Callable[[str], str] = country_name) -> dict[int, str]:
+    """One line for each thing given more than once (by any spelling), keyed by the place
+    where it was given again; ``keys`` are what the ``values`` mean (None: not known).
+
+    >>> given_twice(["IDN", "MYS", "Indonesia", "idn"], ["IDN", "MYS", "IDN", "IDN"])
+    {2: "Indonesia is given 3 times ('IDN', 'Indonesia' and 'idn')."}
+    """
+    places: dict[str, list[int]] = {}
+    for i, key in enumerate(keys):
+        if key is not None:
+            places.setdefault(key, []).append(i)
+    lines = {}
+    for key, where in places.items():
+        if len(where) > 1:
+            said = and_list([shown(values[i]) for i in where])
+            times = "twice" if len(where) == 2 else f"{len(where)} times"
+            lines[where[1]] = f"{name(key)} is given {times} ({said})."
+    return lines
 
 
 def country_problems(values: Iterable[object], allowed: Sequence[str] = ASEAN10) -> str:
