@@ -909,3 +909,18 @@ def test_each_kind_of_bad_country_is_said_where_its_first_was_given() -> None:
                                       {"Narnia": ["cost"]}).message.splitlines()
     assert [line.split()[:2] for line in lines] == [["The", "stance"], ["This", "app"],
                                                     ["I", "don't"]]
+
+
+def test_reimbursement_view_uses_a_rate_the_way_the_model_does() -> None:
+    own = pk.widgets.reimbursement_calculator(rate=2000)
+    assert control(own, "pk-reimbursement-rate").value == "custom"
+    assert control(own, "pk-reimbursement-custom-rate").value == "2000"
+    assert "US$20,400,000" in headline(own)  # 850 people x US$2,000 x 12 months
+    assert reimbursement.reimbursement_model(rate=2000).numbers["reimbursement"] == 20_400_000
+    for bad in ["nope", "2014-7-1", -5]:
+        result = reimbursement.reimbursement_model(rate=bad)
+        assert not result.ok and result.message
+        assert result.message in html_unescape(headline(pk.widgets.reimbursement_calculator(
+            rate=bad)))
+    none = pk.widgets.reimbursement_calculator(size=None)
+    assert control(none, "pk-reimbursement-size").value == ""
