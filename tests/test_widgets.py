@@ -924,3 +924,22 @@ def test_reimbursement_view_uses_a_rate_the_way_the_model_does() -> None:
             rate=bad)))
     none = pk.widgets.reimbursement_calculator(size=None)
     assert control(none, "pk-reimbursement-size").value == ""
+
+
+def test_two_boxes_with_a_decimal_comma_are_two_lines_that_fit_their_field() -> None:
+    from pkedu.apps._inputs import Problems, to_amount, to_count, to_year
+    problems = Problems()
+    problems.check(to_count, "1,5", "the contingent size")
+    problems.check(to_count, "1,5", "the number of months", example="12")
+    problems.check(to_year, "2,0", "the comparison year", 1990, 2025)
+    problems.check(to_amount, "1,5", "the national cost", example="2000")
+    assert problems.messages == [
+        "'1,5' for the contingent size is not clear: a comma may only group thousands (1,428). "
+        "Type a whole number, for example 150.",
+        "'1,5' for the number of months is not clear: a comma may only group thousands (1,428). "
+        "Type a whole number, for example 12.",
+        "'2,0' for the comparison year is not clear: a comma may only group thousands (1,428). "
+        "Type a whole number, for example 2025.",
+        "'1,5' for the national cost is not clear: a comma may only group thousands (1,428). "
+        "Type decimals with a point, for example 2000.",
+    ]

@@ -107,15 +107,23 @@ def _then(why: str) -> str:
 _THOUSANDS = re.compile(r"[-+]?\d{1,3}(,\d{3})+(\.\d*)?")
 
 
-def to_number(value: object, what: str, example: str = "150") -> float:
+def to_number(value: object, what: str, example: str = "150", whole: bool = False) -> float:
     """A finite number from a number or a text such as ``"1,428"`` or ``"US$ 1428"``.
+
+    ``whole``: the field takes a whole number (a count, a year), and a message says so.
 
     >>> to_number("US$1,428.50", "the rate")
     1428.5
     >>> to_number("1,5", "the rate", example="1428.5")  # a decimal comma is not read as 15
     Traceback (most recent call last):
     ...
-    pkedu.apps._inputs.InputProblem: '1,5' is not clear: a comma may only group thousands (1,428). Type decimals with a point, for example 1428.5.
+    pkedu.apps._inputs.InputProblem: '1,5' for the rate is not clear: a comma may only group \
+thousands (1,428). Type decimals with a point, for example 1428.5.
+    >>> to_number("1,5", "the number of months", example="12", whole=True)
+    Traceback (most recent call last):
+    ...
+    pkedu.apps._inputs.InputProblem: '1,5' for the number of months is not clear: a comma may \
+only group thousands (1,428). Type a whole number, for example 12.
     >>> to_number("abc", "the rate", example="1428")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
@@ -129,8 +137,9 @@ def to_number(value: object, what: str, example: str = "150") -> float:
         text = value.strip().replace("_", "").replace(" ", "")
         text = text.removeprefix("US$").removeprefix("$")
         if "," in text and not _THOUSANDS.fullmatch(text):
-            raise InputProblem(f"{shown(value)} is not clear: a comma may only group thousands "
-                               f"(1,428). Type decimals with a point, for example {example}.")
+            how = "a whole number" if whole else "decimals with a point"
+            raise InputProblem(f"{shown(value)} for {what} is not clear: a comma may only group "
+                               f"thousands (1,428). Type {how}, for example {example}.")
         text = text.replace(",", "")
         try:
             number = float(text)
@@ -163,7 +172,7 @@ def to_count(value: object, what: str, minimum: int = 1, maximum: int = 100_000,
     ...
     pkedu.apps._inputs.InputProblem: The number of months must be between 1 and 120 (you gave 0).
     """
-    number = to_number(value, what, example)
+    number = to_number(value, what, example, whole=True)
     if not minimum <= number <= maximum:
         raise InputProblem(f"{_cap(what)} must be between {minimum:,} and {maximum:,} (you gave "
                            f"{shown(value)}).{_then(why)}")
@@ -183,7 +192,7 @@ def to_year(value: object, what: str, first: int, last: int, why: str = "") -> i
     ...
     pkedu.apps._inputs.InputProblem: The start year must be a year from 1990 to 2025 (you gave -1).
     """
-    number = to_number(value, what, example=str(last))
+    number = to_number(value, what, example=str(last), whole=True)
     if not 1000 <= number <= 9999 or number != int(number):
         raise InputProblem(f"{_cap(what)} must be a year from {first} to {last} (you gave "
                            f"{shown(value)}).{_then(why)}")
