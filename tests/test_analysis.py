@@ -232,3 +232,10 @@ def test_lookalike_letters_and_several_countries_in_one_text_are_explained() -> 
             country_codes([typed])
         assert (f"{typed!r} looks like several countries: separate them with commas."
                 in str(caught.value)) and "Did you mean" not in str(caught.value)
+
+
+def test_non_text_countries_in_a_list_are_quoted_as_typed(c: pd.DataFrame) -> None:
+    import numpy as np
+    with pytest.raises(ValueError) as caught:
+        country_codes([np.int64(3), pd.NA, b"IDN"])
+    assert str(caught.value).endswith("(got 3, a missing value and 'IDN' (as bytes)).")

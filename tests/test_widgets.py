@@ -943,3 +943,16 @@ def test_two_boxes_with_a_decimal_comma_are_two_lines_that_fit_their_field() -> 
         "'1,5' for the national cost is not clear: a comma may only group thousands (1,428). "
         "Type decimals with a point, for example 2000.",
     ]
+
+
+def test_inputs_are_quoted_as_a_student_typed_them() -> None:
+    from pkedu.apps._inputs import InputProblem, to_year
+    from pkedu.apps.explorer import explorer_model
+    from pkedu.apps.force_builder import force_model
+    assert explorer_model(b"IDN").message == (
+        "Countries must be a list such as ['IDN', 'MYS'] (you gave 'IDN' (as bytes)).")
+    assert "Give the units of 'Narnia' as" in force_model({"Narnia": 5}).message
+    with pytest.raises(InputProblem, match=r"\(you gave 2019\.5\)\.$"):
+        to_year(2019.5, "the start year", 1990, 2025)
+    message = explorer_model([f"X{i}" for i in range(2000)]).message
+    assert "'X9' and 1,990 more." in message and len(message) < 300

@@ -31,7 +31,7 @@ from pkedu.country_guess import guess as _guess
 from pkedu.data import load_countries
 
 __all__ = ["ALIASES", "and_list", "closest_code", "country_code", "country_codes", "did_you_mean",
-           "exact_code", "guess", "hint", "known_country"]
+           "exact_code", "guess", "hint", "known_country", "shown_value"]
 
 #: Other names students use, in lower case, for the country's code (only for countries in
 #: the table: the others are left out when the lookup is built).
@@ -90,13 +90,13 @@ lists them all.
         values = [values]
     if values is None or isinstance(values, bytes) or not isinstance(values, Iterable):
         raise TypeError("countries must be a code such as 'IDN', a name, or a list of them "
-                        f"(you gave {_shown(values)}).")
+                        f"(you gave {shown_value(values)}).")
     values = list(values)
     if not values:
         raise ValueError("Name at least one country, e.g. ['IDN'].")
     not_text = [v for v in values if not isinstance(v, str) or not v.strip()]
     if not_text:
-        got = and_list([_shown(v) for v in not_text])
+        got = and_list([shown_value(v) for v in not_text])
         raise ValueError(f"Countries are given as text, a code such as 'IDN' or a name such as "
                          f"'Indonesia' (got {got}).")
     lookup = _lookup()
@@ -114,11 +114,11 @@ lists them all.
     return list(dict.fromkeys(code for code in codes if code is not None))
 
 
-def _shown(value: object) -> str:
+def shown_value(value: object) -> str:
     """A value quoted back as a student would type it, not in a Python form.
 
     >>> import numpy as np, pandas as pd
-    >>> _shown(np.int64(3)), _shown(pd.NA), _shown(b"IDN"), _shown(None), _shown(3.5)
+    >>> shown_value(np.int64(3)), shown_value(pd.NA), shown_value(b"IDN"), shown_value(None), shown_value(3.5)
     ('3', 'a missing value', "'IDN' (as bytes)", 'None', '3.5')
     """
     if isinstance(value, bytes):
@@ -143,6 +143,7 @@ def hint(typed: Sequence[str], lookup: Mapping[str, str], names: Mapping[str, st
     'ІDN' contains a letter that is not a Latin letter. 'IDN MYS' looks like several \
 countries: separate them with commas. Did you mean 'IDN' (Indonesia)?
     """
+    typed = list(typed)[:MOST_NAMED]  # only those a message names are explained
     out = ""
     foreign = [t for t in typed if foreign_letters(t)]
     if foreign:
@@ -157,13 +158,21 @@ countries: separate them with commas. Did you mean 'IDN' (Indonesia)?
     return out + did_you_mean(rest, guesses, names)
 
 
+#: A message names at most this many items of a list, then says how many more there are.
+MOST_NAMED = 10
+
+
 def and_list(items: Sequence[str]) -> str:
-    """Items joined as a sentence says them.
+    """Items joined as a sentence says them (the first ten, then how many more).
 
     >>> and_list(["'a'"]), and_list(["'a'", "'b'"]), and_list(["'a'", "'b'", "'c'"])
     ("'a'", "'a' and 'b'", "'a', 'b' and 'c'")
+    >>> and_list([str(n) for n in range(2000)])
+    '0, 1, 2, 3, 4, 5, 6, 7, 8, 9 and 1,990 more'
     """
     items = list(items)
+    if len(items) > MOST_NAMED:
+        return f"{', '.join(items[:MOST_NAMED])} and {len(items) - MOST_NAMED:,} more"
     return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
 
 

@@ -179,7 +179,7 @@ def to_countries(values: object, allowed: Sequence[str] = ASEAN10) -> tuple[str,
     """
     if isinstance(values, str):
         values = [v for v in values.split(",") if v.strip()]
-    if values is None or not isinstance(values, Iterable):
+    if values is None or not isinstance(values, Iterable) or isinstance(values, bytes):
         if values is None:
             raise InputProblem("Pick at least one country.")
         raise InputProblem("Countries must be a list such as ['IDN', 'MYS'] "

@@ -114,7 +114,8 @@ def read_force(units: object, table: Mapping[str, Unit]) -> tuple[dict[str, dict
             problems.add(twice[i])
         who = theme.label(code) if code else shown(state)
         if offer is not None and not isinstance(offer, Mapping):
-            problems.add(f"Give {who}'s units as {{unit type: number}}, for example "
+            whose = f"{who}'s units" if code else f"the units of {who}"  # not "'Narnia''s"
+            problems.add(f"Give {whose} as {{unit type: number}}, for example "
                          "{'medical': 1}.")
             continue
         counts = _offer(offer or {}, who, table, problems)

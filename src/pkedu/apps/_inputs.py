@@ -194,8 +194,11 @@ def to_year(value: object, what: str, first: int, last: int, why: str = "") -> i
     """
     number = to_number(value, what, example=str(last), whole=True)
     if not 1000 <= number <= 9999 or number != int(number):
+        said = shown(value)
+        if not isinstance(value, str) and abs(number) < 10 ** 6:
+            said = said.replace(",", "")  # a year is written 2019.5, not 2,019.5
         raise InputProblem(f"{_cap(what)} must be a year from {first} to {last} (you gave "
-                           f"{shown(value)}).{_then(why)}")
+                           f"{said}).{_then(why)}")
     return int(number)
 
 
@@ -279,6 +282,8 @@ def shown(value: object) -> str:
         return _shown_collection(value)
     if value is pd.NA or value is pd.NaT:
         return "a missing value"
+    if isinstance(value, bytes):
+        return f"{value.decode('utf-8', 'replace')!r} (as bytes)"
     return "something that is not a number or a text"
 
 
