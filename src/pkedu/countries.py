@@ -118,8 +118,8 @@ def shown_value(value: object) -> str:
     """A value quoted back as a student would type it, not in a Python form.
 
     >>> import numpy as np, pandas as pd
-    >>> shown_value(np.int64(3)), shown_value(pd.NA), shown_value(b"IDN"), shown_value(None), shown_value(3.5)
-    ('3', 'a missing value', "'IDN' (as bytes)", 'None', '3.5')
+    >>> [shown_value(v) for v in (np.int64(3), pd.NA, b"IDN", None, 3.5)]
+    ['3', 'a missing value', "'IDN' (as bytes)", 'None', '3.5']
     """
     if isinstance(value, bytes):
         return f"{value.decode('utf-8', 'replace')!r} (as bytes)"

@@ -26,7 +26,8 @@ from pkedu.country_guess import normal
 from pkedu.countries import and_list, exact_code, hint
 from pkedu.data import ASEAN10, country_name
 
-__all__ = ["country_keys", "country_lines", "country_problems", "given_twice", "to_country", "to_countries"]
+__all__ = ["country_keys", "country_lines", "country_problems", "given_twice", "to_country",
+           "to_countries"]
 
 _ALIASES = {"brunei": "BRN", "burma": "MMR", "viet nam": "VNM", "lao pdr": "LAO",
             "lao people's democratic republic": "LAO", "kampuchea": "KHM"}
