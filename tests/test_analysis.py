@@ -227,10 +227,11 @@ def test_lookalike_letters_and_several_countries_in_one_text_are_explained() -> 
         country_codes(["ІDN"])
     assert ("'ІDN' contains a letter that is not a Latin letter. Did you mean 'IDN' (Indonesia)?"
             in str(caught.value))
-    for typed in ["IDN MYS", "IDN;MYS"]:
+    for typed in ["IDN MYS", "IDN;MYS", "IDN, Malaysia"]:
         with pytest.raises(ValueError) as caught:
-            country_codes([typed])
-        assert (f"{typed!r} looks like several countries: separate them with commas."
+            country_codes(typed)
+        assert (f"{typed!r} looks like several countries: give them as a list, such as "
+                "['IDN', 'MYS']."
                 in str(caught.value)) and "Did you mean" not in str(caught.value)
 
 

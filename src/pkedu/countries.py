@@ -107,7 +107,7 @@ lists them all.
         one = len(unknown) == 1
         raise ValueError(f"I don't know the countr{'y' if one else 'ies'} "
                          f"{and_list([repr(t) for t in unknown])}."
-                         f"{hint(unknown, lookup, _names())} Use "
+                         f"{hint(unknown, lookup, _names(), _AS_LIST)} Use "
                          f"{'a code' if one else 'codes'} such as 'IDN' or "
                          f"{'a name' if one else 'names'} such as 'Indonesia'; "
                          "pk.data.load_countries() lists them all.")
@@ -135,9 +135,11 @@ def shown_value(value: object) -> str:
     return f"a {type(value).__name__}"
 
 
-def hint(typed: Sequence[str], lookup: Mapping[str, str], names: Mapping[str, str]) -> str:
+def hint(typed: Sequence[str], lookup: Mapping[str, str], names: Mapping[str, str],
+         apart: str = "separate them with commas") -> str:
     """What follows "I don't know ...": letters that only look Latin, several countries
-    in one text, and the likely meanings ('' when there is nothing to say).
+    in one text (and ``apart``, how to give them), and the likely meanings ('' when there is
+    nothing to say).
 
     >>> print(hint(["ІDN", "IDN MYS"], _lookup(), _names()).strip())
     'ІDN' contains a letter that is not a Latin letter. 'IDN MYS' looks like several \
@@ -152,12 +154,14 @@ countries: separate them with commas. Did you mean 'IDN' (Indonesia)?
     joined = [t for t in typed if several(t, lookup)]
     if joined:
         out += (f" {and_list([repr(t) for t in joined])} look{'s' * (len(joined) == 1)} like "
-                "several countries: separate them with commas.")
+                f"several countries: {apart}.")
     rest = [t for t in typed if t not in joined]
     guesses = [guess(t, lookup) for t in rest]
     return out + did_you_mean(rest, guesses, names)
 
 
+#: How several countries are given to a function.
+_AS_LIST = "give them as a list, such as ['IDN', 'MYS']"
 #: A message names at most this many items of a list, then says how many more there are.
 MOST_NAMED = 10
 

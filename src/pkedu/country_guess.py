@@ -138,11 +138,11 @@ def several(text: str, lookup: Mapping[str, str]) -> bool:
     """Does ``text`` look like several countries in one ("IDN MYS", "IDN;MYS")?
 
     >>> lookup = {"idn": "IDN", "mys": "MYS", "sri lanka": "LKA", "sri": "LKA"}
-    >>> several("IDN MYS", lookup), several("IDN;mys", lookup), several("Sri Lanka", lookup)
+    >>> several("IDN MYS", lookup), several("IDN, mys", lookup), several("Sri Lanka", lookup)
     (True, True, False)
     """
     key = normal(text)
     if key in lookup:
         return False
-    parts = [p for p in re.split(r"[\s;/|+&]+", key) if p]
+    parts = [p for p in re.split(r"[\s,;/|+&]+", key) if p]
     return len(parts) > 1 and all(p in lookup for p in parts)
