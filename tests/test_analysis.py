@@ -200,7 +200,8 @@ _GUESSES = [
     ("PHI", "PHL"), ("Thialand", "THA"), ("Tailand", "THA"), ("Phillipines", "PHL"),
     ("Malasia", "MYS"), ("Cambodja", "KHM"), ("Vietnan", "VNM"), ("Loas", "LAO"),
     ("Singapur", "SGP"), ("Myanmr", "MMR"), ("Brunai", "BRN"), ("Holand", "NLD"),
-    ("Turky", "TUR"), ("Syrai", None), ("Pland", "POL"), ("XQZ", None),
+    ("Turky", "TUR"), ("Syrai", None), ("Pland", "POL"), ("XQZ", None), ("North Korea", None),
+    ("Congo", None),
 ]
 
 
@@ -217,6 +218,7 @@ def test_a_guess_is_the_right_country_or_none(c: pd.DataFrame, typed: str,
     ("Turkey", "TUR"), ("Holland", "NLD"), ("US", "USA"), ("USA", "USA"), ("America", "USA"),
     ("UAE", "ARE"), ("Ivory Coast", "CIV"), ("Burma", "MMR"), ("Siam", "THA"),
     ("Kampuchea", "KHM"), ("Swaziland", "SWZ"), ("ＩＤＮ", "IDN"), ("ｉｎｄｏｎｅｓｉａ", "IDN"),
+    ("Việt Nam", "VNM"), ("Viet-Nam", "VNM"), ("\u200bIDN", "IDN"), ("Côte d\u2019Ivoire", "CIV"),
 ])
 def test_common_english_names_and_full_width_letters_are_countries(typed: str, code: str) -> None:
     assert country_codes([typed]) == [code]

@@ -29,6 +29,8 @@ import re
 import unicodedata
 from collections.abc import Mapping
 
+from pkedu.data import load_countries
+
 __all__ = ["foreign_letters", "guess", "normal", "several"]
 
 #: Letters of other scripts that look like Latin capitals, and the Latin letter they look like.
@@ -39,6 +41,10 @@ _LOOKALIKES = str.maketrans({
     "Α": "A", "Β": "B", "Ε": "E", "Ζ": "Z", "Η": "H", "Ι": "I", "Κ": "K", "Μ": "M", "Ν": "N",
     "Ο": "O", "Ρ": "P", "Τ": "T", "Υ": "Y", "Χ": "X", "ο": "o", "ν": "v",
 })
+#: Countries students may type that are not in the country table: near-spellings of other
+#: countries ("North Korea" is not "South Korea") are no guess for them.
+NO_GUESS = frozenset({"north korea", "dprk", "taiwan", "syria", "palestine", "kosovo",
+                      "hong kong", "macau", "vatican", "somalia", "south sudan", "congo"})
 #: How close (difflib's ratio, 0-1) a name must be to be guessed, and by how much it must
 #: beat the next country.
 CUTOFF = 0.75
@@ -46,12 +52,17 @@ MARGIN = 0.06
 
 
 def normal(text: str) -> str:
-    """``text`` as it is looked up: Unicode-normalised, case-folded, single spaces.
+    """``text`` as it is looked up: Unicode-normalised, case-folded, without accents,
+    invisible characters or hyphens, single spaces.
 
-    >>> normal("  ＩＤＮ "), normal("Viet   Nam"), normal("TÜRKIYE")
-    ('idn', 'viet nam', 'türkiye')
+    >>> normal("  ＩＤＮ "), normal("Viet-Nam"), normal("Việt   Nam"), normal("TÜRKIYE\u200b")
+    ('idn', 'viet nam', 'viet nam', 'turkiye')
     """
-    return " ".join(unicodedata.normalize("NFKC", text).casefold().split())
+    text = unicodedata.normalize("NFKD", unicodedata.normalize("NFKC", text).casefold())
+    text = "".join(ch for ch in text if not unicodedata.combining(ch)
+                   and unicodedata.category(ch) != "Cf")
+    text = unicodedata.normalize("NFC", text).replace("-", " ").replace("\u2019", "'")
+    return " ".join(text.split())
 
 
 def foreign_letters(text: str) -> bool:
@@ -66,7 +77,6 @@ def foreign_letters(text: str) -> bool:
 
 @functools.lru_cache(maxsize=1)
 def _iso2() -> dict[str, str]:
-    from pkedu.data import load_countries
     table = load_countries()
     return {str(two).lower(): str(three) for two, three in zip(table["iso2"], table["iso3"])
             if isinstance(two, str)}
@@ -93,6 +103,9 @@ def _code_guess(key: str, codes: set[str]) -> str | None:
 
 def _name_guess(key: str, names: Mapping[str, str]) -> str | None:
     """The country whose name starts with ``key``, or whose name is clearly the closest."""
+    if key in NO_GUESS or len({code for name, code in names.items()
+                               if re.search(rf"\b{re.escape(key)}\b", name)}) > 1:
+        return None  # a country not in the table, or a word of several names ("Guinea")
     if len(key) >= 4:
         starts = {code for name, code in names.items() if name.startswith(key)}
         if len(starts) == 1:
