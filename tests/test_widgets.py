@@ -956,3 +956,10 @@ def test_inputs_are_quoted_as_a_student_typed_them() -> None:
         to_year(2019.5, "the start year", 1990, 2025)
     message = explorer_model([f"X{i}" for i in range(2000)]).message
     assert "'X9' and 1,990 more." in message and len(message) < 300
+
+
+def test_a_message_shows_twelve_problems_then_counts_the_rest() -> None:
+    message = consensus.consensus_model({f"Zq{i:04d}land": "maybe" for i in range(2000)}).message
+    lines = message.splitlines()
+    assert len(lines) == 13 and lines[-1] == "... and 1,989 more problems."
+    assert len(message) < 3000

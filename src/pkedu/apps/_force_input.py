@@ -89,7 +89,7 @@ def _offer(offer: Mapping, who: str, units: Mapping[str, Unit],
     if bad:
         mine.messages.insert(at, f"The unit type must be one of {', '.join(units)} (you gave "
                                  f"{and_list(bad)} for {who}).")
-    problems.add(mine.message())
+    problems.add("\n".join(mine.messages))
     return counts
 
 

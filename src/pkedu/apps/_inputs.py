@@ -34,6 +34,8 @@ __all__ = ["InputProblem", "Problems", "blank", "to_number", "to_count", "to_yea
 
 #: Numbers with more digits than this are quoted back by their length, not written out.
 MAX_DIGITS = 15
+#: A message shows at most this many problems, then says how many more there are.
+MAX_LINES = 12
 
 _T = TypeVar("_T")
 
@@ -82,7 +84,17 @@ class Problems:
         return bool(self.messages)
 
     def message(self) -> str:
-        """Every problem noted, one line each."""
+        """Every problem noted, one line each (the first :data:`MAX_LINES`, then how many more).
+
+        >>> many = Problems()
+        >>> for n in range(100):
+        ...     many.add(f"Problem {n}.")
+        >>> many.message().splitlines()[-2:]
+        ['Problem 11.', '... and 88 more problems.']
+        """
+        if len(self.messages) > MAX_LINES:
+            rest = len(self.messages) - MAX_LINES
+            return "\n".join(self.messages[:MAX_LINES] + [f"... and {rest:,} more problems."])
         return "\n".join(self.messages)
 
 
