@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable
 
 import pandas as pd
 import pytest
 
 from pkedu import analysis as a
+from pkedu.countries import country_codes
 from pkedu.data import ASEAN10, load_contributions, load_mission_contributions
 
 
@@ -147,3 +149,96 @@ def test_every_unknown_country_is_named_at_once(c: pd.DataFrame, call: Callable)
     with pytest.raises(ValueError, match=r"^I don't know the country 'PHI'\. Did you mean 'PHL' "
                                          r"\(Philippines\)\? Use a code such as 'IDN'"):
         call(c, ["PHI"])
+
+
+_COUNTRY_CALLS = [
+    lambda c, bad: a.select(c, countries=bad),
+    lambda c, bad: a.monthly_totals(c, countries=bad),
+    lambda c, bad: a.first_contributions(c, bad),
+    lambda c, bad: a.ranking(c, "2019-12", countries=bad),
+    lambda c, bad: a.women_share(c, bad),
+    lambda c, bad: a.share_of_world(c, bad),
+    lambda c, bad: a.personnel_mix(c, bad, "2019-12"),
+    lambda c, bad: a.contributors_count(c, bad),
+    lambda c, bad: a.where_they_serve(load_mission_contributions(), bad, "2019-12"),
+]
+_COUNTRY_IDS = ["select", "monthly_totals", "first_contributions", "ranking", "women_share",
+                "share_of_world", "personnel_mix", "contributors_count", "where_they_serve"]
+
+
+@pytest.mark.parametrize("empty", [[], set(), {}, ()], ids=["list", "set", "dict", "tuple"])
+@pytest.mark.parametrize("call", _COUNTRY_CALLS, ids=_COUNTRY_IDS)
+def test_an_empty_country_list_is_refused_not_answered_with_an_empty_table(
+        c: pd.DataFrame, call: Callable, empty: object) -> None:
+    with pytest.raises(ValueError, match=r"^Name at least one country, e\.g\. \['IDN'\]\.$"):
+        call(c, empty)
+
+
+@pytest.mark.parametrize("bad, said", [(5, "5"), (3.5, "3.5"), (True, "True"),
+                                       (pd.NA, "a missing value"), (b"IDN", "'IDN' (as bytes)")])
+@pytest.mark.parametrize("call", _COUNTRY_CALLS, ids=_COUNTRY_IDS)
+def test_countries_that_are_not_a_code_or_a_list_get_a_sentence(
+        c: pd.DataFrame, call: Callable, bad: object, said: str) -> None:
+    with pytest.raises(TypeError) as caught:
+        call(c, bad)
+    assert str(caught.value) == ("countries must be a code such as 'IDN', a name, or a list of "
+                                 f"them (you gave {said}).")
+
+
+@pytest.mark.parametrize("call", _COUNTRY_CALLS[5:], ids=_COUNTRY_IDS[5:])
+def test_none_is_refused_where_the_countries_are_required(c: pd.DataFrame,
+                                                          call: Callable) -> None:
+    with pytest.raises(TypeError, match=r"\(you gave None\)\.$"):
+        call(c, None)
+
+
+#: What a student typed and the one guess that may be offered (None: no guess is better
+#: than a wrong one). The bad guesses of difflib against every code and name are here.
+_GUESSES = [
+    ("ID", "IDN"), ("Indon", "IDN"), ("Malay", "MYS"), ("Phil", "PHL"), ("Syria", None),
+    ("Atlantis", None), ("Taiwan", None), ("Narnia", None), ("ІDN", "IDN"), ("VNN", "VNM"),
+    ("PHI", "PHL"), ("Thialand", "THA"), ("Tailand", "THA"), ("Phillipines", "PHL"),
+    ("Malasia", "MYS"), ("Cambodja", "KHM"), ("Vietnan", "VNM"), ("Loas", "LAO"),
+    ("Singapur", "SGP"), ("Myanmr", "MMR"), ("Brunai", "BRN"), ("Holand", "NLD"),
+    ("Turky", "TUR"), ("Syrai", None), ("Pland", "POL"), ("XQZ", None), ("North Korea", None),
+    ("Congo", None),
+]
+
+
+@pytest.mark.parametrize("typed, meant", _GUESSES, ids=[t for t, _ in _GUESSES])
+def test_a_guess_is_the_right_country_or_none(c: pd.DataFrame, typed: str,
+                                              meant: str | None) -> None:
+    with pytest.raises(ValueError) as caught:
+        a.select(c, countries=typed)
+    said = re.findall(r"Did you mean '([A-Z]{3})'", str(caught.value))
+    assert said == ([meant] if meant else []), str(caught.value)
+
+
+@pytest.mark.parametrize("typed, code", [
+    ("Turkey", "TUR"), ("Holland", "NLD"), ("US", "USA"), ("USA", "USA"), ("America", "USA"),
+    ("UAE", "ARE"), ("Ivory Coast", "CIV"), ("Burma", "MMR"), ("Siam", "THA"),
+    ("Kampuchea", "KHM"), ("Swaziland", "SWZ"), ("ＩＤＮ", "IDN"), ("ｉｎｄｏｎｅｓｉａ", "IDN"),
+    ("Việt Nam", "VNM"), ("Viet-Nam", "VNM"), ("\u200bIDN", "IDN"), ("Côte d\u2019Ivoire", "CIV"),
+])
+def test_common_english_names_and_full_width_letters_are_countries(typed: str, code: str) -> None:
+    assert country_codes([typed]) == [code]
+
+
+def test_lookalike_letters_and_several_countries_in_one_text_are_explained() -> None:
+    with pytest.raises(ValueError) as caught:
+        country_codes(["ІDN"])
+    assert ("'ІDN' contains a letter that is not a Latin letter. Did you mean 'IDN' (Indonesia)?"
+            in str(caught.value))
+    for typed in ["IDN MYS", "IDN;MYS", "IDN, Malaysia"]:
+        with pytest.raises(ValueError) as caught:
+            country_codes(typed)
+        assert (f"{typed!r} looks like several countries: give them as a list, such as "
+                "['IDN', 'MYS']."
+                in str(caught.value)) and "Did you mean" not in str(caught.value)
+
+
+def test_non_text_countries_in_a_list_are_quoted_as_typed(c: pd.DataFrame) -> None:
+    import numpy as np
+    with pytest.raises(ValueError) as caught:
+        country_codes([np.int64(3), pd.NA, b"IDN"])
+    assert str(caught.value).endswith("(got 3, a missing value and 'IDN' (as bytes)).")

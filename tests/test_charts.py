@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import altair as alt
+import numpy as np
 import pandas as pd
 import pytest
 import vl_convert as vlc
@@ -654,6 +655,24 @@ def test_bad_arguments_are_explained(call: Callable[[], Any], error: type[Except
 def test_country_codes_may_be_lower_case(c: pd.DataFrame) -> None:
     chart = charts.contributions_over_time(c, ["idn", " mys "])
     assert list(charts.chart_data(chart).columns[1:3]) == ["Indonesia", "Malaysia"]
+
+
+@pytest.mark.parametrize("countries, said", [
+    ([np.int64(3)], "not 3"), ([pd.NA], "not a missing value"),
+    (b"IDN", "not 'IDN' (as bytes)"), ([b"IDN"], "not 'IDN' (as bytes)"),
+])
+def test_bad_countries_are_quoted_as_typed_not_in_a_python_form(
+        c: pd.DataFrame, countries: object, said: str) -> None:
+    with pytest.raises(TypeError) as caught:
+        charts.contributions_over_time(c, countries)
+    assert str(caught.value).endswith(said) and "np." not in str(caught.value)
+
+
+def test_a_message_names_ten_unknown_countries_and_counts_the_rest(c: pd.DataFrame) -> None:
+    with pytest.raises(ValueError) as caught:
+        charts.contributions_over_time(c, [f"X{i}" for i in range(2000)])
+    assert "'X9' and 1,990 more in countries" in str(caught.value)
+    assert len(str(caught.value)) < 400
 
 
 # ------------------------------------------------------------------------------------

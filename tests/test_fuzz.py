@@ -29,14 +29,14 @@ from unittest import mock
 import numpy as np
 import pandas as pd
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from pkedu import checks, questions, theme
 from pkedu.apps._common import AppResult
 from pkedu.checks import STATUSES, Feedback, check
 from pkedu.countries import known_country
-from pkedu.data import ASEAN10
+from pkedu.data import ASEAN10, load_countries
 from pkedu.questions import COUNTRY_ALIASES, Question
 from pkedu.widgets import consensus_model, explorer_model, force_model, reimbursement_model
 
@@ -458,3 +458,23 @@ def test_force_names_every_bad_unit_type_and_count(units: dict[str, dict[str, An
     assert not result.ok
     assert len(lines) == len(set(lines)) == types + counts, result.message
     assert sum(line.startswith("The unit type must be") for line in lines) == types
+
+
+_NAMES = dict(zip(load_countries()["iso3"], load_countries()["name"]))
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.sampled_from(sorted(_NAMES.items())), st.integers(0, 40), st.booleans())
+def test_a_typo_of_a_name_is_guessed_as_that_country_or_not_at_all(
+        country: tuple[str, str], at: int, swap: bool) -> None:
+    """One letter dropped or two swapped: the guess is the country meant or none (never
+    another one), unless the typo is how another country's name starts ('Austra'). Three
+    letters are read as a code, so only longer names are typed here."""
+    from pkedu.countries import _lookup, guess
+    code, name = country
+    assume(len(name) > 4)
+    i = at % (len(name) - 1)
+    typo = name[:i] + name[i + 1] + name[i] + name[i + 2:] if swap else name[:i] + name[i + 1:]
+    meant = guess(typo, _lookup())
+    starts = {c for n, c in _lookup().items() if n.startswith(typo.lower())}
+    assert meant in (None, code) or starts == {meant}, (typo, meant)

@@ -475,7 +475,9 @@ def test_consensus_bad_stances_of_unknown_members_are_told_too() -> None:
         "The stance for 'Atlantis' must be support, neutral, oppose or no recorded position "
         "(you gave 'maybe').",
     ]
-    assert consensus_model({"SGP": "x", "Singapore": "x"}).message.count("\n") == 0  # said once
+    assert consensus_model({"SGP": "x", "Singapore": "x"}).message.splitlines() == [  # said once
+        "The stance for Singapore must be support, neutral, oppose or no recorded position "
+        "(you gave 'x').", "Singapore is given twice ('SGP' and 'Singapore')."]
 
 
 # --------------------------------------------------------------------------- force builder model
@@ -852,3 +854,112 @@ def test_a_decimal_comma_is_never_read_as_thousands(typed: str) -> None:
     result = reimbursement_model(850, 12, "custom", custom_rate=typed)
     assert not result.ok and "a comma may only group thousands" in result.message
     assert reimbursement_model(850, 12, "custom", custom_rate="1,428.50").ok
+
+
+@pytest.mark.parametrize("typed, said", [
+    ("Taiwan", "I don't know the country 'Taiwan'. Use a name"),
+    ("Atlantis", "I don't know the country 'Atlantis'. Use a name"),
+    ("Holland", "This app covers the ten ASEAN states; 'Holland' (Netherlands) is not one"),
+    ("Swaziland", "This app covers the ten ASEAN states; 'Swaziland' (Eswatini) is not one"),
+    ("Turkey", "This app covers the ten ASEAN states; 'Turkey' (Türkiye) is not one of them."),
+    ("US", "This app covers the ten ASEAN states; 'US' (United States) is not one of them."),
+    ("UAE", "This app covers the ten ASEAN states; 'UAE' (United Arab Emirates) is not one"),
+    ("Ivory Coast", "This app covers the ten ASEAN states; 'Ivory Coast' (Côte d'Ivoire) is"),
+    ("Indon", "I don't know the country 'Indon'. Did you mean 'IDN' (Indonesia)?"),
+    ("Malay", "I don't know the country 'Malay'. Did you mean 'MYS' (Malaysia)?"),
+    ("ID", "I don't know the country 'ID'. Did you mean 'IDN' (Indonesia)?"),
+    ("ІDN", "I don't know the country 'ІDN'. 'ІDN' contains a letter that is not a Latin letter. "
+            "Did you mean 'IDN' (Indonesia)?"),
+    ("IDN MYS", "I don't know the country 'IDN MYS'. 'IDN MYS' looks like several countries: "
+                "separate them with commas. Use a name"),
+])
+def test_app_countries_guess_only_the_right_country(typed: str, said: str) -> None:
+    from pkedu.apps._countries import country_problems
+    assert country_problems([typed]).startswith(said)
+    assert country_problems(["ＭＹＳ", "Siam"]) == ""
+
+
+def test_a_member_or_unit_given_twice_is_a_problem_not_overwritten() -> None:
+    from pkedu.apps.force_builder import force_model
+    assert consensus.consensus_model({"sgp": "oppose", "Singapore": "support"}).message == (
+        "Singapore is given twice ('sgp' and 'Singapore').")
+    assert consensus.consensus_model(None, {"MMR": ["cost"], "Myanmar": []}).message == (
+        "Myanmar is given twice ('MMR' and 'Myanmar').")
+    assert force_model({"IDN": {"infantry": 2}, "Indonesia": {"infantry": 3}}).message == (
+        "Indonesia is given twice ('IDN' and 'Indonesia').")
+    assert force_model({"IDN": {"hospital": 1, "medical": 2}}).message == (
+        "For Indonesia, the unit type level-2 field hospital is given twice ('hospital' and "
+        "'medical').")
+
+
+def test_consensus_names_an_unknown_country_of_both_inputs_once() -> None:
+    message = consensus.consensus_model({"Atlantis": "maybe", "SGP": "x"},
+                                        {"Atlantis": ["money"], "Narnia": ["cost"]}).message
+    assert [line for line in message.splitlines() if "know" in line] == [
+        "I don't know the countries 'Atlantis' and 'Narnia'. Use names such as 'Indonesia' or "
+        "codes such as 'IDN'."]
+
+
+def test_each_kind_of_bad_country_is_said_where_its_first_was_given() -> None:
+    from pkedu.apps.force_builder import force_model
+    lines = force_model({"Narnia": {}, "IDN": {"infantry": "x"}, "BGD": {}}).message.splitlines()
+    assert [line.split()[:3] for line in lines] == [
+        ["I", "don't", "know"], ["'x'", "is", "not"], ["This", "app", "covers"]]
+    lines = consensus.consensus_model({"IDN": "maybe", "BGD": "support"},
+                                      {"Narnia": ["cost"]}).message.splitlines()
+    assert [line.split()[:2] for line in lines] == [["The", "stance"], ["This", "app"],
+                                                    ["I", "don't"]]
+
+
+def test_reimbursement_view_uses_a_rate_the_way_the_model_does() -> None:
+    own = pk.widgets.reimbursement_calculator(rate=2000)
+    assert control(own, "pk-reimbursement-rate").value == "custom"
+    assert control(own, "pk-reimbursement-custom-rate").value == "2000"
+    assert "US$20,400,000" in headline(own)  # 850 people x US$2,000 x 12 months
+    assert reimbursement.reimbursement_model(rate=2000).numbers["reimbursement"] == 20_400_000
+    for bad in ["nope", "2014-7-1", -5]:
+        result = reimbursement.reimbursement_model(rate=bad)
+        assert not result.ok and result.message
+        assert result.message in html_unescape(headline(pk.widgets.reimbursement_calculator(
+            rate=bad)))
+    none = pk.widgets.reimbursement_calculator(size=None)
+    assert control(none, "pk-reimbursement-size").value == ""
+
+
+def test_two_boxes_with_a_decimal_comma_are_two_lines_that_fit_their_field() -> None:
+    from pkedu.apps._inputs import Problems, to_amount, to_count, to_year
+    problems = Problems()
+    problems.check(to_count, "1,5", "the contingent size")
+    problems.check(to_count, "1,5", "the number of months", example="12")
+    problems.check(to_year, "2,0", "the comparison year", 1990, 2025)
+    problems.check(to_amount, "1,5", "the national cost", example="2000")
+    assert problems.messages == [
+        "'1,5' for the contingent size is not clear: a comma may only group thousands (1,428). "
+        "Type a whole number, for example 150.",
+        "'1,5' for the number of months is not clear: a comma may only group thousands (1,428). "
+        "Type a whole number, for example 12.",
+        "'2,0' for the comparison year is not clear: a comma may only group thousands (1,428). "
+        "Type a whole number, for example 2025.",
+        "'1,5' for the national cost is not clear: a comma may only group thousands (1,428). "
+        "Type decimals with a point, for example 2000.",
+    ]
+
+
+def test_inputs_are_quoted_as_a_student_typed_them() -> None:
+    from pkedu.apps._inputs import InputProblem, to_year
+    from pkedu.apps.explorer import explorer_model
+    from pkedu.apps.force_builder import force_model
+    assert explorer_model(b"IDN").message == (
+        "Countries must be a list such as ['IDN', 'MYS'] (you gave 'IDN' (as bytes)).")
+    assert "Give the units of 'Narnia' as" in force_model({"Narnia": 5}).message
+    with pytest.raises(InputProblem, match=r"\(you gave 2019\.5\)\.$"):
+        to_year(2019.5, "the start year", 1990, 2025)
+    message = explorer_model([f"X{i}" for i in range(2000)]).message
+    assert "'X9' and 1,990 more." in message and len(message) < 300
+
+
+def test_a_message_shows_twelve_problems_then_counts_the_rest() -> None:
+    message = consensus.consensus_model({f"Zq{i:04d}land": "maybe" for i in range(2000)}).message
+    lines = message.splitlines()
+    assert len(lines) == 13 and lines[-1] == "... and 1,989 more problems."
+    assert len(message) < 3000

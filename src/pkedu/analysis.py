@@ -55,19 +55,25 @@ def month(value: str | pd.Timestamp) -> pd.Timestamp:
     return ts.to_period("M").to_timestamp()
 
 
-def _as_list(values: str | Iterable[str] | None, what: str) -> list[str] | None:
-    if values is None:
+def _as_list(values: str | Iterable[str] | None, what: str,
+             required: bool = False) -> list[str] | None:
+    """The values as a list; None (meaning "all") unless ``required``.
+
+    Countries are read by :func:`pkedu.countries.country_codes`: names and codes
+    in any case, and anything else (a number, an empty list) refused with a
+    sentence that says what to write, never answered with a silent empty table.
+    """
+    if values is None and not required:
         return None
     if isinstance(values, str):
         values = [values]
-    values = list(values)
+    if what == "countries" and not isinstance(values, (list, tuple, set, frozenset, pd.Index,
+                                                        pd.Series)):
+        return country_codes(values)  # type: ignore[arg-type]
+    values = list(values)  # type: ignore[arg-type]
     if not all(isinstance(v, str) for v in values):
         raise TypeError(f"{what} must be given as text codes, e.g. ['IDN', 'MYS']")
-    if what == "countries":
-        # Names and codes in any case, as students type them; anything else is refused
-        # (never a silent empty table): see pkedu.countries.
-        return country_codes(values)
-    return values
+    return country_codes(values) if what == "countries" else values
 
 
 def select(df: pd.DataFrame, countries: str | Iterable[str] | None = None,
@@ -151,6 +157,7 @@ def contributors_count(df: pd.DataFrame, countries: Iterable[str],
     >>> int(n.loc["1995-12-01", "contributors"]), int(n.loc["2016-12-01", "contributors"])
     (4, 8)
     """
+    countries = _as_list(countries, "countries", required=True)
     totals = monthly_totals(df, by="iso3", countries=countries, months=months)
     by_month = totals.assign(active=totals["total"] > 0, gap=totals["total"].isna()).groupby(
         "month", sort=True)
@@ -229,6 +236,7 @@ def share_of_world(df: pd.DataFrame, countries: Iterable[str],
     >>> round(float(s.loc["2019-12-01", "share"]), 3)
     0.059
     """
+    countries = _as_list(countries, "countries", required=True)
     group = monthly_totals(df, countries=countries, months=months)
     world = monthly_totals(df, months=months)
     out = group.rename(columns={"total": "total"})
@@ -297,6 +305,7 @@ def personnel_mix(df: pd.DataFrame, countries: Iterable[str], when: str) -> pd.D
     True
     """
     m = month(when)
+    countries = _as_list(countries, "countries", required=True)
     rows = select(df[df["month"] == m], countries)  # one month first: far fewer rows to select
     totals = rows.groupby("group")["total"].sum().reindex(list(GROUPS), fill_value=0)
     out = totals.rename_axis("group").reset_index()
@@ -340,7 +349,7 @@ def where_they_serve(mission_df: pd.DataFrame, countries: Iterable[str], when: s
     ('UNIFIL', 1287)
     """
     m = month(when)
-    countries = _as_list(countries, "countries")
+    countries = _as_list(countries, "countries", required=True)
     in_month = mission_df[mission_df["month"] == m]
     if in_month.empty:
         raise ValueError(f"the UN published no mission-level figures for {m:%Y-%m}")

@@ -20,22 +20,34 @@ ValueError: I don't know the country 'PHI'. Did you mean 'PHL' (Philippines)? Us
 
 from __future__ import annotations
 
-import difflib
 import functools
+import numbers
 from collections.abc import Iterable, Mapping, Sequence
 
+import pandas as pd
+
+from pkedu.country_guess import foreign_letters, normal, several
+from pkedu.country_guess import guess as _guess
 from pkedu.data import load_countries
 
 __all__ = ["ALIASES", "and_list", "closest_code", "country_code", "country_codes", "did_you_mean",
-           "exact_code", "guess", "known_country"]
+           "exact_code", "guess", "hint", "known_country", "shown_value"]
 
-#: Other names students use, in lower case, for the country's code.
+#: Other names students use, in lower case, for the country's code (only for countries in
+#: the table: the others are left out when the lookup is built).
 ALIASES: dict[str, str] = {
     "brunei": "BRN", "brunei darussalam": "BRN", "burma": "MMR", "viet nam": "VNM",
     "lao pdr": "LAO", "lao people's democratic republic": "LAO", "kampuchea": "KHM",
-    "the philippines": "PHL", "east timor": "TLS", "usa": "USA", "united states": "USA",
-    "uk": "GBR", "britain": "GBR", "great britain": "GBR", "south korea": "KOR",
-    "korea": "KOR", "dr congo": "COD", "drc": "COD",
+    "siam": "THA", "the philippines": "PHL", "east timor": "TLS", "timor leste": "TLS",
+    "us": "USA", "u.s.": "USA", "usa": "USA", "u.s.a.": "USA", "america": "USA",
+    "united states of america": "USA", "the united states": "USA",
+    "uk": "GBR", "u.k.": "GBR", "britain": "GBR", "great britain": "GBR", "england": "GBR",
+    "south korea": "KOR", "korea": "KOR", "republic of korea": "KOR",
+    "dr congo": "COD", "drc": "COD", "democratic republic of the congo": "COD",
+    "republic of the congo": "COG", "turkey": "TUR", "turkiye": "TUR", "holland": "NLD",
+    "the netherlands": "NLD", "uae": "ARE", "emirates": "ARE", "ivory coast": "CIV",
+    "cote d'ivoire": "CIV", "swaziland": "SWZ", "czech republic": "CZE", "macedonia": "MKD",
+    "cape verde": "CPV", "russian federation": "RUS", "persia": "IRN",
 }
 
 
@@ -44,8 +56,8 @@ def _lookup() -> dict[str, str]:
     table = load_countries()
     lookup = {}
     for code, name in zip(table["iso3"], table["name"]):
-        lookup[str(code).lower()] = str(code)
-        lookup[str(name).lower()] = str(code)
+        lookup[normal(str(code))] = str(code)
+        lookup[normal(str(name))] = str(code)
     known = set(lookup.values())
     lookup.update({alias: code for alias, code in ALIASES.items() if code in known})
     return lookup
@@ -76,46 +88,106 @@ lists them all.
     """
     if isinstance(values, str):
         values = [values]
+    if values is None or isinstance(values, bytes) or not isinstance(values, Iterable):
+        raise TypeError("countries must be a code such as 'IDN', a name, or a list of them "
+                        f"(you gave {shown_value(values)}).")
     values = list(values)
+    if not values:
+        raise ValueError("Name at least one country, e.g. ['IDN'].")
     not_text = [v for v in values if not isinstance(v, str) or not v.strip()]
     if not_text:
-        got = and_list([repr(v) for v in not_text])
+        got = and_list([shown_value(v) for v in not_text])
         raise ValueError(f"Countries are given as text, a code such as 'IDN' or a name such as "
                          f"'Indonesia' (got {got}).")
     lookup = _lookup()
-    codes = [lookup.get(v.strip().lower()) for v in values]
+    codes = [lookup.get(normal(v)) for v in values]
     unknown = [v.strip() for v, code in zip(values, codes) if code is None]
     if unknown:
         unknown = list(dict.fromkeys(unknown))
-        guesses = [guess(text, lookup) for text in unknown]
         one = len(unknown) == 1
         raise ValueError(f"I don't know the countr{'y' if one else 'ies'} "
                          f"{and_list([repr(t) for t in unknown])}."
-                         f"{did_you_mean(unknown, guesses, _names())} Use "
+                         f"{hint(unknown, lookup, _names(), _AS_LIST)} Use "
                          f"{'a code' if one else 'codes'} such as 'IDN' or "
                          f"{'a name' if one else 'names'} such as 'Indonesia'; "
                          "pk.data.load_countries() lists them all.")
     return list(dict.fromkeys(code for code in codes if code is not None))
 
 
+def shown_value(value: object) -> str:
+    """A value quoted back as a student would type it, not in a Python form.
+
+    >>> import numpy as np, pandas as pd
+    >>> [shown_value(v) for v in (np.int64(3), pd.NA, b"IDN", None, 3.5)]
+    ['3', 'a missing value', "'IDN' (as bytes)", 'None', '3.5']
+    """
+    if isinstance(value, bytes):
+        return f"{value.decode('utf-8', 'replace')!r} (as bytes)"
+    if value is None or isinstance(value, (str, bool)):
+        return repr(value)
+    try:
+        if pd.isna(value):  # type: ignore[arg-type]
+            return "a missing value"
+    except (TypeError, ValueError):
+        pass
+    if isinstance(value, numbers.Number):
+        return str(value.item() if hasattr(value, "item") else value)
+    return f"a {type(value).__name__}"
+
+
+def hint(typed: Sequence[str], lookup: Mapping[str, str], names: Mapping[str, str],
+         apart: str = "separate them with commas") -> str:
+    """What follows "I don't know ...": letters that only look Latin, several countries
+    in one text (and ``apart``, how to give them), and the likely meanings ('' when there is
+    nothing to say).
+
+    >>> print(hint(["ІDN", "IDN MYS"], _lookup(), _names()).strip())
+    'ІDN' contains a letter that is not a Latin letter. 'IDN MYS' looks like several \
+countries: separate them with commas. Did you mean 'IDN' (Indonesia)?
+    """
+    typed = list(typed)[:MOST_NAMED]  # only those a message names are explained
+    out = ""
+    foreign = [t for t in typed if foreign_letters(t)]
+    if foreign:
+        out += (f" {and_list([repr(t) for t in foreign])} contain{'s' * (len(foreign) == 1)} "
+                f"a letter that is not a Latin letter.")
+    joined = [t for t in typed if several(t, lookup)]
+    if joined:
+        out += (f" {and_list([repr(t) for t in joined])} look{'s' * (len(joined) == 1)} like "
+                f"several countries: {apart}.")
+    rest = [t for t in typed if t not in joined]
+    guesses = [guess(t, lookup) for t in rest]
+    return out + did_you_mean(rest, guesses, names)
+
+
+#: How several countries are given to a function.
+_AS_LIST = "give them as a list, such as ['IDN', 'MYS']"
+#: A message names at most this many items of a list, then says how many more there are.
+MOST_NAMED = 10
+
+
 def and_list(items: Sequence[str]) -> str:
-    """Items joined as a sentence says them.
+    """Items joined as a sentence says them (the first ten, then how many more).
 
     >>> and_list(["'a'"]), and_list(["'a'", "'b'"]), and_list(["'a'", "'b'", "'c'"])
     ("'a'", "'a' and 'b'", "'a', 'b' and 'c'")
+    >>> and_list([str(n) for n in range(2000)])
+    '0, 1, 2, 3, 4, 5, 6, 7, 8, 9 and 1,990 more'
     """
     items = list(items)
+    if len(items) > MOST_NAMED:
+        return f"{', '.join(items[:MOST_NAMED])} and {len(items) - MOST_NAMED:,} more"
     return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
 
 
 def guess(text: str, lookup: Mapping[str, str]) -> str | None:
-    """The code of the closest spelling in ``lookup`` (lower-case text to code), if any is close.
+    """The code ``text`` most likely means among ``lookup`` (lower-case text to code), if any
+    guess can be trusted (see :mod:`pkedu.country_guess`).
 
     >>> guess("Thialand", {"thailand": "THA", "tha": "THA"}), guess("zzz", {"tha": "THA"})
     ('THA', None)
     """
-    close = difflib.get_close_matches(text.strip().lower(), list(lookup), n=1, cutoff=0.6)
-    return lookup[close[0]] if close else None
+    return _guess(text, lookup)
 
 
 def closest_code(text: str) -> str | None:
@@ -155,7 +227,7 @@ def exact_code(value: object) -> str | None:
     >>> exact_code(" brunei darussalam"), exact_code("France"), exact_code("Frnace")
     ('BRN', 'FRA', None)
     """
-    return _lookup().get(value.strip().lower()) if isinstance(value, str) else None
+    return _lookup().get(normal(value)) if isinstance(value, str) else None
 
 
 def known_country(value: object) -> str | None:

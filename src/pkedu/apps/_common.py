@@ -23,7 +23,7 @@ import pandas as pd
 
 from pkedu import theme
 from pkedu.apps._countries import (  # noqa: F401 (the apps import the input checks from here)
-    country_keys, to_countries, to_country,
+    country_keys, country_lines, given_twice, to_countries, to_country,
 )
 from pkedu.apps._inputs import (  # noqa: F401
     InputProblem, Problems, blank, shown, shown_money, to_amount, to_choice, to_count, to_number,

@@ -18,14 +18,16 @@ whose names, aliases and wording this module shares).
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from pkedu import theme
 from pkedu.apps._inputs import InputProblem, blank, shown
-from pkedu.countries import and_list, did_you_mean, exact_code, guess
+from pkedu.country_guess import normal
+from pkedu.countries import and_list, exact_code, hint
 from pkedu.data import ASEAN10, country_name
 
-__all__ = ["country_keys", "country_problems", "to_country", "to_countries"]
+__all__ = ["country_keys", "country_lines", "country_problems", "given_twice", "to_country",
+           "to_countries"]
 
 _ALIASES = {"brunei": "BRN", "burma": "MMR", "viet nam": "VNM", "lao pdr": "LAO",
             "lao people's democratic republic": "LAO", "kampuchea": "KHM"}
@@ -35,9 +37,9 @@ _ALIASES = {"brunei": "BRN", "burma": "MMR", "viet nam": "VNM", "lao pdr": "LAO"
 def _asean_lookup() -> dict[str, str]:
     lookup = dict(_ALIASES)
     for code in ASEAN10:
-        lookup[code.lower()] = code
-        lookup[country_name(code).lower()] = code
-        lookup[theme.label(code).lower()] = code
+        lookup[normal(code)] = code
+        lookup[normal(country_name(code))] = code
+        lookup[normal(theme.label(code))] = code
     return lookup
 
 
@@ -48,7 +50,7 @@ def _sort(value: object, allowed: Sequence[str]) -> tuple[str, object]:
     if not isinstance(value, str):
         return "not text", shown(value)
     text = value.strip()
-    code = _asean_lookup().get(text.lower()) or exact_code(text)
+    code = _asean_lookup().get(normal(text)) or exact_code(text)
     if code is None:
         return "unknown", text
     if code not in ASEAN10:
@@ -65,18 +67,41 @@ def _sentence(kind: str, details: list, allowed: Sequence[str]) -> str:
                 f"(you gave {and_list(details)}).")
     if kind == "unknown":
         choices = {key: code for key, code in _asean_lookup().items() if code in allowed}
-        hint = did_you_mean(details, [guess(text, choices) for text in details],
-                            {code: country_name(code) for code in ASEAN10})
+        said = hint(details, choices, {code: country_name(code) for code in ASEAN10})
         return (f"I don't know the countr{'y' if one else 'ies'} "
-                f"{and_list([repr(t) for t in details])}.{hint} Use "
+                f"{and_list([repr(t) for t in details])}.{said} Use "
                 f"{'a name' if one else 'names'} such as 'Indonesia' or "
                 f"{'a code' if one else 'codes'} such as 'IDN'.")
     if kind == "outside":
-        said = [repr(text) if text.lower() == country_name(code).lower()
+        said = [repr(text) if normal(text) == normal(country_name(code))
                 else f"{text!r} ({country_name(code)})" for text, code in details]
         return (f"This app covers the ten ASEAN states; {and_list(said)} "
                 f"{'is not one of them' if one else 'are not among them'}.")
     return f"{and_list([country_name(code) for code in details])} cannot be chosen here."
+
+
+def country_lines(values: Iterable[object], allowed: Sequence[str] = ASEAN10
+                  ) -> tuple[list[str | None], dict[int, str]]:
+    """The code of each value (None where it has none), and one line per kind of mistake,
+    keyed by the place of the first value of that kind (so that an app can say it there).
+
+    >>> codes, lines = country_lines(["Narnia", "IDN", "BGD", "Atlantis"])
+    >>> codes, sorted(lines)
+    ([None, 'IDN', None, None], [0, 2])
+    >>> lines[0]  # doctest: +ELLIPSIS
+    "I don't know the countries 'Narnia' and 'Atlantis'. Use names such as 'Indonesia' or..."
+    """
+    codes: list[str | None] = []
+    kinds: dict[str, list] = {}
+    first: dict[str, int] = {}
+    for i, value in enumerate(values):
+        kind, detail = _sort(value, allowed)
+        codes.append(detail if kind == "ok" else None)  # type: ignore[arg-type]
+        if kind != "ok" and detail not in kinds.setdefault(kind, []):
+            kinds[kind].append(detail)
+            first.setdefault(kind, i)
+    return codes, {first[kind]: _sentence(kind, details, allowed)
+                   for kind, details in kinds.items() if details}
 
 
 def country_keys(values: Iterable[object],
@@ -92,14 +117,29 @@ def country_keys(values: Iterable[object],
     >>> message  # doctest: +ELLIPSIS
     "I don't know the country 'Atlantis'. Use a name such as 'Indonesia' or a code such as..."
     """
-    codes: list[str | None] = []
-    kinds: dict[str, list] = {}
-    for value in values:
-        kind, detail = _sort(value, allowed)
-        codes.append(detail if kind == "ok" else None)  # type: ignore[arg-type]
-        if kind != "ok" and detail not in kinds.setdefault(kind, []):
-            kinds[kind].append(detail)
-    return codes, "\n".join(_sentence(kind, details, allowed) for kind, details in kinds.items())
+    codes, lines = country_lines(values, allowed)
+    return codes, "\n".join(lines[i] for i in sorted(lines))
+
+
+def given_twice(values: Sequence[object], keys: Sequence[str | None],
+                name: Callable[[str], str] = country_name) -> dict[int, str]:
+    """One line for each thing given more than once (by any spelling), keyed by the place
+    where it was given again; ``keys`` are what the ``values`` mean (None: not known).
+
+    >>> given_twice(["IDN", "MYS", "Indonesia", "idn"], ["IDN", "MYS", "IDN", "IDN"])
+    {2: "Indonesia is given 3 times ('IDN', 'Indonesia' and 'idn')."}
+    """
+    places: dict[str, list[int]] = {}
+    for i, key in enumerate(keys):
+        if key is not None:
+            places.setdefault(key, []).append(i)
+    lines = {}
+    for key, where in places.items():
+        if len(where) > 1:
+            said = and_list([shown(values[i]) for i in where])
+            times = "twice" if len(where) == 2 else f"{len(where)} times"
+            lines[where[1]] = f"{name(key)} is given {times} ({said})."
+    return lines
 
 
 def country_problems(values: Iterable[object], allowed: Sequence[str] = ASEAN10) -> str:
@@ -140,7 +180,7 @@ def to_countries(values: object, allowed: Sequence[str] = ASEAN10) -> tuple[str,
     """
     if isinstance(values, str):
         values = [v for v in values.split(",") if v.strip()]
-    if values is None or not isinstance(values, Iterable):
+    if values is None or not isinstance(values, Iterable) or isinstance(values, bytes):
         if values is None:
             raise InputProblem("Pick at least one country.")
         raise InputProblem("Countries must be a list such as ['IDN', 'MYS'] "

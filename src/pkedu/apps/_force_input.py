@@ -22,7 +22,7 @@ from collections.abc import Mapping
 from typing import Protocol
 
 from pkedu import theme
-from pkedu.apps._countries import country_keys
+from pkedu.apps._countries import country_lines, given_twice
 from pkedu.apps._inputs import InputProblem, Problems, shown, to_count
 from pkedu.countries import and_list
 
@@ -71,8 +71,12 @@ def _offer(offer: Mapping, who: str, units: Mapping[str, Unit],
     mine = Problems()
     bad: list[str] = []
     at = 0  # where the line about unit types goes: in the place of the first bad one
-    for unit, number in offer.items():
-        key = unit_key(unit, units)
+    keys = [unit_key(unit, units) for unit in offer]
+    twice = given_twice(list(offer), keys, lambda key: f"For {who}, the unit type "
+                                                       f"{units[key].label.lower()}")
+    for i, (key, (unit, number)) in enumerate(zip(keys, offer.items())):
+        if i in twice:
+            mine.add(twice[i])
         if key is None:
             at = at if bad else len(mine.messages)
             if shown(unit) not in bad:
@@ -85,7 +89,7 @@ def _offer(offer: Mapping, who: str, units: Mapping[str, Unit],
     if bad:
         mine.messages.insert(at, f"The unit type must be one of {', '.join(units)} (you gave "
                                  f"{and_list(bad)} for {who}).")
-    problems.add(mine.message())
+    problems.add("\n".join(mine.messages))
     return counts
 
 
@@ -101,13 +105,17 @@ def read_force(units: object, table: Mapping[str, Unit]) -> tuple[dict[str, dict
                      "{'IDN': {'infantry': 2}}.")
         return {}, problems
     force: dict[str, dict[str, int]] = {}
-    codes, message = country_keys(units.keys())
-    for code, (state, offer) in zip(codes, units.items()):
-        if code is None:
-            problems.add(message)  # every unknown state in one line, where the first was given
+    codes, lines = country_lines(units.keys())
+    twice = given_twice(list(units), codes)
+    for i, (code, (state, offer)) in enumerate(zip(codes, units.items())):
+        if i in lines:  # every bad state of one kind in one line, where the first was given
+            problems.add(lines[i])
+        if i in twice:
+            problems.add(twice[i])
         who = theme.label(code) if code else shown(state)
         if offer is not None and not isinstance(offer, Mapping):
-            problems.add(f"Give {who}'s units as {{unit type: number}}, for example "
+            whose = f"{who}'s units" if code else f"the units of {who}"  # not "'Narnia''s"
+            problems.add(f"Give {whose} as {{unit type: number}}, for example "
                          "{'medical': 1}.")
             continue
         counts = _offer(offer or {}, who, table, problems)

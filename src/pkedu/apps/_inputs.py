@@ -34,6 +34,8 @@ __all__ = ["InputProblem", "Problems", "blank", "to_number", "to_count", "to_yea
 
 #: Numbers with more digits than this are quoted back by their length, not written out.
 MAX_DIGITS = 15
+#: A message shows at most this many problems, then says how many more there are.
+MAX_LINES = 12
 
 _T = TypeVar("_T")
 
@@ -82,7 +84,17 @@ class Problems:
         return bool(self.messages)
 
     def message(self) -> str:
-        """Every problem noted, one line each."""
+        """Every problem noted, one line each (the first :data:`MAX_LINES`, then how many more).
+
+        >>> many = Problems()
+        >>> for n in range(100):
+        ...     many.add(f"Problem {n}.")
+        >>> many.message().splitlines()[-2:]
+        ['Problem 11.', '... and 88 more problems.']
+        """
+        if len(self.messages) > MAX_LINES:
+            rest = len(self.messages) - MAX_LINES
+            return "\n".join(self.messages[:MAX_LINES] + [f"... and {rest:,} more problems."])
         return "\n".join(self.messages)
 
 
@@ -107,15 +119,23 @@ def _then(why: str) -> str:
 _THOUSANDS = re.compile(r"[-+]?\d{1,3}(,\d{3})+(\.\d*)?")
 
 
-def to_number(value: object, what: str, example: str = "150") -> float:
+def to_number(value: object, what: str, example: str = "150", whole: bool = False) -> float:
     """A finite number from a number or a text such as ``"1,428"`` or ``"US$ 1428"``.
+
+    ``whole``: the field takes a whole number (a count, a year), and a message says so.
 
     >>> to_number("US$1,428.50", "the rate")
     1428.5
     >>> to_number("1,5", "the rate", example="1428.5")  # a decimal comma is not read as 15
     Traceback (most recent call last):
     ...
-    pkedu.apps._inputs.InputProblem: '1,5' is not clear: a comma may only group thousands (1,428). Type decimals with a point, for example 1428.5.
+    pkedu.apps._inputs.InputProblem: '1,5' for the rate is not clear: a comma may only group \
+thousands (1,428). Type decimals with a point, for example 1428.5.
+    >>> to_number("1,5", "the number of months", example="12", whole=True)
+    Traceback (most recent call last):
+    ...
+    pkedu.apps._inputs.InputProblem: '1,5' for the number of months is not clear: a comma may \
+only group thousands (1,428). Type a whole number, for example 12.
     >>> to_number("abc", "the rate", example="1428")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
@@ -129,8 +149,9 @@ def to_number(value: object, what: str, example: str = "150") -> float:
         text = value.strip().replace("_", "").replace(" ", "")
         text = text.removeprefix("US$").removeprefix("$")
         if "," in text and not _THOUSANDS.fullmatch(text):
-            raise InputProblem(f"{shown(value)} is not clear: a comma may only group thousands "
-                               f"(1,428). Type decimals with a point, for example {example}.")
+            how = "a whole number" if whole else "decimals with a point"
+            raise InputProblem(f"{shown(value)} for {what} is not clear: a comma may only group "
+                               f"thousands (1,428). Type {how}, for example {example}.")
         text = text.replace(",", "")
         try:
             number = float(text)
@@ -163,7 +184,7 @@ def to_count(value: object, what: str, minimum: int = 1, maximum: int = 100_000,
     ...
     pkedu.apps._inputs.InputProblem: The number of months must be between 1 and 120 (you gave 0).
     """
-    number = to_number(value, what, example)
+    number = to_number(value, what, example, whole=True)
     if not minimum <= number <= maximum:
         raise InputProblem(f"{_cap(what)} must be between {minimum:,} and {maximum:,} (you gave "
                            f"{shown(value)}).{_then(why)}")
@@ -183,10 +204,13 @@ def to_year(value: object, what: str, first: int, last: int, why: str = "") -> i
     ...
     pkedu.apps._inputs.InputProblem: The start year must be a year from 1990 to 2025 (you gave -1).
     """
-    number = to_number(value, what, example=str(last))
+    number = to_number(value, what, example=str(last), whole=True)
     if not 1000 <= number <= 9999 or number != int(number):
+        said = shown(value)
+        if not isinstance(value, str) and abs(number) < 10 ** 6:
+            said = said.replace(",", "")  # a year is written 2019.5, not 2,019.5
         raise InputProblem(f"{_cap(what)} must be a year from {first} to {last} (you gave "
-                           f"{shown(value)}).{_then(why)}")
+                           f"{said}).{_then(why)}")
     return int(number)
 
 
@@ -270,6 +294,8 @@ def shown(value: object) -> str:
         return _shown_collection(value)
     if value is pd.NA or value is pd.NaT:
         return "a missing value"
+    if isinstance(value, bytes):
+        return f"{value.decode('utf-8', 'replace')!r} (as bytes)"
     return "something that is not a number or a text"
 
 

@@ -28,8 +28,8 @@ import pandas as pd
 
 from pkedu import chartdata, theme
 from pkedu.apps._common import (
-    AppResult, InputProblem, Problems, ResultPanel, app_box, country_keys, fmt_int, highlight,
-    names, shown, tag,
+    AppResult, InputProblem, Problems, ResultPanel, app_box, country_keys, country_lines, fmt_int,
+    given_twice, highlight, names, shown, tag,
 )
 from pkedu.apps._series import GROUP_KINDS, latest_full_year, year_mean
 from pkedu.countries import and_list
@@ -137,19 +137,23 @@ def _concerns(value: object, who: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(clean))
 
 
-def _members(pairs: object, problems: Problems,
-             example: str) -> Iterator[tuple[str | None, str, Any]]:
+def _members(pairs: object, problems: Problems, example: str, lines: dict[int, str],
+             at: int = 0) -> Iterator[tuple[str | None, str, Any]]:
     """(code or None, who, value) for each pair of ``pairs``, noting problems with the members
-    as it goes (every bad member in one line, where the first of them was given)."""
+    as it goes: ``lines`` name every bad member of both inputs, one line per kind, keyed by
+    where the first was given (``at`` is where ``pairs`` start), and each member given twice."""
     if pairs is None:
         return
     if not isinstance(pairs, Mapping):
         problems.add(f"Give {example}.")
         return
-    codes, message = country_keys(pairs.keys())
-    for code, (key, value) in zip(codes, pairs.items()):
-        if code is None:
-            problems.add(message)
+    codes, _ = country_keys(pairs.keys())
+    twice = given_twice(list(pairs), codes)
+    for i, (code, (key, value)) in enumerate(zip(codes, pairs.items())):
+        if at + i in lines:
+            problems.add(lines[at + i])
+        if i in twice:
+            problems.add(twice[i])
         yield code, theme.label(code) if code else shown(key), value
 
 
@@ -168,14 +172,18 @@ Cambodia).
     """
     problems = Problems()
     chosen = {code: RECORD[code].stance for code in ASEAN10}
+    first = list(stances) if isinstance(stances, Mapping) else []
+    given = first + (list(concerns) if isinstance(concerns, Mapping) else [])
+    lines = country_lines(given)[1]  # one line for both inputs, each bad member named once
     for code, who, value in _members(stances, problems,
-                                     "stances as pairs such as {'SGP': 'oppose'}"):
+                                     "stances as pairs such as {'SGP': 'oppose'}", lines):
         stance = problems.check(_stance, value, who)
         if code is not None and stance is not None:
             chosen[code] = stance
     worries: dict[str, tuple[str, ...]] = {}
     for code, who, value in _members(concerns, problems,
-                                     "concerns as pairs such as {'MMR': ['regime security']}"):
+                                     "concerns as pairs such as {'MMR': ['regime security']}",
+                                     lines, len(first)):
         items = problems.check(_concerns, value, who)
         if code is not None and items:
             worries[code] = items

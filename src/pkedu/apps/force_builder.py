@@ -344,7 +344,7 @@ def _start_counts(units: object) -> tuple[dict[str, dict[str, int]], list[str]]:
 ordinary number (you gave inf).'])
     """
     force, problems = read_force(units, UNITS)
-    return force, problems.messages
+    return force, problems.message().splitlines()
 
 
 def force_builder(units: Mapping[str, Mapping[str, int]] | None = None) -> ipywidgets.VBox:

@@ -312,8 +312,25 @@ def _start_comparison(country: object, year: object) -> tuple[str, int, bool]:
     return code, year_value, False
 
 
+def _start_rate(rate: object) -> tuple[str, str, bool]:
+    """What the rate controls start with: the drop-down's value, the text of the own-rate
+    box, and whether ``rate`` had a problem the controls cannot show.
+
+    >>> _start_rate("2014-07-01"), _start_rate(2000), _start_rate("nope")
+    (('2014-07-01', '', False), ('custom', '2000', False), ('2018-07-01', '', True))
+    """
+    values = [v for _, v in rate_options()]
+    if isinstance(rate, str) and rate.strip() in values:
+        return rate.strip(), "", False
+    try:
+        value = _rate(rate, None)[0]
+    except InputProblem:
+        return values[0], "", True
+    return CUSTOM, f"{value:.2f}".rstrip("0").rstrip("."), False
+
+
 def reimbursement_calculator(size: object = 850, months: object = 12,
-                             rate: str = "2018-07-01", country: object = "IDN",
+                             rate: object = "2018-07-01", country: object = "IDN",
                              year: object = 2019) -> ipywidgets.VBox:
     """The cost and reimbursement calculator app.
 
@@ -338,14 +355,14 @@ def reimbursement_calculator(size: object = 850, months: object = 12,
         return tag(widgets.Text(value=value, description=description, placeholder=placeholder,
                                 style=style, layout=wide), APP, control)
 
-    size_box = text(str(size), "Contingent size (people)", "size")
-    months_box = text(str(months), "Months deployed", "months")
-    values = [v for _, v in rate_options()]
-    rate_box = tag(widgets.Dropdown(options=rate_options(),
-                                    value=rate if rate in values else values[0],
+    size_box = text("" if size is None else str(size), "Contingent size (people)", "size")
+    months_box = text("" if months is None else str(months), "Months deployed", "months")
+    start_rate, own_rate, rate_untold = _start_rate(rate)
+    rate_box = tag(widgets.Dropdown(options=rate_options(), value=start_rate,
                                     description="UN rate (per person/month)", style=style,
                                     layout={"width": "44em"}), APP, "rate")
-    custom_box = text("", "Your own rate (US$)", "custom-rate", "per person per month, e.g. 1500")
+    custom_box = text(own_rate, "Your own rate (US$)", "custom-rate",
+                      "per person per month, e.g. 1500")
     custom_box.disabled = rate_box.value != CUSTOM
     cost_box = text("", "National cost (US$)", "national-cost",
                     "optional: per person per month, e.g. 2000")
@@ -359,17 +376,19 @@ def reimbursement_calculator(size: object = 850, months: object = 12,
                                      continuous_update=False), APP, "year")
     panel = ResultPanel(APP)
 
-    def update(_: object = None, compared: tuple[object, object] | None = None) -> None:
+    def update(_: object = None, compared: tuple[object, object] | None = None,
+               rated: tuple[object] | None = None) -> None:
         custom_box.disabled = rate_box.value != CUSTOM
         country, year = compared or (country_box.value, year_box.value)
-        panel.show(lambda: reimbursement_model(size_box.value, months_box.value, rate_box.value,
+        (chosen,) = rated or (rate_box.value,)
+        panel.show(lambda: reimbursement_model(size_box.value, months_box.value, chosen,
                                                custom_box.value, cost_box.value, country, year))
 
     controls = [size_box, months_box, rate_box, custom_box, cost_box, country_box, year_box]
     for control in controls:
         control.observe(update, names="value")
-    # A comparison the controls cannot show is told, not silently dropped.
-    update(compared=(country, year) if untold else None)
+    # A comparison or a rate the controls cannot show is told, not silently dropped.
+    update(compared=(country, year) if untold else None, rated=(rate,) if rate_untold else None)
     return app_box(APP, "Cost and reimbursement calculator",
                    "What does the UN pay a government for its peacekeepers, and does that cover "
                    "the cost? Type a contingent size and months, pick a rate, and optionally a "

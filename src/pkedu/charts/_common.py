@@ -40,7 +40,7 @@ except ImportError:  # pragma: no cover - a later Altair without it: check as us
     _debug_mode = None
 
 from pkedu import analysis, chartdata, theme
-from pkedu.countries import and_list, closest_code, did_you_mean
+from pkedu.countries import MOST_NAMED, and_list, closest_code, did_you_mean, shown_value
 from pkedu.data import ASEAN10, GROUPS, country_name, load_countries
 
 #: The most rows of data one chart may carry.
@@ -115,15 +115,16 @@ def _codes(values: object, what: str = "countries", allow_empty: bool = False) -
     """Validated ISO3 codes, upper-cased, in the order given, without repeats."""
     if isinstance(values, str):
         values = [values]
-    if values is None or not isinstance(values, Iterable) or isinstance(values, Mapping):
+    if values is None or not isinstance(values, Iterable) or isinstance(values,
+                                                                        (Mapping, bytes)):
         raise TypeError(f"{what} must be a list of ISO3 country codes such as ['IDN', 'MYS'], "
-                        f"not {type(values).__name__}")
+                        f"not {shown_value(values)}")
     codes: list[str] = []
     unknown: list[str] = []
     for value in values:
         if not isinstance(value, str):
             raise TypeError(f"{what} must be ISO3 country codes written as text such as 'IDN', "
-                            f"not {value!r}")
+                            f"not {shown_value(value)}")
         code = value.strip().upper()
         if code not in _known_codes():
             unknown += [value] if value not in unknown else []
@@ -144,8 +145,9 @@ def _unknown_codes(unknown: list[str], what: str) -> str:
 (Vietnam) for 'VNN' and 'THA' (Thailand) for 'Thailand'?); use ISO3 codes such as 'IDN' \
 (pk.data.load_countries() lists them all)"
     """
-    guesses = [closest_code(v) for v in unknown]
-    hint = did_you_mean(unknown, guesses, {g: country_name(g) for g in guesses if g})
+    named = unknown[:MOST_NAMED]  # a message names at most ten: only those are guessed
+    guesses = [closest_code(v) for v in named]
+    hint = did_you_mean(named, guesses, {g: country_name(g) for g in guesses if g})
     hint = f" ({hint.strip().replace('Did', 'did', 1)})" if hint else ""
     listed = and_list([repr(v) for v in unknown])
     return (f"unknown country code{'s' * (len(unknown) > 1)} {listed} in {what}{hint}; use ISO3 "
