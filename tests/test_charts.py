@@ -760,3 +760,25 @@ def test_chart_modules_are_short_and_say_what_they_hold() -> None:
         lines = Path(module.__file__).read_text(encoding="utf-8").count("\n")
         assert lines <= 400, f"pkedu/charts/{name}.py has {lines} lines; split it by topic"
         assert module.__doc__ and len(module.__doc__) > 80, f"{name} needs a module docstring"
+
+
+def test_a_timeline_never_navigates_away_and_keys_its_symbols_in_words() -> None:
+    """A click on a dot opened its source in the notebook's own browser tab (the student lost the notebook,
+    and offline saw an error page); the legend showed 'disputed' filled while the chart drew it hollow."""
+    chart = charts.timeline(data.load_events(), categories=["regional_crisis", "force_proposal"])
+    spec = json.dumps(chart.to_dict())
+    assert '"href"' not in spec and "pointer" not in spec
+    assert '"legend": null' in spec.replace("None", "null")
+    assert "hollow diamond: they disagree" in spec
+
+
+def test_timeline_dots_in_one_row_do_not_touch() -> None:
+    """Dots of one row close in time sit in lanes at least a dot's width apart, inside their row."""
+    from pkedu.charts import events
+
+    rows = events._event_rows(data.load_events(), list(events.EVENT_CATEGORIES), None, None, None,
+                              "category")
+    for _, row in rows.groupby("y"):
+        lanes = sorted(set(row["o"]))
+        assert all(b - a >= 13 for a, b in zip(lanes, lanes[1:]))
+        assert min(lanes) >= 7 and max(lanes) <= events._row_height(rows) - 7

@@ -19,7 +19,8 @@ from pkedu.charts._common import (
 )
 from pkedu.data import ASEAN10, EVENT_CATEGORIES
 
-_ROW = 36  # pixels per timeline row
+_ROW = 48  # pixels per timeline row, at least: a row with more lanes of dots is taller
+_LANE = 14  # pixels between lanes of dots, a little more than a dot is wide
 _EVENT_COLUMNS = ("date", "date_precision", "iso3", "category", "title", "detail", "source_urls",
                   "disputed", "dispute_note")
 #: What a title calls the events of each category.
@@ -70,8 +71,8 @@ regional_dialogue, security_council, training_centre
     data = _event_rows(events, chosen, codes, first, last, rows)
     texts = _event_texts(events)
     chart = _event_marks(data, texts[texts["i"].isin(data["i"])], rows)
-    subtitle = [SOURCE_EVENTS, "Hollow diamonds: disputed, the sources disagree. "
-                "Click a dot to open its first source"]
+    subtitle = [SOURCE_EVENTS, "Filled circle: the sources agree; hollow diamond: they disagree "
+                "(disputed). Hover over a dot for its sources"]
     default = _timeline_title(chosen, codes, rows, data["d"])
     return _finish(chart, _title(title, default), subtitle, _timeline_text(data, rows))
 
@@ -123,17 +124,17 @@ def _event_marks(data: pd.DataFrame, texts: pd.DataFrame, rows: str) -> alt.Char
             alt.Tooltip("s:N", title="Sources")]
     return (alt.Chart(_inline(data[["i", "d", "y", "o", "st"]]))
             .transform_lookup(lookup="i", from_=lookup)
-            .mark_point(size=130, strokeWidth=2, cursor="pointer")
+            .mark_point(size=110, strokeWidth=2)
             .encode(x=alt.X("d:T", title=None, axis=alt.Axis(format="%Y"),
                           scale=alt.Scale(domain=_padded_domain(data["d"]))),
                     y=alt.Y("y:N", sort=order, title=None),
                     yOffset=alt.YOffset("o:Q", scale=None), color=color, fill=fill,
-                    shape=alt.Shape("st:N", title="Event", scale=alt.Scale(
+                    shape=alt.Shape("st:N", legend=None, scale=alt.Scale(
                         domain=status, range=["circle", "diamond"])),
-                    fillOpacity=alt.FillOpacity("st:N", title="Event", scale=alt.Scale(
+                    fillOpacity=alt.FillOpacity("st:N", legend=None, scale=alt.Scale(
                         domain=status, range=[0.9, 0])),
-                    href=alt.Href("u:N"), tooltip=tips)
-            .properties(height=alt.Step(_ROW)))
+                    tooltip=tips)
+            .properties(height=alt.Step(_row_height(data))))
 
 
 def _padded_domain(dates: pd.Series, share: float = 0.03,
@@ -228,7 +229,7 @@ def _event_rows(events: pd.DataFrame, categories: Sequence[str], codes: list[str
         raise ValueError("no events match these choices; widen the categories, countries or "
                          "dates")
     table = table.sort_values("d", kind="stable")
-    table["o"] = _lanes(table)
+    table["o"], table["lane"] = _lanes(table)
     return table.drop(columns="cat").reset_index(drop=True)
 
 
@@ -242,10 +243,19 @@ def _event_texts(events: pd.DataFrame) -> pd.DataFrame:
         "u": [u.split(" ; ")[0].strip() for u in events["source_urls"]]})
 
 
-def _lanes(table: pd.DataFrame, years: float = 1.5) -> list[float]:
+def _row_height(data: pd.DataFrame) -> int:
+    """Pixels per row: room for the row's lanes of dots (``lane`` columns of :func:`_lanes`).
+
+    >>> _row_height(pd.DataFrame({"lane": [0, 1, 2]})), _row_height(pd.DataFrame({"lane": [0, 5]}))
+    (48, 90)
+    """
+    return max(_ROW, _LANE * (int(data["lane"].max()) + 1) + 6)
+
+
+def _lanes(table: pd.DataFrame, years: float = 1.5) -> tuple[list[float], list[int]]:
     """Vertical offsets (pixels from the top of a row) so that events close in time on
-    one row do not overlap."""
-    offsets = pd.Series(0.0, index=table.index)
+    one row do not overlap, and each event's lane."""
+    lane_of = pd.Series(0, index=table.index)
     for _, group in table.groupby("y", sort=False):
         ends: list[pd.Timestamp] = []  # the last event of each lane
         lanes = []
@@ -254,9 +264,13 @@ def _lanes(table: pd.DataFrame, years: float = 1.5) -> list[float]:
                         len(ends))
             ends[lane:lane + 1] = [day]
             lanes.append(lane)
-        step = min(9.0, (_ROW - 10) / max(max(lanes), 1))
-        offsets[group.index] = [_ROW / 2 + (lane - max(lanes) / 2) * step for lane in lanes]
-    return offsets.tolist()
+        lane_of[group.index] = lanes
+    height = _row_height(pd.DataFrame({"lane": lane_of}))
+    offsets = pd.Series(0.0, index=table.index)
+    for _, group in table.groupby("y", sort=False):
+        top = int(lane_of[group.index].max())
+        offsets[group.index] = [height / 2 + (lane - top / 2) * _LANE for lane in lane_of[group.index]]
+    return offsets.tolist(), lane_of.tolist()
 
 
 def _domains(urls: str) -> str:
