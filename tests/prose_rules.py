@@ -195,7 +195,9 @@ PARAGRAPH_RULES: dict[str, re.Pattern[str]] = {name: re.compile(pattern, re.IGNO
     "a recommendation's wording": r"\b(?:a|an)\s+(?:[a-z]+,?\s+){0,3}(?P<step>first)\s+step\b"
                                   r"|\bshould\s+(?:agree|decide|commit|sign|start|begin|form|build|deploy)\b"
                                   r"[^.;|]{0,80}?"
-                                  r"\bby\s+(?P<deadline>20\d\d)\b",
+                                  r"\bby\s+(?P<deadline>20\d\d)\b"
+                                  # "We recommend that ... set up ... before 2027": the deadline it proposes
+                                  r"|\bwe\s+recommend\s+that\b[^.;|]{0,160}?\b(?:before|by)\s+(?P<proposed>20\d\d)\b",
     # a general argument: "a government that has decided to deploy will build a centre first",
     # "If money were the main motive, the states with the lowest costs would send the most"
     "a general argument": r"\b(?:a|any)\s+(?:government|state|country)\s+that\s+(?:has|had)\s+"

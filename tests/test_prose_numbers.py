@@ -574,3 +574,12 @@ def test_the_right_option_of_a_question_states_facts() -> None:
     rules = [r for _, r in classify(docs, [], ())]
     option = "structural: an answer option (the question's answer says which is right)"
     assert rules == [None, None, option, option]
+
+
+def test_a_recommended_deadline_is_the_recommendation_s_wording() -> None:
+    """A model recommendation's own deadline ("We recommend that ... before 2027") states no fact; a
+    reported deadline does."""
+    doc = Document("x.md", "We recommend that ASEAN set up a joint course before 2027.\n\n"
+                           "Indonesia promised a unit before 2019.")
+    found = [(t.text, r) for t, r in classify([(doc, False)], [], ())]
+    assert found == [("2027", "structural: a recommendation's wording"), ("2019", None)]
