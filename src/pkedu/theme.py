@@ -23,9 +23,12 @@ Every ASEAN state has one fixed colour in every chart (:data:`COUNTRY_COLORS`).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
+from typing import Any
 
 import altair as alt
+from altair.vegalite.v5.display import mimetype_renderer
 
 from pkedu import chartcheck
 from pkedu.data import ASEAN10, country_name
@@ -166,6 +169,33 @@ def _theme() -> dict:
     }
 
 
+def _render(spec: dict[str, Any], **options: Any) -> Any:
+    """Altair's offline renderer; a chart's "Save as" links download files named after its title
+    (JupyterLab reads the embed options from the output), not "visualization (3).png".
+
+    >>> bundle, meta = _render({"title": {"text": "Women's share, 2014-2025"}},
+    ...                        embed_options={"defaultStyle": False})
+    >>> meta["application/vnd.vegalite.v5+json"]["embed_options"]
+    {'defaultStyle': False, 'downloadFileName': 'womens-share-2014-2025'}
+    """
+    embed = {**(options.get("embed_options") or {}), "downloadFileName": download_name(spec.get("title"))}
+    return mimetype_renderer(spec, **{**options, "embed_options": embed})
+
+
+def download_name(title: object) -> str:
+    """A file name from a chart's title (text, or Vega-Lite's title object): lower case words and hyphens.
+
+    >>> download_name("ASEAN's share of all UN peacekeepers (%)"), download_name({"text": ["A", "B"]})
+    ('aseans-share-of-all-un-peacekeepers', 'a-b')
+    >>> download_name(None), download_name("   ")
+    ('chart', 'chart')
+    """
+    text = title.get("text", "") if isinstance(title, dict) else title
+    text = " ".join(text) if isinstance(text, list) else str(text or "")
+    words = re.findall(r"[a-z0-9]+", text.lower().replace("'", "").replace("\u2019", ""))
+    return "-".join(words)[:80].strip("-") or "chart"
+
+
 def enable() -> None:
     """Enable the offline renderer and the pkedu theme (safe to call again).
 
@@ -174,7 +204,8 @@ def enable() -> None:
     """
     alt.theme.register("pkedu", enable=True)(_theme)
     chartcheck.install()
-    alt.renderers.enable("mimetype", embed_options=EMBED_OPTIONS)
+    alt.renderers.register("pkedu", _render)
+    alt.renderers.enable("pkedu", embed_options=EMBED_OPTIONS)
     # Charts embed their data; this is a safety net, builders keep data small anyway.
     alt.data_transformers.enable("default", max_rows=5000)
 

@@ -119,6 +119,10 @@ def test_charts_in_jupyterlab_have_named_export_actions(jupyter_lab: Any, lab_pa
         assert unnamed == 0, f"{unnamed} chart control(s) without a name"
         actions = page.locator(f"{charts} .vega-actions a").all_inner_texts()
         assert {"Save as SVG", "Save as PNG"} <= {a.strip() for a in actions}, actions
+        # each chart's files are named after its title, not "visualization (3).png"
+        downloads = page.evaluate(
+            "(s) => [...document.querySelectorAll(s + ' .vega-actions a[download]')].map(a => a.download)", charts)
+        assert downloads and not any(d.startswith("visualization") for d in downloads), downloads
         browser.assert_offline()
     finally:
         try:
