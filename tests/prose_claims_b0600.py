@@ -187,10 +187,10 @@ def _laos_alone() -> bool:
 
 
 def _interfet_roles() -> bool:
-    """INTERFET's row: resolution 1264, Australian-led, Thailand's second-largest contingent, 22 or 24 nations."""
+    """INTERFET's row: resolution 1264, Australian-led, Thailand's second-largest contingent, the disputed deputy command."""
     row = event("interfet-authorised")
     return bool(_interfet_1999() and "1264" in row["title"] and "second-largest contingent" in row["detail"]
-                and "22 or 24 nations" in row["dispute_note"])
+                and "deputy command" in row["dispute_note"])
 
 
 def _imt_first_team() -> bool:

@@ -74,9 +74,10 @@ def _vietnam_2014_not_2012() -> bool:
 
 
 def _vietnam_first_count_weeks() -> bool:
-    """The sources' May or June 2014 and the first UN count (July 2014) are a few weeks apart."""
-    first = _first_month("VNM")
-    return bool(first == pd.Timestamp("2014-07-01") and (first - pd.Timestamp("2014-05-01")).days <= 62)
+    """The sources' May or June 2014 (the sourced events row) and the first UN count, the end of July 2014: one
+    or two months apart."""
+    first, row = _first_month("VNM"), _event("vnm-first-deployment")
+    return bool(first == pd.Timestamp("2014-07-01") and "May or June 2014" in row["detail"] and row["source_urls"])
 
 
 def _thailand_start() -> bool:
@@ -221,7 +222,7 @@ CLAIMS: list[Claim] = [
           _thai_sources_differ),
     Claim("thai-start-bl1", NB01,
           "The UN data show no Thai personnel\nfrom November 1990 to March 1991, seven from April 1991, and over "
-          "700 from February 1992. Whatever happened\nin 1958 or 1985, Thailand was not contributing when the "
+          "700 from February 1992 to September 1993. Whatever happened\nin 1958 or 1985, Thailand was not contributing when the "
           "data begin.", _thailand_start),
     Claim("sgp-namibia-bl1", NB01,
           "its\nfirst UN mission was in Namibia in 1989, as the Cold War was ending.", _singapore_namibia_1989),
@@ -240,6 +241,7 @@ CLAIMS: list[Claim] = [
           "The UN data show two experts in July 2014 (none in August, then two again when the reports resume in"
           "\nJanuary 2015).", _vietnam_2014_not_2012),
     Claim("vnm-weeks-bl1", NB01,
+          "A difference of a month or two is normal:\nthe UN counts the people in place on the last day of each month, "
           "so a departure date and a first count can\nfall in different months", _vietnam_first_count_weeks),
     Claim("vnm-not-2012-bl1", NB01, "The data support 2014; they give no sign of 2012.", _vietnam_2014_not_2012),
     Claim("35-years-bl1", NB01, "against 35\nyears of UN figures", _data_35_years),

@@ -115,7 +115,7 @@ def _jayakumar_march_2004() -> bool:
 def _khm_first_month() -> bool:
     khm = _monthly("KHM")
     first = khm[khm > 0].index.min()
-    return bool(pd.Timestamp(_mistake("07-khm-first", 0)) == first and khm[first] <= 3)
+    return bool(pd.Timestamp(_mistake("07-khm-first", 0)) == first and khm[first] == 2)
 
 
 def _rate_in_force(month: str) -> float:
